@@ -1,0 +1,53 @@
+import type { Logger } from '@aws-lambda-powertools/logger'
+import type { Role } from '@mpp/core/account'
+import type { Tenant, TenantId } from '@mpp/core/tenant'
+import type { Db } from '@mpp/db/client'
+import type { Lang, Messages } from '@mpp/web/i18n/messages'
+import type { Context } from 'hono'
+import type { SecureHeadersVariables } from 'hono/secure-headers'
+
+export interface AppConfig {
+  /** The platform's host name: `localhost` locally, the production domain in AWS. Tenants live one label below. */
+  rootDomain: string
+  /** HMAC key for session tokens; at least 32 characters. */
+  sessionSecret: string
+  /** Origin of the static assets (CloudFront in AWS); empty for the same origin. */
+  assetBaseUrl: string
+  /** Changes whenever the assets do, so their URLs can be cached forever. */
+  assetVersion: string
+}
+
+export interface AppDeps {
+  db: Db
+  config: AppConfig
+  logger: Logger
+  /** The clock, injectable so that tests never fake time globally. */
+  now: () => Date
+  /** The caller's IP address as the runtime sees it (API Gateway or the node server). */
+  clientIp: (c: Context) => string | undefined
+}
+
+/** Which site a request is for: the platform itself or one tenant's MPP. */
+export type Site = { kind: 'platform' } | { kind: 'tenant'; tenant: Tenant }
+
+export interface Session {
+  email: string
+  name: string
+  role: Role
+  /** The tenant the session belongs to, or null for the platform (ministry). */
+  tenantId: TenantId | null
+  /** The host the session was issued on; it is refused anywhere else. */
+  host: string
+  expiresAt: number
+}
+
+export type AppEnv = {
+  Variables: SecureHeadersVariables & {
+    requestId: string
+    log: Logger
+    lang: Lang
+    m: Messages
+    site: Site
+    session: Session | undefined
+  }
+}

@@ -1,0 +1,116 @@
+import { OpenAPIHono } from '@hono/zod-openapi'
+import type { Context } from 'hono'
+import { bodyLimit } from 'hono/body-limit'
+import { etag } from 'hono/etag'
+import { HTTPException } from 'hono/http-exception'
+import { NONCE, secureHeaders } from 'hono/secure-headers'
+import type { AppDeps, AppEnv } from './app-env'
+import { ApiError, errorJson } from './errors'
+import { language } from './middleware/language'
+import { originCheck } from './middleware/origin-check'
+import { requestContext } from './middleware/request-context'
+import { session } from './middleware/session'
+import { site } from './middleware/site'
+import { authPages } from './pages/auth-pages'
+import { citizenPages, tenantHome } from './pages/citizen-pages'
+import { errorPage } from './pages/error-pages'
+import { platformHome, platformPages } from './pages/platform-pages'
+import { staffPages } from './pages/staff-pages'
+import { authApi } from './routes/auth-api'
+import { catalogApi } from './routes/catalog-api'
+import { healthApi } from './routes/health-api'
+import { createTenantCache } from './tenant-cache'
+
+export const maxBodyBytes = 1024 * 1024
+
+const isApi = (c: Context) => c.req.path.startsWith('/api/')
+
+/** Turns anything thrown into the refusal to answer with; unexpected errors become a logged 500. */
+const toApiError = (err: unknown, c: Context<AppEnv>): ApiError => {
+  if (err instanceof ApiError) return err
+  if (err instanceof HTTPException) {
+    if (err.status === 400 && /json/i.test(err.message)) return new ApiError(400, 'malformed_json')
+    if (err.status === 413) return new ApiError(413, 'payload_too_large')
+    if (err.status < 500)
+      return new ApiError(
+        err.status === 404 ? 404 : 400,
+        err.status === 404 ? 'not_found' : 'invalid_request',
+      )
+  }
+  c.var.log?.error('unhandled error', { error: err })
+  return new ApiError(500, 'internal')
+}
+
+/**
+ * The one Hono app: every route of the platform and of every tenant, for Lambda and the local server alike.
+ */
+export const createApp = (deps: AppDeps) => {
+  const { config } = deps
+  const assetOrigin = config.assetBaseUrl ? [config.assetBaseUrl] : []
+  const app = new OpenAPIHono<AppEnv>()
+
+  app.use(requestContext(deps.logger))
+  app.use(
+    secureHeaders({
+      contentSecurityPolicy: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'", ...assetOrigin],
+        styleSrc: ["'self'", NONCE, ...assetOrigin],
+        imgSrc: ["'self'", 'data:', ...assetOrigin],
+        connectSrc: ["'self'"],
+        objectSrc: ["'none'"],
+        baseUri: ["'none'"],
+        formAction: ["'self'"],
+        frameAncestors: ["'none'"],
+      },
+      referrerPolicy: 'strict-origin-when-cross-origin',
+      xFrameOptions: 'DENY',
+    }),
+  )
+  app.use(language)
+  app.use(
+    bodyLimit({
+      maxSize: maxBodyBytes,
+      onError: () => {
+        throw new ApiError(413, 'payload_too_large')
+      },
+    }),
+  )
+  app.use(etag())
+
+  // Host-independent: answer before the site is resolved.
+  app.route('/', healthApi(deps))
+  app.doc31('/api/openapi.json', {
+    openapi: '3.1.0',
+    info: {
+      title: 'MPP Cloud API',
+      version: '1.0.0',
+      description:
+        "Mal Pelayanan Publik as a service. Tenant operations answer on the tenant's own subdomain.",
+    },
+  })
+
+  app.use(site(config.rootDomain, createTenantCache(deps.db, deps.now)))
+  app.use(originCheck)
+  app.use(session(config.sessionSecret))
+
+  app.route('/', authApi(deps))
+  app.route('/', catalogApi(deps))
+
+  const homes = { tenant: tenantHome(deps), platform: platformHome(deps) }
+  app.get('/', (c) => homes[c.var.site.kind](c))
+  app.route('/', citizenPages(deps))
+  app.route('/', authPages(deps))
+  app.route('/', staffPages(deps))
+  app.route('/', platformPages(deps))
+
+  const refuse = (c: Context<AppEnv>, error: ApiError) => {
+    c.header('Cache-Control', 'no-store')
+    return isApi(c) ? errorJson(c, error) : errorPage(c, error, config)
+  }
+  app.notFound((c) => refuse(c, new ApiError(404, 'not_found')))
+  app.onError((err, c) => refuse(c, toApiError(err, c)))
+  return app
+}
+
+export type App = ReturnType<typeof createApp>

@@ -1,0 +1,42 @@
+import { z } from '@hono/zod-openapi'
+import type { ErrorCode } from '@mpp/web/i18n/error-codes'
+import { messagesFor } from '@mpp/web/i18n/messages'
+import type { Context } from 'hono'
+import type { ContentfulStatusCode } from 'hono/utils/http-status'
+import type { AppEnv } from './app-env'
+
+/** A refusal the client should understand: a 4xx (or 503) with a code from the catalog. */
+export class ApiError extends Error {
+  constructor(
+    readonly status: ContentfulStatusCode,
+    readonly code: ErrorCode,
+    readonly details?: unknown,
+    readonly headers?: Record<string, string>,
+  ) {
+    super(code)
+  }
+}
+
+export const errorBody = z
+  .object({
+    error: z.object({
+      code: z.string().openapi({ example: 'invalid_request' }),
+      message: z.string(),
+      details: z.unknown().optional(),
+    }),
+  })
+  .openapi('Error')
+
+/** The one error shape: `{ error: { code, message, details? } }`, the message in the request's language. */
+export const errorJson = (c: Context<AppEnv>, error: ApiError) => {
+  for (const [name, value] of Object.entries(error.headers ?? {})) c.header(name, value)
+  const m = c.var.m ?? messagesFor('id')
+  const body = { code: error.code, message: m.errors[error.code], details: error.details }
+  return c.json({ error: body }, error.status)
+}
+
+/** OpenAPI response entry for an error status. */
+export const errorResponse = (description: string) => ({
+  description,
+  content: { 'application/json': { schema: errorBody } },
+})

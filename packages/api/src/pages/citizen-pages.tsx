@@ -1,0 +1,44 @@
+import { entityId } from '@mpp/core/catalog'
+import { getAgency, getCatalog, getService } from '@mpp/db/catalog-repository'
+import { getLogo } from '@mpp/db/tenant-repository'
+import { ServicePage } from '@mpp/web/pages/service-page'
+import { TenantHome } from '@mpp/web/pages/tenant-home'
+import { type Context, Hono } from 'hono'
+import type { AppDeps, AppEnv } from '../app-env'
+import { ApiError } from '../errors'
+import { requireSite, tenantOf } from '../middleware/require-site'
+import { pageContext } from './page-context'
+
+/** The citizen's home page on a tenant's host. */
+export const tenantHome = (deps: AppDeps) => async (c: Context<AppEnv>) => {
+  const tenant = tenantOf(c.var.site)
+  const { agencies, services } = await getCatalog(deps.db, tenant.id)
+  return c.html(
+    <TenantHome ctx={pageContext(c, deps.config)} tenant={tenant} agencies={agencies} services={services} />,
+  )
+}
+
+/** The other public pages of a tenant's site. */
+export const citizenPages = (deps: AppDeps) => {
+  const pages = new Hono<AppEnv>()
+
+  pages.get('/layanan/:serviceId', requireSite('tenant'), async (c) => {
+    const tenant = tenantOf(c.var.site)
+    const serviceId = entityId.safeParse(c.req.param('serviceId'))
+    const service = serviceId.success ? await getService(deps.db, tenant.id, serviceId.data) : undefined
+    if (!service) throw new ApiError(404, 'not_found')
+    const agency = await getAgency(deps.db, tenant.id, service.agencyId)
+    return c.html(<ServicePage ctx={pageContext(c, deps.config)} service={service} agency={agency} />)
+  })
+
+  pages.get('/logo.svg', requireSite('tenant'), async (c) => {
+    const svg = await getLogo(deps.db, tenantOf(c.var.site).id)
+    if (!svg) throw new ApiError(404, 'not_found')
+    // An SVG opened on its own must not run anything.
+    c.header('Content-Security-Policy', "default-src 'none'; style-src 'unsafe-inline'; sandbox")
+    c.header('Cache-Control', 'public, max-age=3600')
+    return c.body(svg, 200, { 'Content-Type': 'image/svg+xml' })
+  })
+
+  return pages
+}

@@ -1,0 +1,23 @@
+import { z } from 'zod'
+
+/** Tenant roles live on a tenant's host; `ministry` lives only on the platform host. */
+export const tenantRole = z.enum(['admin', 'officer'])
+export const role = z.enum(['admin', 'officer', 'ministry'])
+export type Role = z.infer<typeof role>
+
+export const email = z.string().trim().toLowerCase().pipe(z.email().max(254))
+
+export const account = z
+  .object({
+    email,
+    name: z.string().min(2).max(120),
+    role,
+    passwordHash: z.string().min(20),
+    active: z.boolean(),
+  })
+  .strict()
+export type Account = z.infer<typeof account>
+
+/** What a login form or the login API sends. */
+export const credentials = z.object({ email, password: z.string().min(1).max(200) }).strict()
+export type Credentials = z.infer<typeof credentials>

@@ -1,0 +1,33 @@
+import { z } from 'zod'
+
+export const weekdays = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const
+export type Weekday = (typeof weekdays)[number]
+
+const clock = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$|^24:00$/, 'time like 08:00')
+
+/** One open stretch of a day; a break (such as Friday prayers) is the gap between two. */
+export const openInterval = z
+  .object({ open: clock, close: clock })
+  .strict()
+  .refine((i) => i.open < i.close, 'open must be before close')
+export type OpenInterval = z.infer<typeof openInterval>
+
+/** Opening hours per day of week; an empty list means closed that day. */
+export const weeklyHours = z
+  .object(
+    Object.fromEntries(weekdays.map((d) => [d, z.array(openInterval).max(4)])) as Record<
+      Weekday,
+      z.ZodArray<typeof openInterval>
+    >,
+  )
+  .strict()
+  .refine(
+    (week) =>
+      weekdays.every((d) => week[d].every((iv, i, all) => i === 0 || (all[i - 1]?.close ?? '') <= iv.open)),
+    'intervals of a day must be in order and not overlap',
+  )
+export type WeeklyHours = z.infer<typeof weeklyHours>
+
+/** True when the day is open from midnight to midnight. */
+export const isAllDay = (day: readonly OpenInterval[]): boolean =>
+  day.length === 1 && day[0]?.open === '00:00' && day[0]?.close === '24:00'

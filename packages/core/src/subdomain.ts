@@ -1,0 +1,39 @@
+import { z } from 'zod'
+
+/** Names that belong to the platform itself and can never be a tenant's subdomain. */
+export const reservedSubdomains: ReadonlySet<string> = new Set([
+  'www',
+  'api',
+  'admin',
+  'static',
+  'assets',
+  'cdn',
+  'app',
+  'mail',
+  'smtp',
+  'ftp',
+  'status',
+  'docs',
+  'help',
+  'support',
+  'blog',
+  'dev',
+  'test',
+  'staging',
+  'login',
+  'auth',
+  'kementerian',
+  'panrb',
+  'menpan',
+  'ministry',
+  'platform',
+  'mpp',
+  'localhost',
+])
+
+export const subdomain = z
+  .string()
+  .min(3)
+  .max(40)
+  .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'lowercase letters, digits and single hyphens')
+  .refine((s) => !reservedSubdomains.has(s), 'reserved name')

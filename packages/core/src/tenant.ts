@@ -1,0 +1,52 @@
+import { z } from 'zod'
+import { weeklyHours } from './opening-hours'
+import { subdomain } from './subdomain'
+
+/** Kemendagri regency code, e.g. `16.73` for Kota Lubuklinggau: the tenant's permanent id. */
+export const tenantId = z.string().regex(/^\d{2}\.\d{2}$/, 'Kemendagri regency code like 16.73')
+export type TenantId = z.infer<typeof tenantId>
+
+/** Where a tenant stands in its life on the platform; applications before approval are not tenants yet. */
+export const tenantStage = z.enum(['trial', 'live', 'suspended', 'closed'])
+export type TenantStage = z.infer<typeof tenantStage>
+
+export const hexColour = z.string().regex(/^#[0-9a-f]{6}$/i, 'colour like #0b5cab')
+
+export const facilityKinds = [
+  'service_counters',
+  'play_area',
+  'reading_corner',
+  'atm_center',
+  'meeting_room',
+  'lactation_room',
+  'disability_access',
+  'cctv',
+  'parking',
+  'cafeteria',
+  'prayer_room',
+] as const
+export const facilityKind = z.enum(facilityKinds)
+export type FacilityKind = z.infer<typeof facilityKind>
+
+export const tenant = z
+  .object({
+    id: tenantId,
+    slug: subdomain,
+    /** Official name of the MPP, e.g. "Mal Pelayanan Publik Kota Lubuklinggau". */
+    name: z.string().min(3).max(120),
+    regencyName: z.string().min(3).max(80),
+    provinceName: z.string().min(3).max(80),
+    timeZone: z.enum(['Asia/Jakarta', 'Asia/Pontianak', 'Asia/Makassar', 'Asia/Jayapura']),
+    stage: tenantStage,
+    tagline: z.string().max(160).optional(),
+    address: z.string().min(5).max(240),
+    mapUrl: z.url().optional(),
+    phone: z.string().max(40).optional(),
+    email: z.email().optional(),
+    branding: z.object({ primary: hexColour, accent: hexColour }).strict(),
+    facilities: z.array(facilityKind).max(facilityKinds.length),
+    otherFacilities: z.array(z.string().min(2).max(80)).max(20),
+    openingHours: weeklyHours,
+  })
+  .strict()
+export type Tenant = z.infer<typeof tenant>

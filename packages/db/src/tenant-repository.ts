@@ -1,0 +1,92 @@
+import { GetCommand, PutCommand, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb'
+import { type Tenant, type TenantId, tenant as tenantSchema } from '@mpp/core/tenant'
+import { z } from 'zod'
+import type { Db } from './client'
+import { parseItem } from './item'
+import { directoryPk, keys } from './keys'
+import { queryAll } from './query-all'
+
+const bySlug = (slug: string) => ({ gsi1pk: `SLUG#${slug}`, gsi1sk: 'TENANT' })
+
+/** What the platform lists about every tenant without opening its partition. */
+export const directoryEntry = tenantSchema.pick({
+  id: true,
+  slug: true,
+  name: true,
+  regencyName: true,
+  provinceName: true,
+  stage: true,
+})
+export type DirectoryEntry = z.infer<typeof directoryEntry>
+
+/** Finds the tenant a subdomain belongs to, in one round trip. */
+export const findTenantBySlug = async (db: Db, slug: string): Promise<Tenant | undefined> => {
+  const key = bySlug(slug)
+  const result = await db.doc.send(
+    new QueryCommand({
+      TableName: db.tableName,
+      IndexName: 'gsi1',
+      KeyConditionExpression: 'gsi1pk = :pk AND gsi1sk = :sk',
+      ExpressionAttributeValues: { ':pk': key.gsi1pk, ':sk': key.gsi1sk },
+      Limit: 1,
+    }),
+  )
+  const item = result.Items?.[0]
+  return item && parseItem(tenantSchema, item)
+}
+
+export const getTenant = async (db: Db, tenantId: TenantId): Promise<Tenant | undefined> => {
+  const result = await db.doc.send(new GetCommand({ TableName: db.tableName, Key: keys.tenant(tenantId) }))
+  return result.Item && parseItem(tenantSchema, result.Item)
+}
+
+/**
+ * Creates a tenant with its subdomain claim and directory entry in one transaction.
+ * Fails (TransactionCanceledException) when the tenant or the subdomain exists.
+ */
+export const createTenant = async (db: Db, tenant: Tenant): Promise<void> => {
+  const { id, slug, name, regencyName, provinceName, stage } = tenant
+  const entry: DirectoryEntry = { id, slug, name, regencyName, provinceName, stage }
+  await db.doc.send(
+    new TransactWriteCommand({
+      TransactItems: [
+        {
+          Put: {
+            TableName: db.tableName,
+            Item: { ...keys.tenant(tenant.id), ...bySlug(tenant.slug), ...tenant },
+            ConditionExpression: 'attribute_not_exists(pk)',
+          },
+        },
+        {
+          Put: {
+            TableName: db.tableName,
+            Item: { ...keys.slug(tenant.slug), tenantId: tenant.id },
+            ConditionExpression: 'attribute_not_exists(pk)',
+          },
+        },
+        { Put: { TableName: db.tableName, Item: { ...keys.directoryEntry(tenant.id), ...entry } } },
+      ],
+    }),
+  )
+}
+
+/** Every tenant of the platform, from the directory partition (a few hundred small items). */
+export const listDirectory = async (db: Db): Promise<DirectoryEntry[]> => {
+  const items = await queryAll(db, {
+    KeyConditionExpression: 'pk = :pk',
+    ExpressionAttributeValues: { ':pk': directoryPk },
+  })
+  return items.map((item) => parseItem(directoryEntry, item))
+}
+
+const logoItem = z.object({ svg: z.string().min(20) })
+
+/** The tenant's logo as SVG text, or undefined when it has none. */
+export const getLogo = async (db: Db, tenantId: TenantId): Promise<string | undefined> => {
+  const result = await db.doc.send(new GetCommand({ TableName: db.tableName, Key: keys.logo(tenantId) }))
+  return result.Item && parseItem(logoItem, result.Item).svg
+}
+
+export const putLogo = async (db: Db, tenantId: TenantId, svg: string): Promise<void> => {
+  await db.doc.send(new PutCommand({ TableName: db.tableName, Item: { ...keys.logo(tenantId), svg } }))
+}

@@ -1,0 +1,332 @@
+import type { Agency } from '@mpp/core/catalog'
+import type { WeeklyHours } from '@mpp/core/opening-hours'
+import type { Tenant } from '@mpp/core/tenant'
+import type { ServiceKey } from './demo-services'
+
+export interface DemoTenant {
+  tenant: Tenant
+  /** Two or three letters for the generated logo. */
+  initials: string
+  agencies: (Omit<Agency, 'order'> & { services: ServiceKey[] })[]
+}
+
+const allDay = [{ open: '00:00', close: '24:00' }]
+/** Open around the clock, so the demo can take tickets at any hour. */
+const aroundTheClock: WeeklyHours = {
+  mon: allDay,
+  tue: allDay,
+  wed: allDay,
+  thu: allDay,
+  fri: allDay,
+  sat: allDay,
+  sun: allDay,
+}
+const office = [{ open: '08:00', close: '15:00' }]
+/** Real office hours with the Friday prayer break, to show the closed state. */
+const officeHours: WeeklyHours = {
+  mon: office,
+  tue: office,
+  wed: office,
+  thu: office,
+  fri: [
+    { open: '08:00', close: '11:30' },
+    { open: '13:00', close: '15:00' },
+  ],
+  sat: [],
+  sun: [],
+}
+
+const osm = (place: string) => `https://www.openstreetmap.org/search?query=${encodeURIComponent(place)}`
+
+/** The four MPPs of the seed articles, with the agencies those articles name. */
+export const demoTenants: DemoTenant[] = [
+  {
+    initials: 'LLG',
+    tenant: {
+      id: '16.73',
+      slug: 'lubuklinggau',
+      name: 'Mal Pelayanan Publik Kota Lubuklinggau',
+      regencyName: 'Kota Lubuklinggau',
+      provinceName: 'Sumatera Selatan',
+      timeZone: 'Asia/Jakarta',
+      stage: 'live',
+      tagline: 'Melayani dalam satu gedung menuju kota metropolis yang madani',
+      address: 'Gedung eks Ruang Paripurna DPRD Kota Lubuklinggau, Kota Lubuklinggau, Sumatera Selatan',
+      mapUrl: osm('DPRD Kota Lubuklinggau'),
+      branding: { primary: '#0b6e4f', accent: '#f2b705' },
+      facilities: [
+        'service_counters',
+        'play_area',
+        'reading_corner',
+        'atm_center',
+        'meeting_room',
+        'lactation_room',
+        'disability_access',
+        'cctv',
+      ],
+      otherFacilities: [],
+      openingHours: aroundTheClock,
+    },
+    agencies: [
+      {
+        id: 'disdukcapil',
+        name: 'Dinas Kependudukan dan Pencatatan Sipil',
+        shortName: 'Disdukcapil',
+        kind: 'opd',
+        services: ['ktp-el', 'kartu-keluarga', 'akta-kelahiran', 'akta-kematian', 'kia'],
+      },
+      {
+        id: 'dpmptsp',
+        name: 'Dinas Penanaman Modal dan Pelayanan Terpadu Satu Pintu',
+        shortName: 'DPMPTSP',
+        kind: 'opd',
+        services: ['nib', 'pbg', 'izin-praktik'],
+      },
+      {
+        id: 'bkd',
+        name: 'Badan Kepegawaian Daerah',
+        shortName: 'BKD',
+        kind: 'opd',
+        services: ['legalisir-sk', 'karis-karsu'],
+      },
+      {
+        id: 'kpp-pratama',
+        name: 'Kantor Pelayanan Pajak Pratama Lubuklinggau',
+        shortName: 'KPP Pratama',
+        kind: 'kementerian_lembaga',
+        services: ['npwp', 'konsultasi-spt'],
+      },
+      {
+        id: 'bank-sumsel-babel',
+        name: 'Bank Sumsel Babel',
+        kind: 'bumd',
+        services: ['rekening-tabungan', 'pajak-daerah'],
+      },
+      {
+        id: 'bpjs-kesehatan',
+        name: 'BPJS Kesehatan',
+        kind: 'bumn',
+        services: ['jkn-daftar', 'jkn-ubah-data'],
+      },
+      {
+        id: 'bpjs-ketenagakerjaan',
+        name: 'BPJS Ketenagakerjaan',
+        kind: 'bumn',
+        services: ['klaim-jht', 'bpu-daftar'],
+      },
+    ],
+  },
+  {
+    initials: 'PLG',
+    tenant: {
+      id: '16.71',
+      slug: 'palembang',
+      name: 'Mal Pelayanan Publik Kota Palembang',
+      regencyName: 'Kota Palembang',
+      provinceName: 'Sumatera Selatan',
+      timeZone: 'Asia/Jakarta',
+      stage: 'live',
+      tagline: 'Seluruh pelayanan terpadu dalam satu tempat',
+      address: 'Sriwijaya Promotion Center, Kota Palembang, Sumatera Selatan',
+      mapUrl: osm('Sriwijaya Promotion Center Palembang'),
+      branding: { primary: '#9b1c1c', accent: '#e0b000' },
+      facilities: [
+        'service_counters',
+        'atm_center',
+        'parking',
+        'cafeteria',
+        'disability_access',
+        'prayer_room',
+      ],
+      otherFacilities: ['Rumah makan'],
+      openingHours: aroundTheClock,
+    },
+    agencies: [
+      {
+        id: 'dpmptsp',
+        name: 'Dinas Penanaman Modal dan Pelayanan Terpadu Satu Pintu',
+        shortName: 'DPMPTSP',
+        kind: 'opd',
+        services: ['nib', 'pbg', 'izin-praktik'],
+      },
+      {
+        id: 'disdukcapil',
+        name: 'Dinas Kependudukan dan Pencatatan Sipil',
+        shortName: 'Disdukcapil',
+        kind: 'opd',
+        services: ['ktp-el', 'kartu-keluarga', 'akta-kelahiran'],
+      },
+      {
+        id: 'samsat',
+        name: 'Samsat Palembang (Bapenda Provinsi Sumatera Selatan)',
+        shortName: 'Samsat',
+        kind: 'pemprov',
+        services: ['pkb'],
+      },
+      {
+        id: 'imigrasi',
+        name: 'Kantor Imigrasi Kelas I TPI Palembang',
+        shortName: 'Imigrasi',
+        kind: 'kementerian_lembaga',
+        services: ['paspor'],
+      },
+      {
+        id: 'bank-sumsel-babel',
+        name: 'Bank Sumsel Babel',
+        kind: 'bumd',
+        services: ['rekening-tabungan', 'pajak-daerah'],
+      },
+    ],
+  },
+  {
+    initials: 'PKU',
+    tenant: {
+      id: '14.71',
+      slug: 'pekanbaru',
+      name: 'Mal Pelayanan Publik Kota Pekanbaru',
+      regencyName: 'Kota Pekanbaru',
+      provinceName: 'Riau',
+      timeZone: 'Asia/Jakarta',
+      stage: 'live',
+      tagline: 'Dua lantai berornamen khas Riau, satu sistem layanan terpadu',
+      address: 'Kota Pekanbaru, Riau (lantai 1 pusat layanan, lantai 2 back office)',
+      mapUrl: osm('Mal Pelayanan Publik Pekanbaru'),
+      branding: { primary: '#1d3f72', accent: '#f5c400' },
+      facilities: [
+        'service_counters',
+        'lactation_room',
+        'play_area',
+        'disability_access',
+        'parking',
+        'prayer_room',
+      ],
+      otherFacilities: [],
+      openingHours: officeHours,
+    },
+    agencies: [
+      {
+        id: 'polda-riau',
+        name: 'Kepolisian Daerah Riau',
+        shortName: 'Polda Riau',
+        kind: 'kementerian_lembaga',
+        services: ['skck'],
+      },
+      {
+        id: 'polresta-pekanbaru',
+        name: 'Kepolisian Resor Kota Pekanbaru',
+        shortName: 'Polresta Pekanbaru',
+        kind: 'kementerian_lembaga',
+        services: ['sim-perpanjangan', 'skck'],
+      },
+      {
+        id: 'bpjs-kesehatan',
+        name: 'BPJS Kesehatan',
+        kind: 'bumn',
+        services: ['jkn-daftar', 'jkn-ubah-data'],
+      },
+      {
+        id: 'bpjs-ketenagakerjaan',
+        name: 'BPJS Ketenagakerjaan',
+        kind: 'bumn',
+        services: ['klaim-jht', 'bpu-daftar'],
+      },
+      {
+        id: 'taspen',
+        name: 'PT Taspen (Persero)',
+        shortName: 'Taspen',
+        kind: 'bumn',
+        services: ['klaim-pensiun'],
+      },
+      {
+        id: 'disdukcapil',
+        name: 'Dinas Kependudukan dan Pencatatan Sipil',
+        shortName: 'Disdukcapil',
+        kind: 'opd',
+        services: ['ktp-el', 'kartu-keluarga', 'akta-kelahiran', 'kia'],
+      },
+      {
+        id: 'damkar',
+        name: 'Dinas Pemadam Kebakaran dan Penyelamatan',
+        shortName: 'Damkar',
+        kind: 'opd',
+        services: ['rekomendasi-damkar'],
+      },
+      {
+        id: 'pos-indonesia',
+        name: 'PT Pos Indonesia (Persero)',
+        shortName: 'Pos Indonesia',
+        kind: 'bumn',
+        services: ['pos-kiriman'],
+      },
+    ],
+  },
+  {
+    initials: 'SMD',
+    tenant: {
+      id: '64.72',
+      slug: 'samarinda',
+      name: 'Mal Pelayanan Publik Kota Samarinda',
+      regencyName: 'Kota Samarinda',
+      provinceName: 'Kalimantan Timur',
+      timeZone: 'Asia/Makassar',
+      stage: 'live',
+      tagline: 'MPP pertama di Kalimantan Timur',
+      address: 'Kota Samarinda, Kalimantan Timur',
+      mapUrl: osm('Mal Pelayanan Publik Samarinda'),
+      branding: { primary: '#005f73', accent: '#ee9b00' },
+      facilities: [
+        'service_counters',
+        'lactation_room',
+        'play_area',
+        'disability_access',
+        'prayer_room',
+        'parking',
+      ],
+      otherFacilities: [],
+      openingHours: aroundTheClock,
+    },
+    agencies: [
+      {
+        id: 'disdukcapil',
+        name: 'Dinas Kependudukan dan Pencatatan Sipil',
+        shortName: 'Disdukcapil',
+        kind: 'opd',
+        services: ['ktp-el', 'kartu-keluarga', 'akta-kelahiran', 'akta-kematian'],
+      },
+      {
+        id: 'dpmptsp',
+        name: 'Dinas Penanaman Modal dan Pelayanan Terpadu Satu Pintu',
+        shortName: 'DPMPTSP',
+        kind: 'opd',
+        services: ['nib', 'pbg'],
+      },
+      {
+        id: 'samsat',
+        name: 'Samsat Samarinda (Bapenda Provinsi Kalimantan Timur)',
+        shortName: 'Samsat',
+        kind: 'pemprov',
+        services: ['pkb'],
+      },
+      {
+        id: 'kpp-pratama',
+        name: 'Kantor Pelayanan Pajak Pratama Samarinda Ulu',
+        shortName: 'KPP Pratama',
+        kind: 'kementerian_lembaga',
+        services: ['npwp', 'konsultasi-spt'],
+      },
+      {
+        id: 'bpjs-kesehatan',
+        name: 'BPJS Kesehatan',
+        kind: 'bumn',
+        services: ['jkn-daftar', 'jkn-ubah-data'],
+      },
+      {
+        id: 'perumda-air',
+        name: 'Perumda Air Minum Tirta Kencana',
+        shortName: 'PDAM',
+        kind: 'bumd',
+        services: ['sambungan-air'],
+      },
+    ],
+  },
+]

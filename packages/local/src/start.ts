@@ -1,0 +1,87 @@
+import { join, resolve } from 'node:path'
+import { Logger } from '@aws-lambda-powertools/logger'
+import type { LogLevel } from '@aws-lambda-powertools/logger/types'
+import { type ServerType, serve } from '@hono/node-server'
+import { getConnInfo } from '@hono/node-server/conninfo'
+import { createApp } from '@mpp/api/app'
+import { createDb } from '@mpp/db/client'
+import { createTableIfMissing } from '@mpp/db/create-table'
+import { defaultTableName } from '@mpp/db/table-definition'
+import { buildWebAssets } from '@mpp/web/build-assets'
+import { type RunningDynamoDb, startDynamoDbLocal } from './dynamodb-local'
+import { localFetch } from './local-server'
+import { defaultDemoPassword, demoAccounts, seedDemo } from './seed/seed-demo'
+import { localSessionSecret } from './session-secret'
+
+const port = Number(process.env.PORT ?? 3000)
+const dataDir = resolve(process.env.DATA_DIR ?? '.data')
+const tableName = process.env.TABLE_NAME ?? defaultTableName
+const password = process.env.MPP_DEMO_PASSWORD ?? defaultDemoPassword
+const rootDomain = 'localhost'
+
+let dynamo: RunningDynamoDb | undefined
+let server: ServerType | undefined
+
+const stop = async (code: number) => {
+  await new Promise<void>((done) => (server ? server.close(() => done()) : done()))
+  await dynamo?.stop()
+  process.exit(code)
+}
+
+const main = async () => {
+  let endpoint = process.env.DYNAMODB_ENDPOINT
+  if (!endpoint) {
+    dynamo = await startDynamoDbLocal({ dataDir: join(dataDir, 'dynamodb') })
+    endpoint = dynamo.endpoint
+  }
+  const db = createDb({ tableName, endpoint, region: process.env.AWS_REGION ?? 'local' })
+  await createTableIfMissing(db.client, tableName)
+  const seeded = await seedDemo(db, password)
+  const assets = await buildWebAssets()
+
+  const app = createApp({
+    db,
+    config: {
+      rootDomain,
+      sessionSecret: await localSessionSecret(join(dataDir, 'session-secret')),
+      assetBaseUrl: '',
+      assetVersion: assets.version,
+    },
+    logger: new Logger({ serviceName: 'mpp-cloud', logLevel: (process.env.LOG_LEVEL ?? 'WARN') as LogLevel }),
+    now: () => new Date(),
+    clientIp: (c) => getConnInfo(c).remote.address,
+  })
+
+  server = serve({ fetch: localFetch(app, assets.outDir), port }, () => {
+    const origin = (host: string) => `http://${host}:${port}`
+    console.log(
+      [
+        '',
+        'MPP Cloud is running.',
+        `  DynamoDB:  ${endpoint} (table ${tableName}${dynamo ? `, data in ${dataDir}` : ''})`,
+        `  Demo seed: ${seeded.created.length ? `created ${seeded.created.join(', ')}` : 'already present'}`,
+        '',
+        `  Platform and ministry:  ${origin(rootDomain)}`,
+        ...demoAccounts
+          .filter((a) => a.role === 'admin')
+          .map((a) => `  ${a.tenant?.slug.padEnd(22)}  ${origin(`${a.tenant?.slug}.${rootDomain}`)}`),
+        '',
+        `  Demo accounts (password: ${password}):`,
+        ...demoAccounts.map(
+          (a) =>
+            `    ${a.email.padEnd(28)} ${a.role.padEnd(9)} on ${origin(a.tenant ? `${a.tenant.slug}.${rootDomain}` : rootDomain)}`,
+        ),
+        '',
+        'Press Ctrl-C to stop.',
+      ].join('\n'),
+    )
+  })
+}
+
+process.once('SIGINT', () => void stop(0))
+process.once('SIGTERM', () => void stop(0))
+
+main().catch(async (error: unknown) => {
+  console.error(error instanceof Error ? error.message : error)
+  await stop(1)
+})

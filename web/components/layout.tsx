@@ -1,0 +1,76 @@
+import { raw } from 'hono/html'
+import type { Child } from 'hono/jsx'
+import type { PageContext } from './page-context'
+
+interface LayoutProps {
+  ctx: PageContext
+  title: string
+  children?: Child
+}
+
+/** The frame of every page: header with the MPP's identity, language switch and session, then the content. */
+export const Layout = ({ ctx, title, children }: LayoutProps) => {
+  const { m, brand, session } = ctx
+  const siteName = brand?.name ?? m.common.platformName
+  return (
+    <>
+      {raw('<!doctype html>')}
+      <html lang={m.htmlLang}>
+        <head>
+          <meta charset="utf-8" />
+          <meta name="viewport" content="width=device-width, initial-scale=1" />
+          <title>{title === siteName ? title : `${title} · ${siteName}`}</title>
+          <link rel="stylesheet" href={ctx.cssUrl} />
+          {brand && (
+            <>
+              <meta name="theme-color" content={brand.primary} />
+              <style nonce={ctx.nonce}>
+                {raw(
+                  `:root{--brand:${brand.primary};--accent:${brand.accent};--on-brand:${brand.onPrimary}}`,
+                )}
+              </style>
+            </>
+          )}
+        </head>
+        <body>
+          <a class="skip-link" href="#main">
+            {m.common.skipToContent}
+          </a>
+          <header class="site-header">
+            <div class="wrap site-header__row">
+              <a class="site-id" href="/">
+                {brand && <img src={brand.logoUrl} alt="" width="40" height="40" />}
+                <span>{siteName}</span>
+              </a>
+              <nav class="site-nav" aria-label={m.common.home}>
+                <a
+                  href={ctx.switchLangHref}
+                  hreflang={m.htmlLang === 'id' ? 'en' : 'id'}
+                  lang={m.htmlLang === 'id' ? 'en' : 'id'}
+                >
+                  {m.switchTo}
+                </a>
+                {session ? (
+                  <form method="post" action="/keluar" class="inline-form">
+                    <span class="session-name">{m.common.loggedInAs(session.name)}</span>
+                    <button type="submit" class="link-button">
+                      {m.common.logout}
+                    </button>
+                  </form>
+                ) : (
+                  <a href="/masuk">{m.common.login}</a>
+                )}
+              </nav>
+            </div>
+          </header>
+          <main id="main" class="wrap" tabindex={-1}>
+            {children}
+          </main>
+          <footer class="site-footer">
+            <div class="wrap">{m.common.footer}</div>
+          </footer>
+        </body>
+      </html>
+    </>
+  )
+}

@@ -1,0 +1,25 @@
+import { isAllDay, type WeeklyHours, weekdays } from '@mpp/core/opening-hours'
+import type { Messages } from '../i18n/messages'
+
+export const OpeningHoursTable = ({ hours, m }: { hours: WeeklyHours; m: Messages }) => (
+  <table class="hours">
+    <caption class="visually-hidden">{m.tenantHome.hours}</caption>
+    <tbody>
+      {weekdays.map((day) => {
+        const intervals = hours[day]
+        const text =
+          intervals.length === 0
+            ? m.common.closed
+            : isAllDay(intervals)
+              ? m.common.allDay
+              : intervals.map((i) => `${i.open}–${i.close}`).join(', ')
+        return (
+          <tr>
+            <th scope="row">{m.weekdays[day]}</th>
+            <td>{text}</td>
+          </tr>
+        )
+      })}
+    </tbody>
+  </table>
+)

@@ -1,0 +1,24 @@
+import type { Role } from '@mpp/core/account'
+import type { Lang, Messages } from '../i18n/messages'
+
+/** What every page needs from the request, gathered once by the api. */
+export interface PageContext {
+  lang: Lang
+  m: Messages
+  /** CSP nonce for the one inline style block (the tenant's colours). */
+  nonce: string
+  cssUrl: string
+  /** The current address in the other language. */
+  switchLangHref: string
+  requestId: string
+  brand?: Brand
+  session?: { name: string; role: Role }
+}
+
+export interface Brand {
+  name: string
+  primary: string
+  accent: string
+  onPrimary: string
+  logoUrl: string
+}

@@ -1,0 +1,62 @@
+import type { Agency, Service } from '@mpp/core/catalog'
+import { Layout } from '../components/layout'
+import type { PageContext } from '../components/page-context'
+
+interface Props {
+  ctx: PageContext
+  service: Service
+  agency: Agency | undefined
+}
+
+/** A service's published standard: the six components a citizen must be able to read. */
+export const ServicePage = ({ ctx, service, agency }: Props) => {
+  const { m } = ctx
+  const t = m.servicePage
+  return (
+    <Layout ctx={ctx} title={service.name}>
+      <p>
+        <a href="/#agencies">{t.backToCatalog}</a>
+      </p>
+      <h1>{service.name}</h1>
+      {agency && (
+        <p class="muted">
+          {t.providedBy}: {agency.name}
+        </p>
+      )}
+      <section aria-labelledby="requirements">
+        <h2 id="requirements">{t.requirements}</h2>
+        <ul class="checklist">
+          {service.requirements.map((r) => (
+            <li>{r}</li>
+          ))}
+        </ul>
+      </section>
+      <section aria-labelledby="procedure">
+        <h2 id="procedure">{t.procedure}</h2>
+        <ol>
+          {service.procedure.map((step) => (
+            <li>{step}</li>
+          ))}
+        </ol>
+      </section>
+      <dl class="facts">
+        <div>
+          <dt>{t.completionTime}</dt>
+          <dd>{service.completionTime}</dd>
+        </div>
+        <div>
+          <dt>{t.fee}</dt>
+          <dd>{service.fee}</dd>
+        </div>
+        <div>
+          <dt>{t.product}</dt>
+          <dd>{service.product}</dd>
+        </div>
+        <div>
+          <dt>{t.complaints}</dt>
+          <dd>{service.complaintChannel ?? t.noComplaintChannel}</dd>
+        </div>
+      </dl>
+    </Layout>
+  )
+}

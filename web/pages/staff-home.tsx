@@ -1,0 +1,36 @@
+import type { Role } from '@mpp/core/account'
+import { Layout } from '../components/layout'
+import type { PageContext } from '../components/page-context'
+
+interface Props {
+  ctx: PageContext
+  tenantName: string
+  name: string
+  role: Role
+  agencies: number
+  services: number
+}
+
+/** Where MPP staff land after logging in. */
+export const StaffHome = ({ ctx, tenantName, name, role, agencies, services }: Props) => {
+  const { m } = ctx
+  return (
+    <Layout ctx={ctx} title={m.staffHome.title}>
+      <h1>{m.staffHome.welcome(name)}</h1>
+      <dl class="facts">
+        <div>
+          <dt>{m.staffHome.role}</dt>
+          <dd>{m.roles[role]}</dd>
+        </div>
+        <div>
+          <dt>{m.staffHome.tenant}</dt>
+          <dd>{tenantName}</dd>
+        </div>
+        <div>
+          <dt>{m.staffHome.catalog}</dt>
+          <dd>{m.tenantHome.summary(agencies, services)}</dd>
+        </div>
+      </dl>
+    </Layout>
+  )
+}

@@ -1,0 +1,111 @@
+import type { Agency, Service } from '@mpp/core/catalog'
+import type { Tenant } from '@mpp/core/tenant'
+import { Layout } from '../components/layout'
+import { OpeningHoursTable } from '../components/opening-hours-table'
+import type { PageContext } from '../components/page-context'
+
+interface Props {
+  ctx: PageContext
+  tenant: Tenant
+  agencies: Agency[]
+  services: Service[]
+}
+
+/** The citizen's first page: who this MPP is, when it is open, what it has and which services it offers. */
+export const TenantHome = ({ ctx, tenant, agencies, services }: Props) => {
+  const { m } = ctx
+  const servicesOf = (agencyId: string) => services.filter((s) => s.agencyId === agencyId)
+  return (
+    <Layout ctx={ctx} title={tenant.name}>
+      <section class="hero" aria-labelledby="mpp-name">
+        <h1 id="mpp-name">{tenant.name}</h1>
+        {tenant.tagline && <p class="lead">{tenant.tagline}</p>}
+        <p class="badge">{m.stages[tenant.stage]}</p>
+      </section>
+
+      <div class="grid-2">
+        <section aria-labelledby="hours">
+          <h2 id="hours">{m.tenantHome.hours}</h2>
+          <OpeningHoursTable hours={tenant.openingHours} m={m} />
+        </section>
+        <section aria-labelledby="address">
+          <h2 id="address">{m.tenantHome.address}</h2>
+          <address>
+            <p>{tenant.address}</p>
+            {tenant.mapUrl && (
+              <p>
+                <a href={tenant.mapUrl} rel="noopener">
+                  {m.tenantHome.map}
+                </a>
+              </p>
+            )}
+            {tenant.phone && (
+              <p>
+                {m.tenantHome.phone}:{' '}
+                <a href={`tel:${tenant.phone.replace(/[^+\d]/g, '')}`}>{tenant.phone}</a>
+              </p>
+            )}
+            {tenant.email && (
+              <p>
+                {m.tenantHome.email}: <a href={`mailto:${tenant.email}`}>{tenant.email}</a>
+              </p>
+            )}
+          </address>
+        </section>
+      </div>
+
+      {(tenant.facilities.length > 0 || tenant.otherFacilities.length > 0) && (
+        <section aria-labelledby="facilities">
+          <h2 id="facilities">{m.tenantHome.facilities}</h2>
+          <ul class="chips">
+            {tenant.facilities.map((f) => (
+              <li>{m.facilities[f]}</li>
+            ))}
+            {tenant.otherFacilities.map((f) => (
+              <li>{f}</li>
+            ))}
+          </ul>
+        </section>
+      )}
+
+      <section aria-labelledby="agencies">
+        <h2 id="agencies">{m.tenantHome.agencies}</h2>
+        {agencies.length === 0 ? (
+          <p>{m.tenantHome.noAgencies}</p>
+        ) : (
+          <>
+            <p class="muted">{m.tenantHome.summary(agencies.length, services.length)}</p>
+            <ul class="agency-list">
+              {agencies.map((agency) => {
+                const list = servicesOf(agency.id)
+                return (
+                  <li>
+                    <details>
+                      <summary>
+                        <span class="agency-name">{agency.name}</span>
+                        <span class="muted">
+                          {m.agencyKinds[agency.kind]} · {m.tenantHome.servicesOf(list.length)}
+                        </span>
+                      </summary>
+                      {list.length === 0 ? (
+                        <p>{m.tenantHome.noServices}</p>
+                      ) : (
+                        <ul class="service-list">
+                          {list.map((s) => (
+                            <li>
+                              <a href={`/layanan/${s.id}`}>{s.name}</a>
+                            </li>
+                          ))}
+                        </ul>
+                      )}
+                    </details>
+                  </li>
+                )
+              })}
+            </ul>
+          </>
+        )}
+      </section>
+    </Layout>
+  )
+}
