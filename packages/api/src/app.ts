@@ -65,6 +65,8 @@ export const createApp = (deps: AppDeps) => {
       },
       referrerPolicy: 'strict-origin-when-cross-origin',
       xFrameOptions: 'DENY',
+      // A route that sets its own policy (the logo's sandbox) keeps it.
+      overwrite: false,
     }),
   )
   app.use(language)

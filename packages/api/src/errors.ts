@@ -20,12 +20,12 @@ export class ApiError extends Error {
 export const errorBody = z
   .object({
     error: z.object({
-      code: z.string().openapi({ example: 'invalid_request' }),
+      code: z.string().meta({ example: 'invalid_request' }),
       message: z.string(),
       details: z.unknown().optional(),
     }),
   })
-  .openapi('Error')
+  .meta({ id: 'Error' })
 
 /** The one error shape: `{ error: { code, message, details? } }`, the message in the request's language. */
 export const errorJson = (c: Context<AppEnv>, error: ApiError) => {

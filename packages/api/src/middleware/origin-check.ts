@@ -21,7 +21,7 @@ export const originCheck = createMiddleware<AppEnv>(async (c, next) => {
       ? origin === ownOrigin
       : fetchSite !== undefined
         ? fetchSite === 'same-origin' || fetchSite === 'none'
-        : !formTypes.test(c.req.header('content-type') ?? 'text/plain')
+        : !formTypes.test(c.req.header('content-type') ?? '')
   if (!allowed) throw new ApiError(403, 'origin_mismatch')
   await next()
 })

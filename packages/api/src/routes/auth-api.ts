@@ -14,9 +14,9 @@ const sessionBody = z
     name: z.string(),
     role,
     tenantId: z.string().nullable(),
-    expiresAt: z.string().openapi({ format: 'date-time' }),
+    expiresAt: z.iso.datetime(),
   })
-  .openapi('Session')
+  .meta({ id: 'Session' })
 
 const toBody = (s: Session) => ({
   email: s.email,
@@ -33,7 +33,10 @@ const loginRoute = createRoute({
   summary: "Log in on this host's site and receive the session cookie",
   tags: ['auth'],
   request: {
-    body: { required: true, content: { 'application/json': { schema: credentials.openapi('Credentials') } } },
+    body: {
+      required: true,
+      content: { 'application/json': { schema: credentials.meta({ id: 'Credentials' }) } },
+    },
   },
   responses: {
     200: {

@@ -17,7 +17,10 @@ const getTenantRoute = createRoute({
   tags: ['catalog'],
   middleware: onTenant,
   responses: {
-    200: { description: 'The MPP', content: { 'application/json': { schema: tenant.openapi('Tenant') } } },
+    200: {
+      description: 'The MPP',
+      content: { 'application/json': { schema: tenant.meta({ id: 'Tenant' }) } },
+    },
     404: errorResponse('No MPP at this host'),
   },
 })
@@ -32,7 +35,9 @@ const listAgenciesRoute = createRoute({
   responses: {
     200: {
       description: 'Agencies',
-      content: { 'application/json': { schema: z.object({ agencies: z.array(agency.openapi('Agency')) }) } },
+      content: {
+        'application/json': { schema: z.object({ agencies: z.array(agency.meta({ id: 'Agency' })) }) },
+      },
     },
     404: errorResponse('No MPP at this host'),
   },
@@ -50,7 +55,7 @@ const listServicesRoute = createRoute({
     200: {
       description: 'Services',
       content: {
-        'application/json': { schema: z.object({ services: z.array(service.openapi('Service')) }) },
+        'application/json': { schema: z.object({ services: z.array(service.meta({ id: 'Service' })) }) },
       },
     },
     400: errorResponse('Invalid query'),

@@ -4,7 +4,7 @@ import type { AppDeps } from '../app-env'
 import { ApiError, errorResponse } from '../errors'
 import { createRouter } from '../validation'
 
-const healthBody = z.object({ status: z.literal('ok') }).openapi('Health')
+const healthBody = z.object({ status: z.literal('ok') }).meta({ id: 'Health' })
 
 const getHealth = createRoute({
   method: 'get',

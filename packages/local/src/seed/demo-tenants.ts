@@ -1,5 +1,6 @@
 import type { Agency } from '@mpp/core/catalog'
 import type { WeeklyHours } from '@mpp/core/opening-hours'
+import { findRegency } from '@mpp/core/regions'
 import type { Tenant } from '@mpp/core/tenant'
 import type { ServiceKey } from './demo-services'
 
@@ -36,6 +37,18 @@ const officeHours: WeeklyHours = {
   sun: [],
 }
 
+/** Code, names and time zone exactly as the official list has them. */
+const officialRegency = (code: string) => {
+  const regency = findRegency(code)
+  if (!regency) throw new Error(`no regency ${code}`)
+  return {
+    id: code,
+    regencyName: regency.name,
+    provinceName: regency.provinceName,
+    timeZone: regency.timeZone,
+  }
+}
+
 const osm = (place: string) => `https://www.openstreetmap.org/search?query=${encodeURIComponent(place)}`
 
 /** The four MPPs of the seed articles, with the agencies those articles name. */
@@ -43,12 +56,9 @@ export const demoTenants: DemoTenant[] = [
   {
     initials: 'LLG',
     tenant: {
-      id: '16.73',
+      ...officialRegency('16.73'),
       slug: 'lubuklinggau',
       name: 'Mal Pelayanan Publik Kota Lubuklinggau',
-      regencyName: 'Kota Lubuklinggau',
-      provinceName: 'Sumatera Selatan',
-      timeZone: 'Asia/Jakarta',
       stage: 'live',
       tagline: 'Melayani dalam satu gedung menuju kota metropolis yang madani',
       address: 'Gedung eks Ruang Paripurna DPRD Kota Lubuklinggau, Kota Lubuklinggau, Sumatera Selatan',
@@ -119,12 +129,9 @@ export const demoTenants: DemoTenant[] = [
   {
     initials: 'PLG',
     tenant: {
-      id: '16.71',
+      ...officialRegency('16.71'),
       slug: 'palembang',
       name: 'Mal Pelayanan Publik Kota Palembang',
-      regencyName: 'Kota Palembang',
-      provinceName: 'Sumatera Selatan',
-      timeZone: 'Asia/Jakarta',
       stage: 'live',
       tagline: 'Seluruh pelayanan terpadu dalam satu tempat',
       address: 'Sriwijaya Promotion Center, Kota Palembang, Sumatera Selatan',
@@ -181,12 +188,9 @@ export const demoTenants: DemoTenant[] = [
   {
     initials: 'PKU',
     tenant: {
-      id: '14.71',
+      ...officialRegency('14.71'),
       slug: 'pekanbaru',
       name: 'Mal Pelayanan Publik Kota Pekanbaru',
-      regencyName: 'Kota Pekanbaru',
-      provinceName: 'Riau',
-      timeZone: 'Asia/Jakarta',
       stage: 'live',
       tagline: 'Dua lantai berornamen khas Riau, satu sistem layanan terpadu',
       address: 'Kota Pekanbaru, Riau (lantai 1 pusat layanan, lantai 2 back office)',
@@ -263,12 +267,9 @@ export const demoTenants: DemoTenant[] = [
   {
     initials: 'SMD',
     tenant: {
-      id: '64.72',
+      ...officialRegency('64.72'),
       slug: 'samarinda',
       name: 'Mal Pelayanan Publik Kota Samarinda',
-      regencyName: 'Kota Samarinda',
-      provinceName: 'Kalimantan Timur',
-      timeZone: 'Asia/Makassar',
       stage: 'live',
       tagline: 'MPP pertama di Kalimantan Timur',
       address: 'Kota Samarinda, Kalimantan Timur',

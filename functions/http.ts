@@ -1,0 +1,31 @@
+import { Logger } from '@aws-lambda-powertools/logger'
+import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware'
+import middy from '@middy/core'
+import { createApp } from '@mpp/api/app'
+import { createDb } from '@mpp/db/client'
+import { getConnInfo, handle } from 'hono/aws-lambda'
+import { loadSessionSecret } from './session-secret'
+
+const required = (name: string): string => {
+  const value = process.env[name]
+  if (!value) throw new Error(`${name} must be set`)
+  return value
+}
+
+const logger = new Logger({ serviceName: 'mpp-cloud-http' })
+
+const app = createApp({
+  db: createDb({ tableName: required('TABLE_NAME'), endpoint: process.env.DYNAMODB_ENDPOINT }),
+  config: {
+    rootDomain: required('ROOT_DOMAIN'),
+    sessionSecret: await loadSessionSecret(),
+    assetBaseUrl: process.env.ASSET_BASE_URL ?? '',
+    assetVersion: process.env.ASSET_VERSION ?? 'dev',
+  },
+  logger,
+  now: () => new Date(),
+  clientIp: (c) => getConnInfo(c).remote.address,
+})
+
+/** The HTTP API's handler: the same Hono app as `npm start`, with Lambda's context on every log line. */
+export const handler = middy(handle(app)).use(injectLambdaContext(logger, { resetKeys: true }))

@@ -1,0 +1,203 @@
+import { Logger } from '@aws-lambda-powertools/logger'
+import { createDb } from '@mpp/db/client'
+import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest'
+import { createTestApp, type TestApp, tenants, testPassword } from '../support/test-app'
+
+let t: TestApp
+beforeAll(async () => {
+  t = await createTestApp()
+})
+afterEach(() => {
+  vi.restoreAllMocks()
+})
+
+const llg = tenants.lubuklinggau.host
+const post = (body: BodyInit, contentType = 'application/json'): RequestInit => ({
+  method: 'POST',
+  headers: { 'content-type': contentType },
+  body,
+})
+
+/** Every refusal has exactly the documented shape, and never a stack trace. */
+const expectErrorShape = async (res: Response, status: number, code: string) => {
+  expect(res.status).toBe(status)
+  expect(res.headers.get('content-type')).toMatch(/application\/json/)
+  const text = await res.text()
+  expect(text).not.toMatch(/at .*\.(ts|js):\d+/)
+  const body = JSON.parse(text)
+  expect(Object.keys(body)).toEqual(['error'])
+  expect(body.error.code).toBe(code)
+  expect(typeof body.error.message).toBe('string')
+  expect(body.error.message.length).toBeGreaterThan(5)
+  return body.error as { code: string; message: string; details?: { path: string; message: string }[] }
+}
+
+describe('bad input gets a clear 4xx, never a 500', () => {
+  it('malformed JSON', async () => {
+    await expectErrorShape(await t.request(llg, '/api/auth/login', post('{"email": ')), 400, 'malformed_json')
+  })
+
+  it('wrong types, with the failing fields named', async () => {
+    const error = await expectErrorShape(
+      await t.request(llg, '/api/auth/login', post(JSON.stringify({ email: 42, password: ['x'] }))),
+      400,
+      'invalid_request',
+    )
+    expect(error.details?.map((d) => d.path).sort()).toEqual(['email', 'password'])
+  })
+
+  it('unknown fields', async () => {
+    const error = await expectErrorShape(
+      await t.request(
+        llg,
+        '/api/auth/login',
+        post(JSON.stringify({ email: 'admin@lubuklinggau.test', password: testPassword, role: 'ministry' })),
+      ),
+      400,
+      'invalid_request',
+    )
+    expect(error.details?.[0]?.message).toMatch(/role/)
+  })
+
+  it('a body that is not JSON at all', async () => {
+    const init = post('email=x', 'text/plain')
+    const res = await t.request(llg, '/api/auth/login', {
+      ...init,
+      headers: { ...init.headers, origin: `http://${llg}` },
+    })
+    await expectErrorShape(res, 400, 'invalid_request')
+  })
+
+  it('oversized bodies (over 1 MB)', async () => {
+    const big = JSON.stringify({ email: 'a@b.co', password: 'x'.repeat(1024 * 1024) })
+    await expectErrorShape(await t.request(llg, '/api/auth/login', post(big)), 413, 'payload_too_large')
+  })
+
+  it('an invalid query parameter', async () => {
+    await expectErrorShape(
+      await t.request(llg, '/api/services?agencyId=NOT%20AN%20ID'),
+      400,
+      'invalid_request',
+    )
+  })
+
+  it('unknown API paths', async () => {
+    await expectErrorShape(await t.request(llg, '/api/nothing-here'), 404, 'not_found')
+  })
+
+  it('answers in English when asked', async () => {
+    const res = await t.request(llg, '/api/auth/login?lang=en', post('{'))
+    expect((await res.json()).error.message).toBe('The request body is not valid JSON.')
+  })
+})
+
+describe('health', () => {
+  it('answers 200 when the table is reachable', async () => {
+    const res = await t.request('anything.example', '/api/health')
+    expect(res.status).toBe(200)
+    expect(await res.json()).toEqual({ status: 'ok' })
+  })
+
+  it('answers 503 in the error shape when the table is not', async () => {
+    const broken = await createTestApp({
+      db: createDb({ tableName: 'missing-table', endpoint: 'http://127.0.0.1:9', region: 'local' }),
+    })
+    const res = await broken.request('localhost', '/api/health')
+    await expectErrorShape(res, 503, 'unavailable')
+  })
+})
+
+describe('responses', () => {
+  it('carry a request id header and security headers', async () => {
+    const res = await t.request(llg, '/')
+    expect(res.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/)
+    const csp = res.headers.get('content-security-policy') ?? ''
+    expect(csp).toMatch(/script-src 'self'(;|$)/)
+    expect(csp).not.toContain('unsafe-inline')
+    expect(csp).toContain("frame-ancestors 'none'")
+    expect(res.headers.get('x-content-type-options')).toBe('nosniff')
+    expect(res.headers.get('referrer-policy')).toBe('strict-origin-when-cross-origin')
+    expect(res.headers.get('x-frame-options')).toBe('DENY')
+  })
+
+  it('ignore a request id the client sends', async () => {
+    const res = await t.request(llg, '/api/tenant', { headers: { 'x-request-id': 'forged' } })
+    expect(res.headers.get('x-request-id')).not.toBe('forged')
+  })
+
+  it('write the request id and the tenant on every log line', async () => {
+    const lines: string[] = []
+    const logged = await createTestApp({
+      db: t.db,
+      logger: new Logger({ serviceName: 'mpp-test', logLevel: 'INFO' }),
+    })
+    vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => {
+      lines.push(String(chunk))
+      return true
+    })
+    const res = await logged.request(
+      llg,
+      '/api/auth/login',
+      post(JSON.stringify({ email: 'admin@lubuklinggau.test', password: testPassword })),
+    )
+    vi.restoreAllMocks()
+    expect(res.status).toBe(200)
+    const records = lines.map((l) => JSON.parse(l))
+    expect(records.length).toBeGreaterThan(0)
+    for (const record of records) {
+      expect(record.requestId).toBe(res.headers.get('x-request-id'))
+      expect(record.tenant).toBe('16.73')
+    }
+  })
+})
+
+describe('OpenAPI', () => {
+  it('documents every API route with an operationId', async () => {
+    const doc = await (await t.request(llg, '/api/openapi.json')).json()
+    expect(doc.openapi).toBe('3.1.0')
+    const operations = Object.entries(
+      doc.paths as Record<string, Record<string, { operationId?: string }>>,
+    ).flatMap(([path, methods]) =>
+      Object.entries(methods).map(([method, op]) => ({ path, method, id: op.operationId })),
+    )
+    for (const op of operations) expect(op.id, `${op.method} ${op.path}`).toMatch(/^[a-z][A-Za-z]+$/)
+    expect(operations.map((o) => o.id).sort()).toEqual(
+      expect.arrayContaining([
+        'getHealth',
+        'getSession',
+        'getTenant',
+        'listAgencies',
+        'listServices',
+        'login',
+        'logout',
+      ]),
+    )
+    // Every /api route the app serves is in the document.
+    const documented = new Set(
+      operations.map((o) => `${o.method.toUpperCase()} ${o.path.replace(/\{(\w+)\}/g, ':$1')}`),
+    )
+    const served = t.app.routes
+      .filter((r) => r.method !== 'ALL' && r.path.startsWith('/api/') && r.path !== '/api/openapi.json')
+      .map((r) => `${r.method} ${r.path}`)
+    for (const route of served) expect(documented, route).toContain(route)
+    expect(doc.components.schemas).toHaveProperty('Error')
+  })
+})
+
+describe('catalog API', () => {
+  it("returns the host's tenant, agencies and services", async () => {
+    const tenant = await (await t.request(tenants.samarinda.host, '/api/tenant')).json()
+    expect(tenant).toMatchObject({ id: '64.72', slug: 'samarinda', timeZone: 'Asia/Makassar' })
+    const { agencies } = await (await t.request(tenants.samarinda.host, '/api/agencies')).json()
+    expect(agencies.map((a: { id: string }) => a.id)[0]).toBe('disdukcapil')
+    const { services } = await (
+      await t.request(tenants.samarinda.host, '/api/services?agencyId=samsat')
+    ).json()
+    expect(services).toHaveLength(1)
+    expect(services[0]).toMatchObject({ id: 'samsat-pkb', agencyId: 'samsat' })
+  })
+
+  it('has no tenant routes on the platform host', async () => {
+    await expectErrorShape(await t.request('localhost', '/api/agencies'), 404, 'not_found')
+  })
+})

@@ -1,0 +1,60 @@
+import { Logger } from '@aws-lambda-powertools/logger'
+import { createApp } from '@mpp/api/app'
+import type { AppDeps } from '@mpp/api/app-env'
+import type { Db } from '@mpp/db/client'
+import { seedDemo } from '@mpp/local/seed/seed-demo'
+import { createTestDb } from './test-db'
+
+export const testPassword = 'test-password-123'
+export const testSecret = 'test-session-secret-that-is-long-enough'
+
+export interface TestApp {
+  app: ReturnType<typeof createApp>
+  db: Db
+  deps: AppDeps
+  /** Sends a request to a host of the app (`lubuklinggau.localhost`, `localhost`, …). */
+  request: (host: string, path: string, init?: RequestInit) => Promise<Response>
+}
+
+/** The real app on a fresh table seeded with the four demo tenants; only the clock and log level differ. */
+export const createTestApp = async (overrides: Partial<AppDeps> = {}): Promise<TestApp> => {
+  const db = overrides.db ?? (await createTestDb())
+  if (!overrides.db) await seedDemo(db, testPassword)
+  const deps: AppDeps = {
+    db,
+    config: { rootDomain: 'localhost', sessionSecret: testSecret, assetBaseUrl: '', assetVersion: 'test' },
+    logger: new Logger({ serviceName: 'mpp-test', logLevel: 'SILENT' }),
+    now: () => new Date(),
+    clientIp: () => '203.0.113.7',
+    ...overrides,
+  }
+  const app = createApp(deps)
+  return {
+    app,
+    db,
+    deps,
+    request: (host, path, init) => Promise.resolve(app.request(`http://${host}${path}`, init)),
+  }
+}
+
+/** Logs in through the API and returns the Cookie header value to send as that account. */
+export const loginCookie = async (t: TestApp, host: string, email: string, password = testPassword) => {
+  const res = await t.request(host, '/api/auth/login', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email, password }),
+  })
+  if (res.status !== 200) throw new Error(`login ${email} on ${host}: ${res.status} ${await res.text()}`)
+  const cookie = res.headers.getSetCookie().find((c) => c.startsWith('mpp_session='))
+  if (!cookie) throw new Error('no session cookie')
+  return cookie.split(';')[0] as string
+}
+
+/** The demo tenants the tests use. */
+export const tenants = {
+  lubuklinggau: { id: '16.73', host: 'lubuklinggau.localhost' },
+  palembang: { id: '16.71', host: 'palembang.localhost' },
+  samarinda: { id: '64.72', host: 'samarinda.localhost' },
+  pekanbaru: { id: '14.71', host: 'pekanbaru.localhost' },
+} as const
+export const platformHost = 'localhost'

@@ -1,0 +1,37 @@
+import { isAllDay, weeklyHours } from '@mpp/core/opening-hours'
+import { describe, expect, it } from 'vitest'
+
+const closed = { mon: [], tue: [], wed: [], thu: [], fri: [], sat: [], sun: [] }
+
+describe('weekly opening hours', () => {
+  it('accepts a Friday prayer break as two intervals', () => {
+    const week = {
+      ...closed,
+      fri: [
+        { open: '08:00', close: '11:30' },
+        { open: '13:00', close: '15:00' },
+      ],
+    }
+    expect(weeklyHours.safeParse(week).success).toBe(true)
+  })
+
+  it('refuses overlapping, reversed or malformed intervals', () => {
+    const overlap = {
+      ...closed,
+      mon: [
+        { open: '08:00', close: '12:00' },
+        { open: '11:00', close: '15:00' },
+      ],
+    }
+    expect(weeklyHours.safeParse(overlap).success).toBe(false)
+    expect(weeklyHours.safeParse({ ...closed, mon: [{ open: '15:00', close: '08:00' }] }).success).toBe(false)
+    expect(weeklyHours.safeParse({ ...closed, mon: [{ open: '8:00', close: '15:00' }] }).success).toBe(false)
+    expect(weeklyHours.safeParse({ ...closed, mon: [{ open: '08:00', close: '25:00' }] }).success).toBe(false)
+  })
+
+  it('knows a day open around the clock', () => {
+    expect(isAllDay([{ open: '00:00', close: '24:00' }])).toBe(true)
+    expect(isAllDay([{ open: '00:00', close: '23:59' }])).toBe(false)
+    expect(isAllDay([])).toBe(false)
+  })
+})

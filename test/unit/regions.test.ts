@@ -1,0 +1,15 @@
+import { findRegency, regencies } from '@mpp/core/regions'
+import { describe, expect, it } from 'vitest'
+
+describe('regions', () => {
+  it('lists all 514 kabupaten/kota with unique codes', () => {
+    expect(regencies).toHaveLength(514)
+    expect(new Set(regencies.map((r) => r.code)).size).toBe(514)
+  })
+
+  it('knows the demo regencies and their time zones', () => {
+    expect(findRegency('16.73')).toMatchObject({ name: 'Kota Lubuk Linggau', timeZone: 'Asia/Jakarta' })
+    expect(findRegency('64.72')).toMatchObject({ name: 'Kota Samarinda', timeZone: 'Asia/Makassar' })
+    expect(findRegency('99.99')).toBeUndefined()
+  })
+})
