@@ -18,7 +18,7 @@ describe('tenant sites', () => {
     expect(html).toContain('Dinas Kependudukan dan Pencatatan Sipil')
     expect(html).toContain('Bank Sumsel Babel')
     expect(html).toContain('href="/layanan/disdukcapil-ktp-el"')
-    expect(html).toContain('Jam layanan')
+    expect(html).toContain('<th scope="row">Senin–Minggu</th><td>Buka 24 jam</td>')
     expect(html).toContain('Ruang laktasi')
     // Another tenant's catalog never leaks in.
     expect(html).not.toContain('Kantor Imigrasi Kelas I TPI Palembang')
@@ -89,7 +89,8 @@ describe('tenant sites', () => {
   it("shows Pekanbaru's office hours with the Friday prayer break", async () => {
     const html = await (await t.request(tenants.pekanbaru.host, '/')).text()
     expect(html).toContain('<th scope="row">Jumat</th><td>08:00–11:30, 13:00–15:00</td>')
-    expect(html).toContain('<th scope="row">Minggu</th><td>Tutup</td>')
+    expect(html).toContain('<th scope="row">Senin–Kamis</th><td>08:00–15:00</td>')
+    expect(html).toContain('<th scope="row">Sabtu–Minggu</th><td>Tutup</td>')
   })
 
   it('lists the tenants on the platform home page with links to their subdomains', async () => {

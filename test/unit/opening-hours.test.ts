@@ -1,4 +1,4 @@
-import { isAllDay, weeklyHours } from '@mpp/core/opening-hours'
+import { groupWeekdays, isAllDay, weeklyHours } from '@mpp/core/opening-hours'
 import { describe, expect, it } from 'vitest'
 
 const closed = { mon: [], tue: [], wed: [], thu: [], fri: [], sat: [], sun: [] }
@@ -33,5 +33,27 @@ describe('weekly opening hours', () => {
     expect(isAllDay([{ open: '00:00', close: '24:00' }])).toBe(true)
     expect(isAllDay([{ open: '00:00', close: '23:59' }])).toBe(false)
     expect(isAllDay([])).toBe(false)
+  })
+})
+
+describe('groupWeekdays', () => {
+  it('merges consecutive days with the same hours', () => {
+    const office = [{ open: '08:00', close: '15:00' }]
+    const friday = [
+      { open: '08:00', close: '11:30' },
+      { open: '13:00', close: '15:00' },
+    ]
+    const week = { mon: office, tue: office, wed: office, thu: office, fri: friday, sat: [], sun: [] }
+    expect(groupWeekdays(week)).toEqual([
+      { from: 'mon', to: 'thu', intervals: office },
+      { from: 'fri', to: 'fri', intervals: friday },
+      { from: 'sat', to: 'sun', intervals: [] },
+    ])
+  })
+
+  it('does not merge days that are apart', () => {
+    const open = [{ open: '08:00', close: '12:00' }]
+    const week = { mon: open, tue: [], wed: open, thu: [], fri: [], sat: [], sun: [] }
+    expect(groupWeekdays(week).map((r) => `${r.from}-${r.to}`)).toEqual(['mon-mon', 'tue-tue', 'wed-wed', 'thu-sun'])
   })
 })

@@ -1,12 +1,12 @@
-import { isAllDay, type WeeklyHours, weekdays } from '@mpp/core/opening-hours'
+import { groupWeekdays, isAllDay, type WeeklyHours } from '@mpp/core/opening-hours'
 import type { Messages } from '../i18n/messages'
 
 export const OpeningHoursTable = ({ hours, m }: { hours: WeeklyHours; m: Messages }) => (
   <table class="hours">
     <caption class="visually-hidden">{m.tenantHome.hours}</caption>
     <tbody>
-      {weekdays.map((day) => {
-        const intervals = hours[day]
+      {groupWeekdays(hours).map(({ from, to, intervals }) => {
+        const days = from === to ? m.weekdays[from] : `${m.weekdays[from]}–${m.weekdays[to]}`
         const text =
           intervals.length === 0
             ? m.common.closed
@@ -15,7 +15,7 @@ export const OpeningHoursTable = ({ hours, m }: { hours: WeeklyHours; m: Message
               : intervals.map((i) => `${i.open}–${i.close}`).join(', ')
         return (
           <tr>
-            <th scope="row">{m.weekdays[day]}</th>
+            <th scope="row">{days}</th>
             <td>{text}</td>
           </tr>
         )

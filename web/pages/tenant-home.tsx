@@ -54,20 +54,6 @@ export const TenantHome = ({ ctx, tenant, agencies, services }: Props) => {
         </section>
       </div>
 
-      {(tenant.facilities.length > 0 || tenant.otherFacilities.length > 0) && (
-        <section aria-labelledby="facilities">
-          <h2 id="facilities">{m.tenantHome.facilities}</h2>
-          <ul class="chips">
-            {tenant.facilities.map((f) => (
-              <li>{m.facilities[f]}</li>
-            ))}
-            {tenant.otherFacilities.map((f) => (
-              <li>{f}</li>
-            ))}
-          </ul>
-        </section>
-      )}
-
       <section aria-labelledby="agencies">
         <h2 id="agencies">{m.tenantHome.agencies}</h2>
         {agencies.length === 0 ? (
@@ -106,6 +92,20 @@ export const TenantHome = ({ ctx, tenant, agencies, services }: Props) => {
           </>
         )}
       </section>
+
+      {(tenant.facilities.length > 0 || tenant.otherFacilities.length > 0) && (
+        <section aria-labelledby="facilities">
+          <h2 id="facilities">{m.tenantHome.facilities}</h2>
+          <ul class="chips">
+            {tenant.facilities.map((f) => (
+              <li>{m.facilities[f]}</li>
+            ))}
+            {tenant.otherFacilities.map((f) => (
+              <li>{f}</li>
+            ))}
+          </ul>
+        </section>
+      )}
     </Layout>
   )
 }

@@ -31,3 +31,21 @@ export type WeeklyHours = z.infer<typeof weeklyHours>
 /** True when the day is open from midnight to midnight. */
 export const isAllDay = (day: readonly OpenInterval[]): boolean =>
   day.length === 1 && day[0]?.open === '00:00' && day[0]?.close === '24:00'
+
+export interface DayRange {
+  from: Weekday
+  to: Weekday
+  intervals: OpenInterval[]
+}
+
+/** Consecutive days with the same hours, merged (Monday-Thursday 08:00-15:00), so a phone shows a short list. */
+export const groupWeekdays = (week: WeeklyHours): DayRange[] => {
+  const ranges: DayRange[] = []
+  const same = (a: OpenInterval[], b: OpenInterval[]) => JSON.stringify(a) === JSON.stringify(b)
+  for (const day of weekdays) {
+    const last = ranges.at(-1)
+    if (last && same(last.intervals, week[day])) last.to = day
+    else ranges.push({ from: day, to: day, intervals: week[day] })
+  }
+  return ranges
+}

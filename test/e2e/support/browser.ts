@@ -1,0 +1,73 @@
+import { readFileSync } from 'node:fs'
+import { createRequire } from 'node:module'
+import { type Browser, chromium, type Page } from 'playwright-core'
+import { expect, inject } from 'vitest'
+
+const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8')
+
+/** Debian's Chromium, headless, kept off the network it cannot reach anyway. */
+export const launchBrowser = (): Promise<Browser> =>
+  chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    headless: true,
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
+  })
+
+/** The address of a host of the server under test: `url('lubuklinggau', '/')` or `url(null, '/')` for the platform. */
+export const url = (slug: string | null, path = '/') =>
+  `http://${slug ? `${slug}.` : ''}localhost:${inject('port')}${path}`
+
+/** A phone-sized page: 360 px wide, touch, Indonesian. */
+export const newPhonePage = async (browser: Browser): Promise<Page> => {
+  const context = await browser.newContext({
+    viewport: { width: 360, height: 740 },
+    deviceScaleFactor: 2,
+    isMobile: true,
+    hasTouch: true,
+    locale: 'id-ID',
+  })
+  return context.newPage()
+}
+
+/**
+ * Runs axe-core in the page (evaluated through the DevTools protocol, so the page's strict CSP stays on)
+ * and fails on any serious or critical violation.
+ */
+export const expectAccessible = async (page: Page) => {
+  await page.evaluate(axeSource)
+  const violations = await page.evaluate(async () => {
+    const result = await (
+      window as unknown as {
+        axe: {
+          run: (
+            ctx: Document,
+            o: object,
+          ) => Promise<{
+            violations: { id: string; impact: string; help: string; nodes: { target: string[] }[] }[]
+          }>
+        }
+      }
+    ).axe.run(document, { resultTypes: ['violations'] })
+    return result.violations
+      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+      .map((v) => `${v.id} (${v.impact}): ${v.help} at ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)
+  })
+  expect(violations, `${page.url()}: ${violations.join('; ')}`).toEqual([])
+}
+
+/** Fails when the page is wider than its viewport (sideways scrolling on a phone). */
+export const expectNoSidewaysScroll = async (page: Page) => {
+  const { scroll, viewport } = await page.evaluate(() => ({
+    scroll: document.documentElement.scrollWidth,
+    viewport: window.innerWidth,
+  }))
+  expect(scroll, page.url()).toBeLessThanOrEqual(viewport)
+}

@@ -1,0 +1,92 @@
+import { type ChildProcess, spawn } from 'node:child_process'
+import { mkdtemp } from 'node:fs/promises'
+import { createServer } from 'node:net'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+
+export const demoPassword = 'e2e-demo-password'
+
+export interface LocalServer {
+  port: number
+  dataDir: string
+  process: ChildProcess
+  /** Everything the server printed so far. */
+  output: () => string
+  stop: () => Promise<number | null>
+}
+
+export const freePort = () =>
+  new Promise<number>((done, fail) => {
+    const server = createServer()
+    server.once('error', fail)
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address()
+      server.close(() =>
+        typeof address === 'object' && address ? done(address.port) : fail(new Error('no port')),
+      )
+    })
+  })
+
+/** Polls a condition until it holds or the deadline passes. */
+export const until = async (what: string, check: () => Promise<boolean> | boolean, deadlineMs = 60_000) => {
+  const deadline = Date.now() + deadlineMs
+  while (!(await check())) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`)
+    await new Promise((r) => setTimeout(r, 100))
+  }
+}
+
+/**
+ * Runs `npm start` exactly as a developer does, on a free port and a fresh data directory (or the one given),
+ * and waits until it answers its health check.
+ */
+export const startLocalServer = async (
+  options: { dataDir?: string; env?: NodeJS.ProcessEnv; waitForHealth?: boolean } = {},
+): Promise<LocalServer> => {
+  const port = await freePort()
+  const dataDir = options.dataDir ?? (await mkdtemp(join(tmpdir(), 'mpp-e2e-')))
+  const child = spawn('npm', ['start', '--silent'], {
+    env: {
+      ...process.env,
+      PORT: String(port),
+      DATA_DIR: dataDir,
+      MPP_DEMO_PASSWORD: demoPassword,
+      ...options.env,
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+    detached: true,
+  })
+  let output = ''
+  child.stdout?.on('data', (c) => {
+    output += c
+  })
+  child.stderr?.on('data', (c) => {
+    output += c
+  })
+  const exited = new Promise<number | null>((done) => child.once('exit', (code) => done(code)))
+  const server: LocalServer = {
+    port,
+    dataDir,
+    process: child,
+    output: () => output,
+    stop: async () => {
+      if (child.exitCode === null) child.kill('SIGTERM')
+      return exited
+    },
+  }
+  if (options.waitForHealth !== false) {
+    await until(
+      `npm start on port ${port}`,
+      async () => {
+        if (child.exitCode !== null) throw new Error(`npm start exited ${child.exitCode}:\n${output}`)
+        try {
+          return (await fetch(`http://127.0.0.1:${port}/api/health`)).ok
+        } catch {
+          return false
+        }
+      },
+      120_000,
+    )
+  }
+  return server
+}
