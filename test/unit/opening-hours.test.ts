@@ -54,6 +54,11 @@ describe('groupWeekdays', () => {
   it('does not merge days that are apart', () => {
     const open = [{ open: '08:00', close: '12:00' }]
     const week = { mon: open, tue: [], wed: open, thu: [], fri: [], sat: [], sun: [] }
-    expect(groupWeekdays(week).map((r) => `${r.from}-${r.to}`)).toEqual(['mon-mon', 'tue-tue', 'wed-wed', 'thu-sun'])
+    expect(groupWeekdays(week).map((r) => `${r.from}-${r.to}`)).toEqual([
+      'mon-mon',
+      'tue-tue',
+      'wed-wed',
+      'thu-sun',
+    ])
   })
 })

@@ -76,8 +76,12 @@ export const startDynamoDbLocal = async (
   child.stderr?.on('data', (chunk) => {
     output += chunk
   })
+  // Should this process die without calling stop(), take the Java process with it.
+  const killOnExit = () => child.kill('SIGKILL')
+  process.once('exit', killOnExit)
   const endpoint = `http://127.0.0.1:${port}`
   const stop = async () => {
+    process.off('exit', killOnExit)
     if (child.exitCode !== null) return
     const gone = exited(child)
     child.kill('SIGTERM')

@@ -1,0 +1,42 @@
+import { existsSync } from 'node:fs'
+import { fileURLToPath } from 'node:url'
+import { App, Validations } from 'aws-cdk-lib'
+import { AwsSolutionsChecks } from 'cdk-nag'
+import { type CustomDomain, MppStack } from './mpp-stack'
+
+const app = new App()
+
+const context = (key: string): string | undefined => {
+  const value: unknown = app.node.tryGetContext(key)
+  return typeof value === 'string' && value !== '' ? value : undefined
+}
+
+const customDomain = (): CustomDomain | undefined => {
+  const rootDomain = context('rootDomain')
+  const certificateArn = context('certificateArn')
+  const hostedZoneId = context('hostedZoneId')
+  if (rootDomain && certificateArn && hostedZoneId) return { rootDomain, certificateArn, hostedZoneId }
+  // Half a domain set-up is a typo, not a wish to deploy without one.
+  if (rootDomain || certificateArn || hostedZoneId)
+    throw new Error('give all of rootDomain, certificateArn and hostedZoneId (-c key=value), or none')
+  return undefined
+}
+
+const assetsDir = context('assetsDir') ?? fileURLToPath(new URL('../dist/web/static', import.meta.url))
+if (!existsSync(assetsDir))
+  throw new Error(`${assetsDir} does not exist: run \`npx tsx web/build-assets.ts\` first`)
+
+// Jakarta unless told otherwise: public-service data stays in Indonesia. Not CDK_DEFAULT_REGION, which the
+// CLI fills with us-east-1 when no AWS profile is configured.
+new MppStack(app, 'MppCloud', {
+  description: 'MPP Cloud: Mal Pelayanan Publik as a service',
+  env: {
+    account: process.env.CDK_DEFAULT_ACCOUNT,
+    region: context('region') ?? 'ap-southeast-3',
+  },
+  assetsDir,
+  domain: customDomain(),
+})
+
+// cdk-nag 3 is a policy-validation plugin: any unacknowledged finding fails `cdk synth`.
+Validations.of(app).addPlugins(new AwsSolutionsChecks(app, { verbose: true }))

@@ -1,0 +1,195 @@
+import { fileURLToPath } from 'node:url'
+import { Duration, Stack, Validations } from 'aws-cdk-lib'
+import { AccessLogFormat } from 'aws-cdk-lib/aws-apigateway'
+import {
+  ApiMapping,
+  DomainName,
+  HttpApi,
+  HttpStage,
+  LogGroupLogDestination,
+  SecurityPolicy,
+} from 'aws-cdk-lib/aws-apigatewayv2'
+import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations'
+import { Certificate } from 'aws-cdk-lib/aws-certificatemanager'
+import type { ITable } from 'aws-cdk-lib/aws-dynamodb'
+import { PolicyDocument, PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam'
+import { Architecture, Runtime } from 'aws-cdk-lib/aws-lambda'
+import { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs'
+import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs'
+import { ARecord, HostedZone, RecordTarget } from 'aws-cdk-lib/aws-route53'
+import { ApiGatewayv2DomainProperties } from 'aws-cdk-lib/aws-route53-targets'
+import { Secret } from 'aws-cdk-lib/aws-secretsmanager'
+import { Construct } from 'constructs'
+import { lambdaBundling } from '../lambda-bundling'
+
+/** The platform's own domain: the apex serves the platform, `*.` one subdomain per tenant. */
+export interface CustomDomain {
+  rootDomain: string
+  /** A regional ACM certificate covering both `rootDomain` and `*.rootDomain`. */
+  certificateArn: string
+  /** The Route 53 public hosted zone of `rootDomain`. */
+  hostedZoneId: string
+}
+
+export interface HttpApiProps {
+  table: ITable
+  indexArns: string[]
+  assetBaseUrl: string
+  assetVersion: string
+  domain?: CustomDomain
+}
+
+const repoRoot = fileURLToPath(new URL('../..', import.meta.url))
+
+/**
+ * Only the item operations the repositories use; TransactWriteItems is authorised by the item actions it
+ * contains. No Scan: a request never reads across tenants.
+ */
+const tableActions = [
+  'dynamodb:GetItem',
+  'dynamodb:PutItem',
+  'dynamodb:UpdateItem',
+  'dynamodb:DeleteItem',
+  'dynamodb:Query',
+  'dynamodb:BatchGetItem',
+  'dynamodb:BatchWriteItem',
+  'dynamodb:ConditionCheckItem',
+]
+
+// HTTP APIs know a narrower set of $context variables than REST APIs; these are all valid for both.
+const accessLogFormat = AccessLogFormat.custom(
+  JSON.stringify({
+    requestId: '$context.requestId',
+    ip: '$context.identity.sourceIp',
+    requestTime: '$context.requestTime',
+    host: '$context.domainName',
+    method: '$context.httpMethod',
+    path: '$context.path',
+    protocol: '$context.protocol',
+    status: '$context.status',
+    responseLength: '$context.responseLength',
+    latency: '$context.responseLatency',
+    integrationError: '$context.integrationErrorMessage',
+  }),
+)
+
+/** Every route of every host: one Lambda running the Hono app behind an HTTP API. */
+export class MppHttpApi extends Construct {
+  readonly api: HttpApi
+  readonly stage: HttpStage
+  readonly handler: NodejsFunction
+
+  constructor(scope: Construct, id: string, props: HttpApiProps) {
+    super(scope, id)
+    const { table, indexArns, domain } = props
+
+    const logGroup = new LogGroup(this, 'HandlerLogs', { retention: RetentionDays.ONE_MONTH })
+    const sessionSecret = new Secret(this, 'SessionSecret', {
+      description: 'HMAC key that signs session tokens',
+      generateSecretString: { passwordLength: 48, excludePunctuation: true },
+    })
+    Validations.of(sessionSecret).acknowledge({
+      id: 'AwsSolutions-SMG4',
+      reason:
+        'The session signing key has no rotation Lambda: rotating it signs every user out, so it is rotated by hand when needed.',
+    })
+
+    const role = new Role(this, 'HandlerRole', {
+      assumedBy: new ServicePrincipal('lambda.amazonaws.com'),
+      description: 'The http Lambda: its own log group, the table and the session secret, nothing else',
+      inlinePolicies: {
+        http: new PolicyDocument({
+          statements: [
+            new PolicyStatement({
+              actions: ['logs:CreateLogStream', 'logs:PutLogEvents'],
+              resources: [logGroup.logGroupArn],
+            }),
+            new PolicyStatement({ actions: tableActions, resources: [table.tableArn, ...indexArns] }),
+            new PolicyStatement({
+              actions: ['secretsmanager:GetSecretValue'],
+              resources: [sessionSecret.secretArn],
+            }),
+          ],
+        }),
+      },
+    })
+
+    this.handler = new NodejsFunction(this, 'Handler', {
+      entry: `${repoRoot}functions/http.ts`,
+      handler: 'handler',
+      projectRoot: repoRoot,
+      depsLockFilePath: `${repoRoot}package-lock.json`,
+      runtime: Runtime.NODEJS_22_X,
+      architecture: Architecture.ARM_64,
+      memorySize: 1024,
+      timeout: Duration.seconds(10),
+      role,
+      logGroup,
+      bundling: lambdaBundling,
+      environment: {
+        TABLE_NAME: table.tableName,
+        SESSION_SECRET_ARN: sessionSecret.secretArn,
+        ASSET_BASE_URL: props.assetBaseUrl,
+        ASSET_VERSION: props.assetVersion,
+        POWERTOOLS_SERVICE_NAME: 'mpp-cloud-http',
+        NODE_OPTIONS: '--enable-source-maps',
+      },
+    })
+    Validations.of(this.handler).acknowledge({
+      id: 'AwsSolutions-L1',
+      reason:
+        'nodejs22.x is pinned by the design: the code is developed and tested on Node 20 with dependencies that target up to 22; move to 24 together with the local toolchain.',
+    })
+
+    this.api = new HttpApi(this, 'Api', {
+      description: 'MPP Cloud: the platform host and every tenant subdomain',
+      defaultIntegration: new HttpLambdaIntegration('Handler', this.handler),
+      // The default stage is declared below, with access logs and throttling that HttpApi cannot set.
+      createDefaultStage: false,
+    })
+    Validations.of(this.api).acknowledge({
+      id: 'AwsSolutions-APIG4',
+      reason:
+        'The app authorises each route itself (host-bound signed session, role checks); citizen pages and ticket taking are public by design.',
+    })
+    const accessLogs = new LogGroup(this, 'AccessLogs', { retention: RetentionDays.ONE_MONTH })
+    this.stage = new HttpStage(this, 'DefaultStage', {
+      httpApi: this.api,
+      autoDeploy: true,
+      // A ceiling well under the account's limits, so a flood costs bounded Lambda and DynamoDB money.
+      throttle: { rateLimit: 500, burstLimit: 1000 },
+      accessLogSettings: { destination: new LogGroupLogDestination(accessLogs), format: accessLogFormat },
+    })
+
+    const rootDomain = domain
+      ? this.addCustomDomain(domain)
+      : // Without a domain the execute-api host is the platform host; tenants then need a custom domain.
+        `${this.api.apiId}.execute-api.${Stack.of(this).region}.${Stack.of(this).urlSuffix}`
+    this.handler.addEnvironment('ROOT_DOMAIN', rootDomain)
+  }
+
+  private addCustomDomain({ rootDomain, certificateArn, hostedZoneId }: CustomDomain): string {
+    const certificate = Certificate.fromCertificateArn(this, 'Certificate', certificateArn)
+    const zone = HostedZone.fromHostedZoneAttributes(this, 'Zone', { hostedZoneId, zoneName: rootDomain })
+    const hosts = [
+      { id: 'Apex', domainName: rootDomain, recordName: undefined },
+      { id: 'Wildcard', domainName: `*.${rootDomain}`, recordName: '*' },
+    ]
+    for (const { id, domainName, recordName } of hosts) {
+      const apiDomain = new DomainName(this, `${id}Domain`, {
+        domainName,
+        certificate,
+        securityPolicy: SecurityPolicy.TLS_1_2,
+      })
+      new ApiMapping(this, `${id}Mapping`, { api: this.api, domainName: apiDomain, stage: this.stage })
+      new ARecord(this, `${id}Alias`, {
+        zone,
+        recordName,
+        target: RecordTarget.fromAlias(
+          new ApiGatewayv2DomainProperties(apiDomain.regionalDomainName, apiDomain.regionalHostedZoneId),
+        ),
+      })
+    }
+    return rootDomain
+  }
+}

@@ -1,0 +1,154 @@
+import { mkdir, writeFile } from 'node:fs/promises'
+import { join } from 'node:path'
+import { Logger } from '@aws-lambda-powertools/logger'
+import { QueryCommand } from '@aws-sdk/lib-dynamodb'
+import { createApp } from '@mpp/api/app'
+import { createDb } from '@mpp/db/client'
+import { createTableIfMissing } from '@mpp/db/create-table'
+import { tenantPk } from '@mpp/db/keys'
+import { startDynamoDbLocal } from '@mpp/local/dynamodb-local'
+import { seedDemo } from '@mpp/local/seed/seed-demo'
+import { measureColdStart } from './cold-start'
+import { bundleFunction } from './lambda-bundle'
+import { countRoundTrips } from './round-trips'
+import { median, percentile, round, timeMs } from './stats'
+
+process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true'
+
+const root = new URL('../..', import.meta.url).pathname
+const outDir = join(root, 'dist', 'bench')
+const coldRuns = 7
+const overheadRuns = 400
+const tenantId = '16.73'
+const host = 'lubuklinggau.localhost'
+
+const dynamo = await startDynamoDbLocal()
+try {
+  const tableName = 'bench'
+  const db = createDb({ tableName, endpoint: dynamo.endpoint, region: 'local' })
+  await createTableIfMissing(db.client, tableName)
+  await seedDemo(db, 'bench-password')
+
+  // 1. Bundle size.
+  const bundle = await bundleFunction(join(root, 'functions', 'http.ts'), join(outDir, 'http'))
+
+  // 2. Cold start of the bundle in fresh processes.
+  const env = {
+    TABLE_NAME: tableName,
+    DYNAMODB_ENDPOINT: dynamo.endpoint,
+    AWS_REGION: 'local',
+    ROOT_DOMAIN: 'localhost',
+    SESSION_SECRET: 'bench-secret-bench-secret-bench-secret',
+    POWERTOOLS_LOG_LEVEL: 'WARN',
+    AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
+  }
+  const colds = []
+  for (let i = 0; i < coldRuns; i++) colds.push(await measureColdStart(bundle.outfile, env, host))
+
+  // 3. Request overhead: the app's latency over the DynamoDB calls it makes, interleaved in one run.
+  const trips = countRoundTrips(db)
+  const app = createApp({
+    db,
+    config: {
+      rootDomain: 'localhost',
+      sessionSecret: env.SESSION_SECRET,
+      assetBaseUrl: '',
+      assetVersion: 'bench',
+    },
+    logger: new Logger({ serviceName: 'bench', logLevel: 'SILENT' }),
+    now: () => new Date(),
+    clientIp: () => '127.0.0.1',
+  })
+  const catalogQuery = (prefix: string) =>
+    db.doc.send(
+      new QueryCommand({
+        TableName: tableName,
+        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
+        ExpressionAttributeValues: { ':pk': tenantPk(tenantId), ':prefix': prefix },
+      }),
+    )
+  const cases = [
+    { name: 'listServices (GET /api/services)', path: '/api/services', raw: () => catalogQuery('CAT#S#') },
+    { name: 'tenant home page (GET /)', path: '/', raw: () => catalogQuery('CAT#') },
+  ]
+  const overhead = []
+  for (const c of cases) {
+    const call = async () => {
+      const res = await app.request(`http://${host}${c.path}`)
+      if (res.status !== 200) throw new Error(`${c.path}: ${res.status}`)
+      await res.arrayBuffer()
+    }
+    for (let i = 0; i < 50; i++) await Promise.all([call(), c.raw()]) // warm both paths and the tenant cache
+    trips.reset()
+    await call()
+    const appTrips = trips.count
+    trips.reset()
+    await c.raw()
+    const rawTrips = trips.count
+    const appMs: number[] = []
+    const rawMs: number[] = []
+    for (let i = 0; i < overheadRuns; i++) {
+      appMs.push(await timeMs(call))
+      rawMs.push(await timeMs(c.raw))
+    }
+    overhead.push({
+      operation: c.name,
+      roundTrips: { app: appTrips, raw: rawTrips },
+      appMs: { p50: round(median(appMs)), p99: round(percentile(appMs, 99)) },
+      rawMs: { p50: round(median(rawMs)), p99: round(percentile(rawMs, 99)) },
+      ratioP50: round(median(appMs) / median(rawMs)),
+    })
+  }
+
+  const results = {
+    measuredAt: new Date().toISOString(),
+    node: process.version,
+    machine: { cpus: (await import('node:os')).cpus().length },
+    bundles: [{ function: 'http', ...bundle, outfile: undefined }],
+    coldStart: {
+      runs: coldRuns,
+      initMsP50: round(median(colds.map((c) => c.init))),
+      firstRequestMsP50: round(median(colds.map((c) => c.firstRequest))),
+      totalMsP50: round(median(colds.map((c) => c.total))),
+      nodeBootMsP50: round(median(colds.map((c) => c.boot))),
+    },
+    overhead,
+  }
+
+  const kb = (n: number) => `${round(n / 1024, 1)} KiB`
+  console.log('\nMPP Cloud bench (DynamoDB Local on this machine; AWS latencies differ, ratios carry over)\n')
+  console.table(
+    results.bundles.map((b) => ({
+      function: b.function,
+      bundle: kb(b.bytes),
+      gzip: kb(b.gzipBytes),
+      'source map': kb(b.mapBytes),
+    })),
+  )
+  console.table([
+    {
+      'cold start (median of runs)': `${coldRuns} fresh processes`,
+      'node boot ms': results.coldStart.nodeBootMsP50,
+      'init ms (import handler)': results.coldStart.initMsP50,
+      'first request ms': results.coldStart.firstRequestMsP50,
+      'total ms': results.coldStart.totalMsP50,
+    },
+  ])
+  console.table(
+    overhead.map((o) => ({
+      operation: o.operation,
+      'round trips app/raw': `${o.roundTrips.app}/${o.roundTrips.raw}`,
+      'app p50 ms': o.appMs.p50,
+      'app p99 ms': o.appMs.p99,
+      'raw p50 ms': o.rawMs.p50,
+      'raw p99 ms': o.rawMs.p99,
+      'app/raw p50': o.ratioP50,
+    })),
+  )
+  await mkdir(outDir, { recursive: true })
+  const file = join(outDir, 'results.json')
+  await writeFile(file, `${JSON.stringify(results, null, 2)}\n`)
+  console.log(`\nwritten to ${file}`)
+} finally {
+  await dynamo.stop()
+}
