@@ -1,8 +1,10 @@
 import { execFileSync, spawnSync } from 'node:child_process'
+import { existsSync } from 'node:fs'
 import { mkdtemp } from 'node:fs/promises'
 import { get } from 'node:http'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { startDynamoDbLocal } from '@mpp/local/dynamodb-local'
 import { describe, expect, it } from 'vitest'
 import { startLocalServer, until } from './support/local-server'
 
@@ -50,6 +52,24 @@ describe('npm start', () => {
       await second.stop()
     }
     await until('DynamoDB Local to stop', () => processesUsing(first.dataDir).length === 0, 15_000)
+  })
+
+  it('uses an existing DynamoDB given DYNAMODB_ENDPOINT and TABLE_NAME, starting none of its own', async () => {
+    const dynamo = await startDynamoDbLocal()
+    try {
+      const server = await startLocalServer({
+        env: { DYNAMODB_ENDPOINT: dynamo.endpoint, TABLE_NAME: 'mpp-shared' },
+      })
+      try {
+        expect(server.output()).toContain(`DynamoDB:  ${dynamo.endpoint} (table mpp-shared)`)
+        expect((await home(server.port)).status).toBe(200)
+        expect(existsSync(join(server.dataDir, 'dynamodb'))).toBe(false)
+      } finally {
+        await server.stop()
+      }
+    } finally {
+      await dynamo.stop()
+    }
   })
 
   it('stops with a clear message when Java is missing', async () => {
