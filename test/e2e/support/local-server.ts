@@ -1,8 +1,8 @@
 import { type ChildProcess, spawn } from 'node:child_process'
 import { mkdtemp } from 'node:fs/promises'
-import { createServer } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { freePort } from '@mpp/local/free-port'
 
 export const demoPassword = 'e2e-demo-password'
 
@@ -14,18 +14,6 @@ export interface LocalServer {
   output: () => string
   stop: () => Promise<number | null>
 }
-
-export const freePort = () =>
-  new Promise<number>((done, fail) => {
-    const server = createServer()
-    server.once('error', fail)
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address()
-      server.close(() =>
-        typeof address === 'object' && address ? done(address.port) : fail(new Error('no port')),
-      )
-    })
-  })
 
 /** Polls a condition until it holds or the deadline passes. */
 export const until = async (what: string, check: () => Promise<boolean> | boolean, deadlineMs = 60_000) => {
