@@ -23,7 +23,10 @@ export const createTestApp = async (overrides: Partial<AppDeps> = {}): Promise<T
   const deps: AppDeps = {
     db,
     config: { rootDomain: 'localhost', sessionSecret: testSecret, assetBaseUrl: '', assetVersion: 'test' },
-    logger: new Logger({ serviceName: 'mpp-test', logLevel: 'SILENT' }),
+    logger: new Logger({
+      serviceName: 'mpp-test',
+      logLevel: (process.env.TEST_LOG_LEVEL ?? 'SILENT') as 'SILENT',
+    }),
     now: () => new Date(),
     clientIp: () => '203.0.113.7',
     ...overrides,

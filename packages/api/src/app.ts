@@ -16,9 +16,15 @@ import { citizenPages, tenantHome } from './pages/citizen-pages'
 import { errorPage } from './pages/error-pages'
 import { platformHome, platformPages } from './pages/platform-pages'
 import { staffPages } from './pages/staff-pages'
+import { createQueueContext } from './queue/queue-context'
+import { appointmentApi } from './routes/appointment-api'
 import { authApi } from './routes/auth-api'
+import { boardApi } from './routes/board-api'
 import { catalogApi } from './routes/catalog-api'
+import { counterApi } from './routes/counter-api'
 import { healthApi } from './routes/health-api'
+import { queueAdminApi } from './routes/queue-admin-api'
+import { ticketApi } from './routes/ticket-api'
 import { createTenantCache } from './tenant-cache'
 
 export const maxBodyBytes = 1024 * 1024
@@ -92,12 +98,19 @@ export const createApp = (deps: AppDeps) => {
     },
   })
 
-  app.use(site(config.rootDomain, createTenantCache(deps.db, deps.now)))
+  const tenants = createTenantCache(deps.db, deps.now)
+  const queue = createQueueContext(deps)
+  app.use(site(config.rootDomain, tenants))
   app.use(originCheck)
   app.use(session(config.sessionSecret))
 
   app.route('/', authApi(deps))
   app.route('/', catalogApi(deps))
+  app.route('/', ticketApi(queue))
+  app.route('/', counterApi(queue))
+  app.route('/', boardApi(queue))
+  app.route('/', appointmentApi(queue))
+  app.route('/', queueAdminApi(queue, tenants))
 
   const homes = { tenant: tenantHome(deps), platform: platformHome(deps) }
   app.get('/', (c) => homes[c.var.site.kind](c))

@@ -1,5 +1,7 @@
 import { z } from 'zod'
+import { timeZones } from './business-day'
 import { weeklyHours } from './opening-hours'
+import { holiday, queueSettings } from './queue'
 import { subdomain } from './subdomain'
 
 /** Kemendagri regency code, e.g. `16.73` for Kota Lubuklinggau: the tenant's permanent id. */
@@ -36,7 +38,7 @@ export const tenant = z
     name: z.string().min(3).max(120),
     regencyName: z.string().min(3).max(80),
     provinceName: z.string().min(3).max(80),
-    timeZone: z.enum(['Asia/Jakarta', 'Asia/Pontianak', 'Asia/Makassar', 'Asia/Jayapura']),
+    timeZone: z.enum(timeZones),
     stage: tenantStage,
     tagline: z.string().max(160).optional(),
     address: z.string().min(5).max(240),
@@ -47,6 +49,8 @@ export const tenant = z
     facilities: z.array(facilityKind).max(facilityKinds.length),
     otherFacilities: z.array(z.string().min(2).max(80)).max(20),
     openingHours: weeklyHours,
+    holidays: z.array(holiday).max(100).default([]),
+    queueSettings: queueSettings.prefault({}),
   })
   .strict()
 export type Tenant = z.infer<typeof tenant>

@@ -20,13 +20,87 @@ export const keys = {
   account: (scope: Scope, email: string) => ({ pk: scopePk(scope, 'USERS'), sk: `USER#${email}` }),
   rateLimit: (scope: Scope, bucket: string) => ({ pk: scopePk(scope, 'RL'), sk: bucket }),
   health: () => ({ pk: 'P#HEALTH', sk: 'HEALTH' }),
+
+  queue: (tenantId: TenantId, queueId: string) => ({ pk: tenantPk(tenantId), sk: `QCFG#Q#${queueId}` }),
+  counter: (tenantId: TenantId, counterId: string) => ({ pk: tenantPk(tenantId), sk: `QCFG#C#${counterId}` }),
+  /** The day's live state of a queue: its ticket counter and its roll-up for the statistics. */
+  liveQueue: (tenantId: TenantId, day: string, queueId: string) => ({
+    pk: livePk(tenantId, day),
+    sk: `Q#${queueId}`,
+  }),
+  /** One per waiting ticket, removed when it is called: the line itself, in arrival order. */
+  waiting: (tenantId: TenantId, day: string, arrivedAt: string, ticketKey: string) => ({
+    pk: livePk(tenantId, day),
+    sk: `W#${arrivedAt}#${ticketKey}`,
+  }),
+  /** A ticket put on hold, out of the line until a counter resumes it. */
+  held: (tenantId: TenantId, day: string, ticketKey: string) => ({
+    pk: livePk(tenantId, day),
+    sk: `H#${ticketKey}`,
+  }),
+  /** What a counter is doing now: the ticket it called, for the display board and the console. */
+  counterCall: (tenantId: TenantId, day: string, counterId: string) => ({
+    pk: livePk(tenantId, day),
+    sk: `C#${counterId}`,
+  }),
+  ticket: (tenantId: TenantId, ticketKey: string) => ({
+    pk: `${tenantPk(tenantId)}#TK#${ticketKey.slice(0, 10)}`,
+    sk: ticketKey,
+  }),
+  /** Bookings and slot counts of one day share a partition, so a day's slots read in one Query. */
+  slot: (tenantId: TenantId, date: string, serviceId: string, time: string) => ({
+    pk: appointmentPk(tenantId, date),
+    sk: `SLOT#${serviceId}#${time}`,
+  }),
+  booking: (tenantId: TenantId, date: string, code: string) => ({
+    pk: appointmentPk(tenantId, date),
+    sk: `B#${code}`,
+  }),
+  /** A missed appointment, kept per phone number for the no-show rule. */
+  noShow: (tenantId: TenantId, phone: string, date: string, code: string) => ({
+    pk: `${tenantPk(tenantId)}#PH#${phone}`,
+    sk: `NS#${date}#${code}`,
+  }),
+  /** A closed day's totals; `gsi1` lists every tenant's summary of one day for the ministry. */
+  daySummary: (tenantId: TenantId, day: string) => ({
+    pk: `${tenantPk(tenantId)}#R`,
+    sk: `D#${day}`,
+    gsi1pk: `DAY#${day}`,
+    gsi1sk: tenantId,
+  }),
+  idempotency: (tenantId: TenantId, key: string) => ({ pk: `${tenantPk(tenantId)}#IDEM`, sk: key }),
+  outbox: (tenantId: TenantId, at: string, id: string) => ({
+    pk: `${tenantPk(tenantId)}#OUT`,
+    sk: `${at}#${id}`,
+  }),
 } as const
+
+export function appointmentPk(tenantId: TenantId, date: string): string {
+  return `${tenantPk(tenantId)}#AP#${date}`
+}
+
+/**
+ * Everything live about one tenant's day in one partition (queue counters, waiting line, counters' calls),
+ * so the display board, the console and the ticket page each read it with a single Query.
+ */
+export function livePk(tenantId: TenantId, day: string): string {
+  return `${tenantPk(tenantId)}#L#${day}`
+}
 
 export const skPrefix = {
   agencies: 'CAT#A#',
   services: 'CAT#S#',
   catalog: 'CAT#',
   accounts: 'USER#',
+  queueConfig: 'QCFG#',
+  queues: 'QCFG#Q#',
+  counters: 'QCFG#C#',
+  liveQueues: 'Q#',
+  waiting: 'W#',
+  held: 'H#',
+  slots: 'SLOT#',
+  bookings: 'B#',
+  counterCalls: 'C#',
 } as const
 
 /** The partition a scope's items of one kind live in: accounts share the tenant's main partition. */

@@ -1,4 +1,10 @@
-import { GetCommand, PutCommand, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb'
+import {
+  GetCommand,
+  PutCommand,
+  QueryCommand,
+  TransactWriteCommand,
+  UpdateCommand,
+} from '@aws-sdk/lib-dynamodb'
 import { type Tenant, type TenantId, tenant as tenantSchema } from '@mpp/core/tenant'
 import { z } from 'zod'
 import type { Db } from './client'
@@ -89,4 +95,24 @@ export const getLogo = async (db: Db, tenantId: TenantId): Promise<string | unde
 
 export const putLogo = async (db: Db, tenantId: TenantId, svg: string): Promise<void> => {
   await db.doc.send(new PutCommand({ TableName: db.tableName, Item: { ...keys.logo(tenantId), svg } }))
+}
+
+/** Changes some of a tenant's settings (hours, holidays, queue rules); the rest stays as it is. */
+export const updateTenantSettings = async (
+  db: Db,
+  tenantId: TenantId,
+  fields: Partial<Pick<Tenant, 'openingHours' | 'holidays' | 'queueSettings'>>,
+): Promise<void> => {
+  const entries = Object.entries(fields).filter(([, v]) => v !== undefined)
+  if (entries.length === 0) return
+  await db.doc.send(
+    new UpdateCommand({
+      TableName: db.tableName,
+      Key: keys.tenant(tenantId),
+      UpdateExpression: `SET ${entries.map((_, i) => `#f${i} = :v${i}`).join(', ')}`,
+      ConditionExpression: 'attribute_exists(pk)',
+      ExpressionAttributeNames: Object.fromEntries(entries.map(([k], i) => [`#f${i}`, k])),
+      ExpressionAttributeValues: Object.fromEntries(entries.map(([, v], i) => [`:v${i}`, v])),
+    }),
+  )
 }

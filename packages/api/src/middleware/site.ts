@@ -17,7 +17,7 @@ export const site = (rootDomain: string, tenants: TenantCache) =>
       c.set('site', { kind: 'platform' })
       return next()
     }
-    const tenant = match.kind === 'tenant' ? await tenants.bySlug(match.slug) : undefined
+    const tenant = match.kind === 'tenant' ? await tenants.get(match.slug) : undefined
     if (!tenant) throw new ApiError(404, 'tenant_not_found')
     c.set('site', { kind: 'tenant', tenant })
     c.var.log.appendPersistentKeys({ tenant: tenant.id })

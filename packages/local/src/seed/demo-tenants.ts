@@ -1,5 +1,6 @@
 import type { Agency } from '@mpp/core/catalog'
 import type { WeeklyHours } from '@mpp/core/opening-hours'
+import { defaultQueueSettings } from '@mpp/core/queue'
 import { findRegency } from '@mpp/core/regions'
 import type { Tenant } from '@mpp/core/tenant'
 import type { ServiceKey } from './demo-services'
@@ -9,7 +10,20 @@ export interface DemoTenant {
   /** Two or three letters for the generated logo. */
   initials: string
   agencies: (Omit<Agency, 'order'> & { services: ServiceKey[] })[]
+  /** Each queue covers every service of the agencies it names. */
+  queues: {
+    id: string
+    prefix: string
+    name: string
+    agencies: string[]
+    dailyCapacity: number
+    onlineSharePercent: number
+  }[]
+  /** Counter numbers and the queues each calls from. */
+  counters: { number: number; queues: string[] }[]
 }
+
+const defaults = { holidays: [], queueSettings: defaultQueueSettings }
 
 const allDay = [{ open: '00:00', close: '24:00' }]
 /** Open around the clock, so the demo can take tickets at any hour. */
@@ -76,6 +90,7 @@ export const demoTenants: DemoTenant[] = [
       ],
       otherFacilities: [],
       openingHours: aroundTheClock,
+      ...defaults,
     },
     agencies: [
       {
@@ -125,6 +140,48 @@ export const demoTenants: DemoTenant[] = [
         services: ['klaim-jht', 'bpu-daftar'],
       },
     ],
+    queues: [
+      {
+        id: 'kependudukan',
+        prefix: 'A',
+        name: 'Kependudukan',
+        agencies: ['disdukcapil'],
+        dailyCapacity: 400,
+        onlineSharePercent: 50,
+      },
+      {
+        id: 'perizinan',
+        prefix: 'B',
+        name: 'Perizinan dan kepegawaian',
+        agencies: ['dpmptsp', 'bkd'],
+        dailyCapacity: 150,
+        onlineSharePercent: 40,
+      },
+      {
+        id: 'pajak-bank',
+        prefix: 'C',
+        name: 'Pajak dan perbankan',
+        agencies: ['kpp-pratama', 'bank-sumsel-babel'],
+        dailyCapacity: 150,
+        onlineSharePercent: 30,
+      },
+      {
+        id: 'jaminan-sosial',
+        prefix: 'D',
+        name: 'Jaminan sosial',
+        agencies: ['bpjs-kesehatan', 'bpjs-ketenagakerjaan'],
+        dailyCapacity: 200,
+        onlineSharePercent: 40,
+      },
+    ],
+    counters: [
+      { number: 1, queues: ['kependudukan'] },
+      { number: 2, queues: ['kependudukan'] },
+      { number: 3, queues: ['perizinan'] },
+      { number: 4, queues: ['pajak-bank'] },
+      { number: 5, queues: ['jaminan-sosial'] },
+      { number: 6, queues: ['kependudukan', 'perizinan'] },
+    ],
   },
   {
     initials: 'PLG',
@@ -147,6 +204,7 @@ export const demoTenants: DemoTenant[] = [
       ],
       otherFacilities: ['Rumah makan'],
       openingHours: aroundTheClock,
+      ...defaults,
     },
     agencies: [
       {
@@ -184,6 +242,47 @@ export const demoTenants: DemoTenant[] = [
         services: ['rekening-tabungan', 'pajak-daerah'],
       },
     ],
+    queues: [
+      {
+        id: 'perizinan',
+        prefix: 'A',
+        name: 'Perizinan',
+        agencies: ['dpmptsp'],
+        dailyCapacity: 200,
+        onlineSharePercent: 50,
+      },
+      {
+        id: 'kependudukan',
+        prefix: 'B',
+        name: 'Kependudukan',
+        agencies: ['disdukcapil'],
+        dailyCapacity: 400,
+        onlineSharePercent: 50,
+      },
+      {
+        id: 'kendaraan-bank',
+        prefix: 'C',
+        name: 'Pajak kendaraan dan perbankan',
+        agencies: ['samsat', 'bank-sumsel-babel'],
+        dailyCapacity: 300,
+        onlineSharePercent: 30,
+      },
+      {
+        id: 'paspor',
+        prefix: 'D',
+        name: 'Paspor',
+        agencies: ['imigrasi'],
+        dailyCapacity: 100,
+        onlineSharePercent: 80,
+      },
+    ],
+    counters: [
+      { number: 1, queues: ['perizinan'] },
+      { number: 2, queues: ['kependudukan'] },
+      { number: 3, queues: ['kependudukan'] },
+      { number: 4, queues: ['kendaraan-bank'] },
+      { number: 5, queues: ['paspor'] },
+    ],
   },
   {
     initials: 'PKU',
@@ -206,6 +305,11 @@ export const demoTenants: DemoTenant[] = [
       ],
       otherFacilities: [],
       openingHours: officeHours,
+      ...defaults,
+      holidays: [
+        { date: '2026-12-25', name: 'Hari Raya Natal' },
+        { date: '2027-01-01', name: 'Tahun Baru 2027 Masehi' },
+      ],
     },
     agencies: [
       {
@@ -263,6 +367,47 @@ export const demoTenants: DemoTenant[] = [
         services: ['pos-kiriman'],
       },
     ],
+    queues: [
+      {
+        id: 'kepolisian',
+        prefix: 'A',
+        name: 'SKCK dan SIM',
+        agencies: ['polda-riau', 'polresta-pekanbaru'],
+        dailyCapacity: 300,
+        onlineSharePercent: 40,
+      },
+      {
+        id: 'jaminan-sosial',
+        prefix: 'B',
+        name: 'BPJS dan Taspen',
+        agencies: ['bpjs-kesehatan', 'bpjs-ketenagakerjaan', 'taspen'],
+        dailyCapacity: 200,
+        onlineSharePercent: 40,
+      },
+      {
+        id: 'kependudukan',
+        prefix: 'C',
+        name: 'Kependudukan',
+        agencies: ['disdukcapil'],
+        dailyCapacity: 400,
+        onlineSharePercent: 50,
+      },
+      {
+        id: 'lainnya',
+        prefix: 'D',
+        name: 'Damkar dan Pos',
+        agencies: ['damkar', 'pos-indonesia'],
+        dailyCapacity: 100,
+        onlineSharePercent: 20,
+      },
+    ],
+    counters: [
+      { number: 1, queues: ['kepolisian'] },
+      { number: 2, queues: ['kepolisian'] },
+      { number: 3, queues: ['jaminan-sosial'] },
+      { number: 4, queues: ['kependudukan'] },
+      { number: 5, queues: ['lainnya', 'jaminan-sosial'] },
+    ],
   },
   {
     initials: 'SMD',
@@ -285,6 +430,7 @@ export const demoTenants: DemoTenant[] = [
       ],
       otherFacilities: [],
       openingHours: aroundTheClock,
+      ...defaults,
     },
     agencies: [
       {
@@ -328,6 +474,47 @@ export const demoTenants: DemoTenant[] = [
         kind: 'bumd',
         services: ['sambungan-air'],
       },
+    ],
+    queues: [
+      {
+        id: 'kependudukan',
+        prefix: 'A',
+        name: 'Kependudukan',
+        agencies: ['disdukcapil'],
+        dailyCapacity: 400,
+        onlineSharePercent: 50,
+      },
+      {
+        id: 'perizinan-air',
+        prefix: 'B',
+        name: 'Perizinan dan air bersih',
+        agencies: ['dpmptsp', 'perumda-air'],
+        dailyCapacity: 150,
+        onlineSharePercent: 40,
+      },
+      {
+        id: 'pajak',
+        prefix: 'C',
+        name: 'Pajak kendaraan dan pajak',
+        agencies: ['samsat', 'kpp-pratama'],
+        dailyCapacity: 300,
+        onlineSharePercent: 30,
+      },
+      {
+        id: 'bpjs',
+        prefix: 'D',
+        name: 'BPJS Kesehatan',
+        agencies: ['bpjs-kesehatan'],
+        dailyCapacity: 150,
+        onlineSharePercent: 40,
+      },
+    ],
+    counters: [
+      { number: 1, queues: ['kependudukan'] },
+      { number: 2, queues: ['kependudukan'] },
+      { number: 3, queues: ['perizinan-air'] },
+      { number: 4, queues: ['pajak'] },
+      { number: 5, queues: ['bpjs'] },
     ],
   },
 ]

@@ -4,10 +4,11 @@ import type { Role } from '@mpp/core/account'
 import { putAccount } from '@mpp/db/account-repository'
 import { putAgency, putService } from '@mpp/db/catalog-repository'
 import type { Db } from '@mpp/db/client'
+import { getQueueConfig, putCounter, putQueue } from '@mpp/db/queue-config-repository'
 import { createTenant, putLogo } from '@mpp/db/tenant-repository'
 import { demoLogo } from './demo-logo'
-import { serviceTemplates } from './demo-services'
-import { demoTenants } from './demo-tenants'
+import { type ServiceKey, serviceTemplates } from './demo-services'
+import { type DemoTenant, demoTenants } from './demo-tenants'
 
 export const defaultDemoPassword = 'mpp-demo-2026'
 
@@ -26,6 +27,33 @@ export const demoAccounts: DemoAccount[] = [
   ]),
   { email: 'kementerian@panrb.test', role: 'ministry' },
 ]
+
+const demoService = (agencyId: string, key: ServiceKey) => {
+  const template = serviceTemplates[key]
+  return { ...template, id: `${agencyId}-${template.id}`, agencyId }
+}
+
+/** Queues and counters, unless the tenant has some already (a data directory from before they existed too). */
+const seedQueues = async (db: Db, demo: DemoTenant) => {
+  const tenantId = demo.tenant.id
+  const existing = await getQueueConfig(db, tenantId)
+  if (existing.queues.length > 0) return
+  for (const q of demo.queues) {
+    const serviceIds = demo.agencies
+      .filter((a) => q.agencies.includes(a.id))
+      .flatMap((a) => a.services.map((key) => demoService(a.id, key).id))
+    const { agencies: _, ...queue } = q
+    await putQueue(db, tenantId, { ...queue, serviceIds })
+  }
+  for (const c of demo.counters) {
+    await putCounter(db, tenantId, {
+      id: `loket-${c.number}`,
+      number: c.number,
+      queueIds: c.queues,
+      active: true,
+    })
+  }
+}
 
 const names: Record<Role, string> = {
   admin: 'Admin MPP',
@@ -52,17 +80,11 @@ export const seedDemo = async (db: Db, password: string): Promise<{ created: str
     await putLogo(db, tenant.id, demoLogo(demo.initials, tenant.branding.primary, tenant.branding.accent))
     for (const [order, { services, ...agency }] of demo.agencies.entries()) {
       await putAgency(db, tenant.id, { ...agency, order })
-      for (const key of services) {
-        const template = serviceTemplates[key]
-        await putService(db, tenant.id, {
-          ...template,
-          id: `${agency.id}-${template.id}`,
-          agencyId: agency.id,
-        })
-      }
+      for (const key of services) await putService(db, tenant.id, demoService(agency.id, key))
     }
     created.push(tenant.slug)
   }
+  for (const demo of demoTenants) await seedQueues(db, demo)
 
   for (const { email, role, tenant } of demoAccounts) {
     await putAccount(db, tenant ? { kind: 'tenant', tenantId: tenant.id } : { kind: 'platform' }, {

@@ -1,0 +1,155 @@
+import { randomInt } from 'node:crypto'
+import { type Booking, bookingCodeAlphabet } from '@mpp/core/appointment'
+import { bookableDates, checkInState, noShowBlock, slotTimes } from '@mpp/core/appointment-rules'
+import { zonedInstant } from '@mpp/core/business-day'
+import { quotaOf } from '@mpp/core/queue'
+import type { Tenant } from '@mpp/core/tenant'
+import {
+  bookingStatusUpdate,
+  cancelBooking,
+  createBooking,
+  getBooking,
+  markBookingNoShow,
+  noShowsOf,
+  slotCounts,
+} from '@mpp/db/appointment-repository'
+import { ApiError } from '../errors'
+import { keepNoShowDays, type QueueContext, scheduleOf, todayOf } from './queue-context'
+import { newTicketSecret, takeTicket } from './take-ticket'
+
+const newCode = () =>
+  Array.from({ length: 6 }, () => bookingCodeAlphabet[randomInt(bookingCodeAlphabet.length)]).join('')
+
+const queueFor = async (ctx: QueueContext, tenant: Tenant, serviceId: string) => {
+  const config = await ctx.config.get(tenant.id)
+  const queue = config.queues.find((q) => q.serviceIds.includes(serviceId))
+  if (!queue) throw new ApiError(404, 'service_not_found')
+  return queue
+}
+
+/** The slots of a service on a day, with the places left in each; past slots are left out. */
+export const listSlots = async (ctx: QueueContext, tenant: Tenant, serviceId: string, date: string) => {
+  await queueFor(ctx, tenant, serviceId)
+  const settings = tenant.queueSettings.appointment
+  const now = ctx.deps.now()
+  if (!bookableDates(todayOf(tenant, now), settings.daysAhead).includes(date)) return []
+  const booked = await slotCounts(ctx.deps.db, tenant.id, date, serviceId)
+  return slotTimes(date, scheduleOf(tenant), settings.slotMinutes)
+    .filter((time) => zonedInstant(date, time, tenant.timeZone) > now)
+    .map((time) => ({ time, left: Math.max(0, settings.capacityPerSlot - (booked.get(time) ?? 0)) }))
+}
+
+/**
+ * Books an appointment for a phone number. Refused when the number missed too many lately, when the slot is
+ * not one of the service's slots or is full, and when the queue's online share of that day is used up.
+ */
+export const bookAppointment = async (
+  ctx: QueueContext,
+  tenant: Tenant,
+  input: { serviceId: string; date: string; time: string; phone: string },
+): Promise<Booking> => {
+  const { db } = ctx.deps
+  const queue = await queueFor(ctx, tenant, input.serviceId)
+  const settings = tenant.queueSettings.appointment
+  const now = ctx.deps.now()
+  const slotAt = zonedInstant(input.date, input.time, tenant.timeZone)
+  const valid =
+    bookableDates(todayOf(tenant, now), settings.daysAhead).includes(input.date) &&
+    slotTimes(input.date, scheduleOf(tenant), settings.slotMinutes).includes(input.time) &&
+    slotAt > now
+  if (!valid) throw new ApiError(409, 'slot_unavailable')
+
+  const block = noShowBlock(await noShowsOf(db, tenant.id, input.phone), now, settings)
+  if (block.blocked) throw new ApiError(409, 'booking_blocked', { until: block.until.toISOString() })
+
+  for (let tries = 0; tries < 5; tries++) {
+    const booking: Booking = {
+      code: newCode(),
+      date: input.date,
+      time: input.time,
+      slotAt: slotAt.toISOString(),
+      serviceId: input.serviceId,
+      queueId: queue.id,
+      phone: input.phone,
+      status: 'booked',
+      secret: newTicketSecret(),
+      bookedAt: now.toISOString(),
+    }
+    const result = await createBooking(db, tenant.id, booking, {
+      slotCapacity: settings.capacityPerSlot,
+      onlineQuota: quotaOf(queue).online,
+    })
+    if (result === 'booked') return booking
+    if (result === 'slot_full') throw new ApiError(409, 'slot_full')
+    if (result === 'quota_full') throw new ApiError(409, 'quota_full', { queueId: queue.id })
+  }
+  throw new ApiError(503, 'busy')
+}
+
+const bookingBySecret = async (
+  ctx: QueueContext,
+  tenant: Tenant,
+  date: string,
+  code: string,
+  secret: string,
+) => {
+  const booking = await getBooking(ctx.deps.db, tenant.id, date, code)
+  if (!booking || booking.secret !== secret) throw new ApiError(404, 'booking_not_found')
+  return booking
+}
+
+export const getAppointment = bookingBySecret
+
+/** Cancels a booking from its secret link, before its slot. */
+export const cancelAppointment = async (
+  ctx: QueueContext,
+  tenant: Tenant,
+  date: string,
+  code: string,
+  secret: string,
+) => {
+  const booking = await bookingBySecret(ctx, tenant, date, code, secret)
+  if (booking.status !== 'booked' || new Date(booking.slotAt) <= ctx.deps.now()) {
+    throw new ApiError(409, 'invalid_transition', { status: booking.status })
+  }
+  if (!(await cancelBooking(ctx.deps.db, tenant.id, booking))) throw new ApiError(409, 'invalid_transition')
+  return { ...booking, status: 'cancelled' as const }
+}
+
+/**
+ * Checks an appointment in at the kiosk or the counter: from `checkInEarlyMinutes` before the slot until
+ * `checkInLateMinutes` after it. It then joins the live queue with its slot time as its place in line; later
+ * than the window, it is recorded as a no-show.
+ */
+export const checkIn = async (ctx: QueueContext, tenant: Tenant, code: string, by: string) => {
+  const { db } = ctx.deps
+  const now = ctx.deps.now()
+  const booking = await getBooking(db, tenant.id, todayOf(tenant, now), code)
+  if (!booking || booking.status === 'cancelled') throw new ApiError(404, 'booking_not_found')
+  if (booking.status === 'checked_in')
+    throw new ApiError(409, 'already_checked_in', { ticketKey: booking.ticketKey })
+  if (booking.status === 'no_show') throw new ApiError(409, 'check_in_too_late')
+  const settings = tenant.queueSettings.appointment
+  const state = checkInState(now, new Date(booking.slotAt), settings)
+  if (state === 'too_early') {
+    const opensAt = new Date(Date.parse(booking.slotAt) - settings.checkInEarlyMinutes * 60_000)
+    throw new ApiError(409, 'check_in_too_early', { opensAt: opensAt.toISOString() })
+  }
+  if (state === 'too_late') {
+    await markBookingNoShow(db, tenant.id, booking, now, keepNoShowDays(tenant))
+    throw new ApiError(409, 'check_in_too_late')
+  }
+  return takeTicket(ctx, tenant, {
+    serviceId: booking.serviceId,
+    channel: 'appointment',
+    priority: false,
+    phone: booking.phone,
+    by,
+    appointment: { code: booking.code, slotAt: booking.slotAt },
+    // The booking's move to checked in is written with the ticket, so one check-in makes one ticket.
+    also: {
+      items: (ticketKey) => [bookingStatusUpdate(db, tenant.id, booking, 'checked_in', ticketKey)],
+      refusal: new ApiError(409, 'already_checked_in'),
+    },
+  })
+}

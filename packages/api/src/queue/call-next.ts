@@ -1,0 +1,110 @@
+import { pickNext } from '@mpp/core/call-order'
+import type { Tenant } from '@mpp/core/tenant'
+import { type CounterCall, readLiveDay } from '@mpp/db/live-repository'
+import { commitTicketChange } from '@mpp/db/ticket-changes'
+import { ApiError } from '../errors'
+import { callNotifications } from './notifications'
+import { findCounter, type QueueContext, todayOf } from './queue-context'
+import { asWaitingTicket } from './waiting-tickets'
+
+const maxTries = 20
+
+/** A counter with a ticket called or in service must finish it (complete, no-show, hold or transfer) first. */
+export const isBusy = (call: CounterCall | undefined) =>
+  call?.status === 'called' || call?.status === 'serving'
+
+/**
+ * Calls the next ticket to a counter: one consistent read of the day's live partition, then one transaction
+ * that takes the ticket out of the line, marks it called and records the counter's call. Two counters racing
+ * for one ticket cannot both win: the marker's delete is conditional, and the loser tries its next candidate.
+ */
+export const callNext = async (
+  ctx: QueueContext,
+  tenant: Tenant,
+  counterId: string,
+  by: string,
+  /** Call from this one of the counter's queues only. */
+  onlyQueueId?: string,
+) => {
+  const { db } = ctx.deps
+  const config = await ctx.config.get(tenant.id)
+  const counter = findCounter(config, counterId)
+  if (onlyQueueId && !counter.queueIds.includes(onlyQueueId)) {
+    throw new ApiError(409, 'not_serving_queue', { queueId: onlyQueueId, serves: counter.queueIds })
+  }
+  const queueIds = onlyQueueId ? [onlyQueueId] : counter.queueIds
+  const now = ctx.deps.now()
+  const day = todayOf(tenant, now)
+  const live = await readLiveDay(db, tenant.id, day, true)
+  const current = live.counters.find((c) => c.counterId === counterId)
+  if (isBusy(current))
+    throw new ApiError(409, 'counter_busy', { ticketKey: current?.ticketKey, label: current?.label })
+
+  const candidates = live.waiting.filter((m) => queueIds.includes(m.queueId)).map(asWaitingTicket)
+  const ratio = tenant.queueSettings.priorityRatio
+  for (let tries = 0; tries < maxTries; tries++) {
+    const next = pickNext(candidates, {
+      now,
+      priorityStreak: current?.priorityStreak ?? 0,
+      priorityRatio: ratio,
+    })
+    if (!next) return undefined
+    const marker = candidates.find((c) => c.key === next.ticket.key)?.marker
+    if (!marker) throw new Error('picked a ticket that is not a candidate')
+    const at = now.toISOString()
+    const result = await commitTicketChange(db, tenant.id, {
+      ticketKey: marker.ticketKey,
+      day,
+      expectStatus: ['waiting'],
+      set: { status: 'called', calledAt: at, counterId: counter.id, counterNumber: counter.number },
+      event: { action: 'call', status: 'called', at, counterId: counter.id, by },
+      waiting: { leave: marker },
+      counterCall: {
+        put: {
+          counterId: counter.id,
+          counterNumber: counter.number,
+          callSeq: (current?.callSeq ?? 0) + 1,
+          priorityStreak: next.priorityStreak,
+          ticketKey: marker.ticketKey,
+          label: marker.label,
+          queueId: marker.queueId,
+          status: 'called',
+          calledAt: at,
+          updatedAt: at,
+        },
+        expectSeq: current?.callSeq,
+      },
+      stats: [
+        {
+          queueId: marker.queueId,
+          serviceId: marker.serviceId,
+          add: {
+            called: 1,
+            waitCount: 1,
+            waitSecondsSum: Math.max(0, Math.round((now.getTime() - Date.parse(marker.arrivedAt)) / 1000)),
+          },
+        },
+      ],
+      outbox: callNotifications({
+        tenant,
+        called: marker,
+        counterNumber: counter.number,
+        remaining: live.waiting.filter((m) => m.ticketKey !== marker.ticketKey),
+        now,
+        priorityRatio: ratio,
+      }),
+    })
+    if (result === 'done') return { marker, counter, calledAt: at }
+    if (result === 'counter_moved') throw new ApiError(409, 'counter_busy')
+    if (result === 'conflict') {
+      await new Promise((done) => setTimeout(done, Math.random() * 20))
+      continue
+    }
+    // Another counter called this one first: try the next candidate.
+    candidates.splice(
+      candidates.findIndex((c) => c.key === marker.ticketKey),
+      1,
+    )
+  }
+  throw new ApiError(503, 'busy')
+}

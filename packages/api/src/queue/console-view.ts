@@ -1,0 +1,41 @@
+import type { Tenant } from '@mpp/core/tenant'
+import { readLiveDay } from '@mpp/db/live-repository'
+import { queueLine } from './line-position'
+import { findCounter, type QueueContext, todayOf } from './queue-context'
+
+/** What an officer's console shows: the counter's current ticket, its queues' lines, tickets on hold. */
+export const consoleView = async (ctx: QueueContext, tenant: Tenant, counterId: string) => {
+  const now = ctx.deps.now()
+  const day = todayOf(tenant, now)
+  const config = await ctx.config.get(tenant.id)
+  const counter = findCounter(config, counterId)
+  const live = await readLiveDay(ctx.deps.db, tenant.id, day, true)
+  const call = live.counters.find((c) => c.counterId === counter.id)
+  const ratio = tenant.queueSettings.priorityRatio
+  return {
+    day,
+    counter: { id: counter.id, number: counter.number, queueIds: counter.queueIds },
+    current:
+      call && call.status !== 'idle' && call.ticketKey
+        ? {
+            ticketKey: call.ticketKey,
+            label: call.label ?? '',
+            status: call.status,
+            calledAt: call.calledAt ?? call.updatedAt,
+          }
+        : undefined,
+    queues: config.queues.map((q) => {
+      const line = queueLine(live, q.id, now, ratio)
+      return {
+        id: q.id,
+        prefix: q.prefix,
+        name: q.name,
+        served: counter.queueIds.includes(q.id),
+        waiting: line.length,
+        next: line.slice(0, 5).map((m) => ({ label: m.label, priority: m.priority, channel: m.channel })),
+      }
+    }),
+    held: live.held.map((m) => ({ ticketKey: m.ticketKey, label: m.label, queueId: m.queueId })),
+  }
+}
+export type ConsoleView = Awaited<ReturnType<typeof consoleView>>

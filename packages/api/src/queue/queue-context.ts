@@ -1,0 +1,46 @@
+import { businessDay } from '@mpp/core/business-day'
+import type { Schedule } from '@mpp/core/schedule'
+import type { Tenant } from '@mpp/core/tenant'
+import { getQueueConfig, type QueueConfig } from '@mpp/db/queue-config-repository'
+import type { AppDeps } from '../app-env'
+import { ApiError } from '../errors'
+import { createTtlCache } from '../ttl-cache'
+import { createTicketIssuer, type TicketIssuer } from './ticket-issuer'
+
+/** What the queue operations share within one process: the config cache and the ticket issuer. */
+export interface QueueContext {
+  deps: AppDeps
+  config: ReturnType<typeof createTtlCache<QueueConfig>>
+  issuer: TicketIssuer
+}
+
+export const createQueueContext = (deps: AppDeps): QueueContext => ({
+  deps,
+  config: createTtlCache((tenantId) => getQueueConfig(deps.db, tenantId), deps.now),
+  issuer: createTicketIssuer(deps.db),
+})
+
+export const scheduleOf = (tenant: Tenant): Schedule => ({
+  openingHours: tenant.openingHours,
+  holidays: tenant.holidays,
+  timeZone: tenant.timeZone,
+})
+
+/** The tenant's business day now: the date in its own time zone, never UTC's. */
+export const todayOf = (tenant: Tenant, now: Date) => businessDay(now, tenant.timeZone)
+
+export const findCounter = (config: QueueConfig, counterId: string) => {
+  const counter = config.counters.find((c) => c.id === counterId && c.active)
+  if (!counter) throw new ApiError(404, 'counter_not_found')
+  return counter
+}
+
+export const findQueue = (config: QueueConfig, queueId: string) => {
+  const queue = config.queues.find((q) => q.id === queueId)
+  if (!queue) throw new ApiError(404, 'not_found', { queueId })
+  return queue
+}
+
+/** How long a missed appointment is remembered: long enough for both the counting window and the block. */
+export const keepNoShowDays = (tenant: Tenant) =>
+  Math.max(tenant.queueSettings.appointment.noShowWindowDays, tenant.queueSettings.appointment.blockDays)

@@ -1,0 +1,68 @@
+import { createRoute, z } from '@hono/zod-openapi'
+import { entityId } from '@mpp/core/catalog'
+import { errorResponse } from '../errors'
+import { requireSite, tenantOf } from '../middleware/require-site'
+import { boardView } from '../queue/board-view'
+import type { QueueContext } from '../queue/queue-context'
+import { createRouter } from '../validation'
+
+export const boardQuery = z
+  .object({
+    floor: z.string().max(40).optional(),
+    /** Comma-separated queue ids. */
+    queues: z
+      .string()
+      .max(400)
+      .optional()
+      .transform((v) => (v ? v.split(',').filter(Boolean) : undefined))
+      .pipe(z.array(entityId).max(20).optional()),
+  })
+  .strict()
+
+const boardSchema = z
+  .object({
+    day: z.string(),
+    now: z.string(),
+    timeZone: z.string(),
+    calls: z.array(
+      z.object({
+        counterNumber: z.number(),
+        label: z.string(),
+        queueId: z.string(),
+        status: z.enum(['called', 'serving', 'idle']),
+        calledAt: z.string(),
+        callSeq: z.number(),
+      }),
+    ),
+    queues: z.array(
+      z.object({
+        id: z.string(),
+        prefix: z.string(),
+        name: z.string(),
+        waiting: z.number(),
+        next: z.array(z.string()),
+      }),
+    ),
+  })
+  .meta({ id: 'Board' })
+
+const getBoardRoute = createRoute({
+  method: 'get',
+  path: '/api/board',
+  operationId: 'getBoard',
+  summary: 'The display board: latest call per counter (newest first) and the next numbers of each queue',
+  tags: ['queue'],
+  middleware: requireSite('tenant'),
+  request: { query: boardQuery },
+  responses: {
+    200: { description: 'The board', content: { 'application/json': { schema: boardSchema } } },
+    400: errorResponse('Invalid filter'),
+  },
+})
+
+export const boardApi = (queue: QueueContext) =>
+  createRouter().openapi(getBoardRoute, async (c) => {
+    const { floor, queues } = c.req.valid('query')
+    c.header('Cache-Control', 'no-store')
+    return c.json(await boardView(queue, tenantOf(c.var.site), { floor, queueIds: queues }), 200)
+  })

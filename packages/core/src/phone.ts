@@ -1,0 +1,31 @@
+import { z } from 'zod'
+
+/**
+ * An Indonesian mobile number as people type it (0812-3456-7890, +62 812 3456 7890, 62812...) turned into
+ * E.164 (+6281234567890), so one person is one key for notifications and the no-show rule.
+ */
+export const normalisePhone = (input: string): string | undefined => {
+  const digits = input.replace(/[\s\-().]/g, '')
+  const national = digits.startsWith('+62')
+    ? digits.slice(3)
+    : digits.startsWith('62')
+      ? digits.slice(2)
+      : digits.startsWith('0')
+        ? digits.slice(1)
+        : undefined
+  if (national === undefined || !/^8\d{8,11}$/.test(national)) return undefined
+  return `+62${national}`
+}
+
+/** A field that accepts what people type and yields E.164, or fails with a clear message. */
+export const indonesianMobile = z
+  .string()
+  .trim()
+  .transform((value, ctx) => {
+    const phone = normalisePhone(value)
+    if (!phone) {
+      ctx.addIssue({ code: 'custom', message: 'Indonesian mobile number like 0812-3456-7890' })
+      return z.NEVER
+    }
+    return phone
+  })

@@ -1,0 +1,135 @@
+import { QueryCommand } from '@aws-sdk/lib-dynamodb'
+import { entityId } from '@mpp/core/catalog'
+import { ticketChannel } from '@mpp/core/queue'
+import type { TenantId } from '@mpp/core/tenant'
+import { z } from 'zod'
+import type { Db } from './client'
+import { parseItem } from './item'
+import { livePk, skPrefix } from './keys'
+
+/** The statistics a queue's live item counts for the day, for the queue and per service. */
+export const dayMetrics = [
+  'issued',
+  'issuedOnline',
+  'issuedWalkIn',
+  'called',
+  'served',
+  'noShow',
+  'expired',
+  'transferredIn',
+  'transferredOut',
+  'waitSecondsSum',
+  'waitCount',
+  'serviceSecondsSum',
+  'serviceCount',
+] as const
+export type DayMetric = (typeof dayMetrics)[number]
+export type DayCounts = Record<DayMetric, number>
+
+/** Per-service counts are flat attributes (`svc#<serviceId>#<metric>`) so that ADD can create them. */
+export const serviceMetricAttribute = (serviceId: string, metric: DayMetric) => `svc#${serviceId}#${metric}`
+
+const zeroCounts = (): DayCounts => Object.fromEntries(dayMetrics.map((m) => [m, 0])) as DayCounts
+
+export interface LiveQueue extends DayCounts {
+  queueId: string
+  /** The last number issued today; the next ticket gets last + 1. */
+  last: number
+  services: Record<string, DayCounts>
+}
+
+export const waitingMarker = z
+  .object({
+    ticketKey: z.string(),
+    queueId: entityId,
+    serviceId: entityId,
+    label: z.string(),
+    priority: z.boolean(),
+    channel: ticketChannel,
+    arrivedAt: z.iso.datetime(),
+    slotAt: z.iso.datetime().optional(),
+    /** For the notification when the ticket is nearly called; never shown on the board. */
+    phone: z.string().optional(),
+  })
+  .strict()
+export type WaitingMarker = z.infer<typeof waitingMarker>
+
+export const counterCall = z
+  .object({
+    counterId: entityId,
+    counterNumber: z.number().int(),
+    /** Raised by every call and recall, so the display board knows to announce again. */
+    callSeq: z.number().int(),
+    priorityStreak: z.number().int(),
+    ticketKey: z.string().optional(),
+    label: z.string().optional(),
+    queueId: entityId.optional(),
+    status: z.enum(['called', 'serving', 'idle']),
+    calledAt: z.iso.datetime().optional(),
+    updatedAt: z.iso.datetime(),
+    /** Service durations of this counter's latest completed tickets, newest last: the wait estimate's input. */
+    recentServiceSeconds: z.array(z.number()).optional(),
+  })
+  .strict()
+export type CounterCall = z.infer<typeof counterCall>
+
+const toLiveQueue = (item: Record<string, unknown>): LiveQueue => {
+  const num = (v: unknown) => (typeof v === 'number' ? v : 0)
+  const services: Record<string, DayCounts> = {}
+  for (const [attribute, value] of Object.entries(item)) {
+    if (!attribute.startsWith('svc#')) continue
+    const [, serviceId, metric] = attribute.split('#') as [string, string, DayMetric]
+    services[serviceId] ??= zeroCounts()
+    services[serviceId][metric] = num(value)
+  }
+  const counts = zeroCounts()
+  for (const m of dayMetrics) counts[m] = num(item[m])
+  return {
+    ...counts,
+    queueId: String(item.queueId),
+    last: num(item.last),
+    services,
+  }
+}
+
+export interface LiveDay {
+  queues: LiveQueue[]
+  /** The line, oldest arrival first. */
+  waiting: WaitingMarker[]
+  held: WaitingMarker[]
+  counters: CounterCall[]
+}
+
+/**
+ * The whole live state of a tenant's day in one Query. Consistent where a decision depends on it (calling
+ * the next ticket); eventually consistent where a second of lag is fine (the display board).
+ */
+export const readLiveDay = async (
+  db: Db,
+  tenantId: TenantId,
+  day: string,
+  consistent: boolean,
+): Promise<LiveDay> => {
+  const live: LiveDay = { queues: [], waiting: [], held: [], counters: [] }
+  let startKey: Record<string, unknown> | undefined
+  do {
+    const page = await db.doc.send(
+      new QueryCommand({
+        TableName: db.tableName,
+        KeyConditionExpression: 'pk = :pk',
+        ExpressionAttributeValues: { ':pk': livePk(tenantId, day) },
+        ConsistentRead: consistent,
+        ExclusiveStartKey: startKey,
+      }),
+    )
+    for (const item of page.Items ?? []) {
+      const sk = String(item.sk)
+      if (sk.startsWith(skPrefix.liveQueues)) live.queues.push(toLiveQueue(item))
+      else if (sk.startsWith(skPrefix.waiting)) live.waiting.push(parseItem(waitingMarker, item))
+      else if (sk.startsWith(skPrefix.held)) live.held.push(parseItem(waitingMarker, item))
+      else if (sk.startsWith(skPrefix.counterCalls)) live.counters.push(parseItem(counterCall, item))
+    }
+    startKey = page.LastEvaluatedKey
+  } while (startKey)
+  return live
+}

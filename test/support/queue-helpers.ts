@@ -1,0 +1,66 @@
+import { expect } from 'vitest'
+import type { TestApp } from './test-app'
+
+export const json = (body: unknown, headers: Record<string, string> = {}): RequestInit => ({
+  method: 'POST',
+  headers: { 'content-type': 'application/json', ...headers },
+  body: JSON.stringify(body),
+})
+
+export interface Issued {
+  key: string
+  label: string
+  queueId: string
+  link: string
+}
+
+/** Takes a ticket through the API and returns it; fails the test on anything but 201/200. */
+export const take = async (
+  t: TestApp,
+  host: string,
+  serviceId: string,
+  extra: Record<string, unknown> = {},
+  headers: Record<string, string> = {},
+) => {
+  const res = await t.request(host, '/api/tickets', json({ serviceId, ...extra }, headers))
+  if (res.status !== 201 && res.status !== 200)
+    throw new Error(`takeTicket ${res.status}: ${await res.text()}`)
+  return (await res.json()) as Issued
+}
+
+/** Calls an officer endpoint of a counter with a staff cookie. */
+export const counterPost = (
+  t: TestApp,
+  host: string,
+  cookie: string,
+  counterId: string,
+  action: string,
+  body: unknown = {},
+) => t.request(host, `/api/counters/${counterId}/${action}`, json(body, { cookie }))
+
+export const expectGapless = (numbers: number[]) => {
+  const sorted = [...numbers].sort((a, b) => a - b)
+  expect(sorted).toEqual(Array.from({ length: numbers.length }, (_, i) => i + 1))
+}
+
+export const numberOf = (key: string) => Number(key.split('.')[2])
+
+/** Changes some settings of a queue through the admin API. */
+export const configureQueue = async (
+  t: TestApp,
+  host: string,
+  adminCookie: string,
+  queueId: string,
+  changes: Record<string, unknown>,
+) => {
+  const { queues } = await (
+    await t.request(host, '/api/admin/queues', { headers: { cookie: adminCookie } })
+  ).json()
+  const { id: _, ...current } = queues.find((q: { id: string }) => q.id === queueId)
+  const res = await t.request(host, `/api/admin/queues/${queueId}`, {
+    method: 'PUT',
+    headers: { 'content-type': 'application/json', cookie: adminCookie },
+    body: JSON.stringify({ ...current, ...changes }),
+  })
+  if (res.status !== 204) throw new Error(`putQueue ${res.status}: ${await res.text()}`)
+}
