@@ -9,8 +9,13 @@ const webDir = fileURLToPath(new URL('.', import.meta.url))
 /** Where the built assets go unless told otherwise; `npm start`, `npm run synth` and the bench read them here. */
 export const defaultAssetsDir = join(webDir, '..', 'dist', 'web', 'static')
 
-/** Stylesheets and client scripts, each built to one minified file of the same base name. */
-const entryPoints = [join(webDir, 'static', 'app.css')]
+/** The stylesheet and every client script (web/client/*.ts), each built to one minified file of the same base name. */
+const entryPoints = async () => [
+  join(webDir, 'static', 'app.css'),
+  ...(await readdir(join(webDir, 'client')))
+    .filter((f) => f.endsWith('.ts') && !f.endsWith('.test.ts'))
+    .map((f) => join(webDir, 'client', f)),
+]
 
 /**
  * Builds the browser's assets with esbuild and returns their version: a hash of the output,
@@ -22,7 +27,8 @@ export const buildWebAssets = async (
   await rm(outDir, { recursive: true, force: true })
   await mkdir(outDir, { recursive: true })
   await build({
-    entryPoints,
+    entryPoints: await entryPoints(),
+    format: 'iife',
     outdir: outDir,
     bundle: true,
     minify: true,

@@ -5,11 +5,17 @@ import type { PageContext } from './page-context'
 interface LayoutProps {
   ctx: PageContext
   title: string
+  /** Client scripts this page needs (built from web/client), loaded deferred. */
+  scripts?: string[]
+  /** A page for a screen of its own (display board, kiosk): no site header or footer. */
+  bare?: boolean
+  /** Extra class on <body>, for pages with their own look (board, kiosk). */
+  bodyClass?: string
   children?: Child
 }
 
 /** The frame of every page: header with the MPP's identity, language switch and session, then the content. */
-export const Layout = ({ ctx, title, children }: LayoutProps) => {
+export const Layout = ({ ctx, title, scripts = [], bare = false, bodyClass, children }: LayoutProps) => {
   const { m, brand, session } = ctx
   const siteName = brand?.name ?? m.common.platformName
   return (
@@ -21,6 +27,9 @@ export const Layout = ({ ctx, title, children }: LayoutProps) => {
           <meta name="viewport" content="width=device-width, initial-scale=1" />
           <title>{title === siteName ? title : `${title} · ${siteName}`}</title>
           <link rel="stylesheet" href={ctx.cssUrl} />
+          {scripts.map((file) => (
+            <script src={ctx.assetUrl(file)} defer />
+          ))}
           {brand && (
             <>
               <meta name="theme-color" content={brand.primary} />
@@ -32,43 +41,51 @@ export const Layout = ({ ctx, title, children }: LayoutProps) => {
             </>
           )}
         </head>
-        <body>
+        <body class={bodyClass}>
           <a class="skip-link" href="#main">
             {m.common.skipToContent}
           </a>
-          <header class="site-header">
-            <div class="wrap site-header__row">
-              <a class="site-id" href="/">
-                {brand && <img src={brand.logoUrl} alt="" width="40" height="40" />}
-                <span>{siteName}</span>
-              </a>
-              <nav class="site-nav" aria-label={m.common.home}>
-                <a
-                  href={ctx.switchLangHref}
-                  hreflang={m.htmlLang === 'id' ? 'en' : 'id'}
-                  lang={m.htmlLang === 'id' ? 'en' : 'id'}
-                >
-                  {m.switchTo}
-                </a>
-                {session ? (
-                  <form method="post" action="/keluar" class="inline-form">
-                    <span class="session-name">{m.common.loggedInAs(session.name)}</span>
-                    <button type="submit" class="link-button">
-                      {m.common.logout}
-                    </button>
-                  </form>
-                ) : (
-                  <a href="/masuk">{m.common.login}</a>
-                )}
-              </nav>
-            </div>
-          </header>
-          <main id="main" class="wrap" tabindex={-1}>
-            {children}
-          </main>
-          <footer class="site-footer">
-            <div class="wrap">{m.common.footer}</div>
-          </footer>
+          {bare ? (
+            <main id="main" tabindex={-1}>
+              {children}
+            </main>
+          ) : (
+            <>
+              <header class="site-header">
+                <div class="wrap site-header__row">
+                  <a class="site-id" href="/">
+                    {brand && <img src={brand.logoUrl} alt="" width="40" height="40" />}
+                    <span>{siteName}</span>
+                  </a>
+                  <nav class="site-nav" aria-label={m.common.home}>
+                    <a
+                      href={ctx.switchLangHref}
+                      hreflang={m.htmlLang === 'id' ? 'en' : 'id'}
+                      lang={m.htmlLang === 'id' ? 'en' : 'id'}
+                    >
+                      {m.switchTo}
+                    </a>
+                    {session ? (
+                      <form method="post" action="/keluar" class="inline-form">
+                        <span class="session-name">{m.common.loggedInAs(session.name)}</span>
+                        <button type="submit" class="link-button">
+                          {m.common.logout}
+                        </button>
+                      </form>
+                    ) : (
+                      <a href="/masuk">{m.common.login}</a>
+                    )}
+                  </nav>
+                </div>
+              </header>
+              <main id="main" class="wrap" tabindex={-1}>
+                {children}
+              </main>
+              <footer class="site-footer">
+                <div class="wrap">{m.common.footer}</div>
+              </footer>
+            </>
+          )}
         </body>
       </html>
     </>

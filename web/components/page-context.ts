@@ -8,6 +8,8 @@ export interface PageContext {
   /** CSP nonce for the one inline style block (the tenant's colours). */
   nonce: string
   cssUrl: string
+  /** The versioned address of a built asset, e.g. `assetUrl('board.js')`. */
+  assetUrl: (file: string) => string
   /** The current address in the other language. */
   switchLangHref: string
   requestId: string

@@ -11,11 +11,18 @@ import { originCheck } from './middleware/origin-check'
 import { requestContext } from './middleware/request-context'
 import { session } from './middleware/session'
 import { site } from './middleware/site'
+import { appointmentPages } from './pages/appointment-pages'
 import { authPages } from './pages/auth-pages'
+import { boardPages } from './pages/board-pages'
 import { citizenPages, tenantHome } from './pages/citizen-pages'
+import { counterPages } from './pages/counter-pages'
 import { errorPage } from './pages/error-pages'
+import { kioskPages } from './pages/kiosk-pages'
 import { platformHome, platformPages } from './pages/platform-pages'
+import { queueAdminPages } from './pages/queue-admin-pages'
 import { staffPages } from './pages/staff-pages'
+import { takeTicketPages } from './pages/take-ticket-pages'
+import { ticketPages } from './pages/ticket-pages'
 import { createQueueContext } from './queue/queue-context'
 import { appointmentApi } from './routes/appointment-api'
 import { authApi } from './routes/auth-api'
@@ -117,6 +124,13 @@ export const createApp = (deps: AppDeps) => {
   app.route('/', citizenPages(deps))
   app.route('/', authPages(deps))
   app.route('/', staffPages(deps))
+  app.route('/', takeTicketPages(queue))
+  app.route('/', ticketPages(queue))
+  app.route('/', kioskPages(queue))
+  app.route('/', boardPages(queue))
+  app.route('/', appointmentPages(queue))
+  app.route('/', counterPages(queue))
+  app.route('/', queueAdminPages(queue))
   app.route('/', platformPages(deps))
 
   const refuse = (c: Context<AppEnv>, error: ApiError) => {

@@ -13,6 +13,7 @@ export const pageContext = (c: Context<AppEnv>, config: AppConfig): PageContext 
     m: c.var.m,
     nonce: c.var.secureHeadersNonce ?? '',
     cssUrl: `${config.assetBaseUrl}/static/app.css?v=${config.assetVersion}`,
+    assetUrl: (file) => `${config.assetBaseUrl}/static/${file}?v=${config.assetVersion}`,
     switchLangHref: switchLanguageHref(c.req.url, c.var.lang),
     requestId: c.var.requestId,
     brand:

@@ -1,0 +1,5 @@
+import { Hono } from 'hono'
+import type { AppEnv } from '../app-env'
+import type { QueueContext } from '../queue/queue-context'
+
+export const counterPages = (_queue: QueueContext) => new Hono<AppEnv>()
