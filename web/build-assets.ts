@@ -9,9 +9,11 @@ const webDir = fileURLToPath(new URL('.', import.meta.url))
 /** Where the built assets go unless told otherwise; `npm start`, `npm run synth` and the bench read them here. */
 export const defaultAssetsDir = join(webDir, '..', 'dist', 'web', 'static')
 
-/** The stylesheet and every client script (web/client/*.ts), each built to one minified file of the same base name. */
+/** Every stylesheet (web/static/*.css) and client script (web/client/*.ts), each built to one minified file. */
 const entryPoints = async () => [
-  join(webDir, 'static', 'app.css'),
+  ...(await readdir(join(webDir, 'static')))
+    .filter((f) => f.endsWith('.css'))
+    .map((f) => join(webDir, 'static', f)),
   ...(await readdir(join(webDir, 'client')))
     .filter((f) => f.endsWith('.ts') && !f.endsWith('.test.ts'))
     .map((f) => join(webDir, 'client', f)),

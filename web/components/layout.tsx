@@ -7,6 +7,8 @@ interface LayoutProps {
   title: string
   /** Client scripts this page needs (built from web/client), loaded deferred. */
   scripts?: string[]
+  /** Stylesheets beyond app.css (built from web/static), e.g. `board.css`. */
+  styles?: string[]
   /** A page for a screen of its own (display board, kiosk): no site header or footer. */
   bare?: boolean
   /** Extra class on <body>, for pages with their own look (board, kiosk). */
@@ -15,7 +17,15 @@ interface LayoutProps {
 }
 
 /** The frame of every page: header with the MPP's identity, language switch and session, then the content. */
-export const Layout = ({ ctx, title, scripts = [], bare = false, bodyClass, children }: LayoutProps) => {
+export const Layout = ({
+  ctx,
+  title,
+  scripts = [],
+  styles = [],
+  bare = false,
+  bodyClass,
+  children,
+}: LayoutProps) => {
   const { m, brand, session } = ctx
   const siteName = brand?.name ?? m.common.platformName
   return (
@@ -27,6 +37,9 @@ export const Layout = ({ ctx, title, scripts = [], bare = false, bodyClass, chil
           <meta name="viewport" content="width=device-width, initial-scale=1" />
           <title>{title === siteName ? title : `${title} · ${siteName}`}</title>
           <link rel="stylesheet" href={ctx.cssUrl} />
+          {styles.map((file) => (
+            <link rel="stylesheet" href={ctx.assetUrl(file)} />
+          ))}
           {scripts.map((file) => (
             <script src={ctx.assetUrl(file)} defer />
           ))}
