@@ -1,6 +1,7 @@
 import { CfnOutput, Stack, type StackProps } from 'aws-cdk-lib'
 import type { Construct } from 'constructs'
 import { type CustomDomain, MppHttpApi } from './constructs/http-api'
+import { Jobs } from './constructs/jobs'
 import { MppTable } from './constructs/table'
 import { WebAssets } from './constructs/web-assets'
 
@@ -13,7 +14,7 @@ export interface MppStackProps extends StackProps {
   domain?: CustomDomain
 }
 
-/** The whole platform: one table, one HTTP API for every host, and the static assets. */
+/** The whole platform: one table, one HTTP API for every host, the scheduled jobs and the static assets. */
 export class MppStack extends Stack {
   constructor(scope: Construct, id: string, props: MppStackProps) {
     super(scope, id, props)
@@ -26,6 +27,8 @@ export class MppStack extends Stack {
       assetVersion: assets.version,
       domain: props.domain,
     })
+
+    new Jobs(this, 'Jobs', { table, indexArns })
 
     new CfnOutput(this, 'ApiUrl', { value: http.stage.url })
     new CfnOutput(this, 'AssetBaseUrl', { value: assets.baseUrl })

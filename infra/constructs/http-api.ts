@@ -1,4 +1,3 @@
-import { fileURLToPath } from 'node:url'
 import { Duration, Stack, Validations } from 'aws-cdk-lib'
 import { AccessLogFormat } from 'aws-cdk-lib/aws-apigateway'
 import {
@@ -12,15 +11,14 @@ import {
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations'
 import { Certificate } from 'aws-cdk-lib/aws-certificatemanager'
 import type { ITable } from 'aws-cdk-lib/aws-dynamodb'
-import { PolicyDocument, PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam'
-import { Architecture, Runtime } from 'aws-cdk-lib/aws-lambda'
-import { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs'
+import { PolicyStatement } from 'aws-cdk-lib/aws-iam'
+import type { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs'
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs'
 import { ARecord, HostedZone, RecordTarget } from 'aws-cdk-lib/aws-route53'
 import { ApiGatewayv2DomainProperties } from 'aws-cdk-lib/aws-route53-targets'
 import { Secret } from 'aws-cdk-lib/aws-secretsmanager'
 import { Construct } from 'constructs'
-import { lambdaBundling } from '../lambda-bundling'
+import { AppFunction } from './app-function'
 
 /** The platform's own domain: the apex serves the platform, `*.` one subdomain per tenant. */
 export interface CustomDomain {
@@ -38,23 +36,6 @@ export interface HttpApiProps {
   assetVersion: string
   domain?: CustomDomain
 }
-
-const repoRoot = fileURLToPath(new URL('../..', import.meta.url))
-
-/**
- * Only the item operations the repositories use; TransactWriteItems is authorised by the item actions it
- * contains. No Scan: a request never reads across tenants.
- */
-const tableActions = [
-  'dynamodb:GetItem',
-  'dynamodb:PutItem',
-  'dynamodb:UpdateItem',
-  'dynamodb:DeleteItem',
-  'dynamodb:Query',
-  'dynamodb:BatchGetItem',
-  'dynamodb:BatchWriteItem',
-  'dynamodb:ConditionCheckItem',
-]
 
 // HTTP APIs know a narrower set of $context variables than REST APIs; these are all valid for both.
 const accessLogFormat = AccessLogFormat.custom(
@@ -83,7 +64,6 @@ export class MppHttpApi extends Construct {
     super(scope, id)
     const { table, indexArns, domain } = props
 
-    const logGroup = new LogGroup(this, 'HandlerLogs', { retention: RetentionDays.ONE_MONTH })
     const sessionSecret = new Secret(this, 'SessionSecret', {
       description: 'HMAC key that signs session tokens',
       generateSecretString: { passwordLength: 48, excludePunctuation: true },
@@ -94,52 +74,25 @@ export class MppHttpApi extends Construct {
         'The session signing key has no rotation Lambda: rotating it signs every user out, so it is rotated by hand when needed.',
     })
 
-    const role = new Role(this, 'HandlerRole', {
-      assumedBy: new ServicePrincipal('lambda.amazonaws.com'),
-      description: 'The http Lambda: its own log group, the table and the session secret, nothing else',
-      inlinePolicies: {
-        http: new PolicyDocument({
-          statements: [
-            new PolicyStatement({
-              actions: ['logs:CreateLogStream', 'logs:PutLogEvents'],
-              resources: [logGroup.logGroupArn],
-            }),
-            new PolicyStatement({ actions: tableActions, resources: [table.tableArn, ...indexArns] }),
-            new PolicyStatement({
-              actions: ['secretsmanager:GetSecretValue'],
-              resources: [sessionSecret.secretArn],
-            }),
-          ],
-        }),
-      },
-    })
-
-    this.handler = new NodejsFunction(this, 'Handler', {
-      entry: `${repoRoot}functions/http.ts`,
-      handler: 'handler',
-      projectRoot: repoRoot,
-      depsLockFilePath: `${repoRoot}package-lock.json`,
-      runtime: Runtime.NODEJS_22_X,
-      architecture: Architecture.ARM_64,
-      memorySize: 1024,
+    this.handler = new AppFunction(this, 'Handler', {
+      entry: 'http.ts',
+      description: 'MPP Cloud http: the platform host and every tenant subdomain',
+      table,
+      indexArns,
       timeout: Duration.seconds(10),
-      role,
-      logGroup,
-      bundling: lambdaBundling,
       environment: {
-        TABLE_NAME: table.tableName,
         SESSION_SECRET_ARN: sessionSecret.secretArn,
         ASSET_BASE_URL: props.assetBaseUrl,
         ASSET_VERSION: props.assetVersion,
         POWERTOOLS_SERVICE_NAME: 'mpp-cloud-http',
-        NODE_OPTIONS: '--enable-source-maps',
       },
-    })
-    Validations.of(this.handler).acknowledge({
-      id: 'AwsSolutions-L1',
-      reason:
-        'nodejs22.x is pinned by the design: the code is developed and tested on Node 20 with dependencies that target up to 22; move to 24 together with the local toolchain.',
-    })
+      statements: [
+        new PolicyStatement({
+          actions: ['secretsmanager:GetSecretValue'],
+          resources: [sessionSecret.secretArn],
+        }),
+      ],
+    }).fn
 
     this.api = new HttpApi(this, 'Api', {
       description: 'MPP Cloud: the platform host and every tenant subdomain',

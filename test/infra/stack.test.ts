@@ -58,13 +58,17 @@ const onlyResourceId = (template: Template, type: string): string => {
   return ids[0] as string
 }
 
-const httpHandler = (template: Template) => {
+/** The app's function whose description starts with `MPP Cloud <name>` (http or jobs). */
+const appFunction = (template: Template, name: 'http' | 'jobs') => {
   const handlers = Object.values(
-    template.findResources('AWS::Lambda::Function', { Properties: { Runtime: 'nodejs22.x' } }),
+    template.findResources('AWS::Lambda::Function', {
+      Properties: { Runtime: 'nodejs22.x', Description: Match.stringLikeRegexp(`^MPP Cloud ${name}:`) },
+    }),
   )
   expect(handlers).toHaveLength(1)
   return handlers[0]?.Properties
 }
+const httpHandler = (template: Template) => appFunction(template, 'http')
 
 /** cdk-nag 3 runs as a policy-validation plugin at synthesis; here it runs over the stack directly. */
 const nagViolations = (stack: Stack) =>
@@ -149,22 +153,24 @@ describe('the stack without a custom domain (Jakarta)', () => {
     const dynamo = policyStatements(template).filter((s) =>
       actionsOf(s).some((a) => a.startsWith('dynamodb:')),
     )
-    expect(dynamo).toHaveLength(1)
-    const statement = dynamo[0] as Statement
-    expect(actionsOf(statement).sort()).toEqual(
-      [
-        'dynamodb:BatchGetItem',
-        'dynamodb:BatchWriteItem',
-        'dynamodb:ConditionCheckItem',
-        'dynamodb:DeleteItem',
-        'dynamodb:GetItem',
-        'dynamodb:PutItem',
-        'dynamodb:Query',
-        'dynamodb:UpdateItem',
-      ].sort(),
-    )
-    expect(JSON.stringify(statement.Resource)).not.toContain('*')
-    expect(JSON.stringify(statement.Resource)).toContain('/index/gsi1')
+    // The http handler and the jobs function, each with the same item operations.
+    expect(dynamo).toHaveLength(2)
+    for (const statement of dynamo) {
+      expect(actionsOf(statement).sort()).toEqual(
+        [
+          'dynamodb:BatchGetItem',
+          'dynamodb:BatchWriteItem',
+          'dynamodb:ConditionCheckItem',
+          'dynamodb:DeleteItem',
+          'dynamodb:GetItem',
+          'dynamodb:PutItem',
+          'dynamodb:Query',
+          'dynamodb:UpdateItem',
+        ].sort(),
+      )
+      expect(JSON.stringify(statement.Resource)).not.toContain('*')
+      expect(JSON.stringify(statement.Resource)).toContain('/index/gsi1')
+    }
     expect(JSON.stringify(policyStatements(template))).not.toMatch(/dynamodb:(Scan|\*)/)
   })
 
@@ -172,6 +178,7 @@ describe('the stack without a custom domain (Jakarta)', () => {
     const [logGroupId] = Object.entries(template.findResources('AWS::Logs::LogGroup')).find(([id]) =>
       id.startsWith('HttpHandlerLogs'),
     ) ?? ['']
+    expect(logGroupId).not.toBe('')
     const secretId = onlyResourceId(template, 'AWS::SecretsManager::Secret')
     const roleId = httpHandler(template).Role['Fn::GetAtt'][0]
     const role = template.toJSON().Resources[roleId]
@@ -188,6 +195,19 @@ describe('the stack without a custom domain (Jakarta)', () => {
       Effect: 'Allow',
       Action: 'secretsmanager:GetSecretValue',
       Resource: { Ref: secretId },
+    })
+  })
+
+  it('runs the jobs function every 15 minutes with the same item operations and no secret', () => {
+    const jobs = appFunction(template, 'jobs')
+    expect(jobs).toMatchObject({ Architectures: ['arm64'], Timeout: 600 })
+    expect(jobs.Environment.Variables.SESSION_SECRET_ARN).toBeUndefined()
+    const fnId = Object.entries(template.findResources('AWS::Lambda::Function')).find(
+      ([, r]) => r.Properties === jobs,
+    )?.[0]
+    template.hasResourceProperties('AWS::Events::Rule', {
+      ScheduleExpression: 'rate(15 minutes)',
+      Targets: Match.arrayWith([Match.objectLike({ Arn: { 'Fn::GetAtt': [fnId, 'Arn'] } })]),
     })
   })
 

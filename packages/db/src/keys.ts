@@ -38,6 +38,11 @@ export const keys = {
     pk: livePk(tenantId, day),
     sk: `H#${ticketKey}`,
   }),
+  /** A counter's own share of the day's statistics: counters never write a shared item, so they never collide. */
+  counterStats: (tenantId: TenantId, day: string, counterId: string) => ({
+    pk: livePk(tenantId, day),
+    sk: `K#${counterId}`,
+  }),
   /** What a counter is doing now: the ticket it called, for the display board and the console. */
   counterCall: (tenantId: TenantId, day: string, counterId: string) => ({
     pk: livePk(tenantId, day),
@@ -101,6 +106,7 @@ export const skPrefix = {
   slots: 'SLOT#',
   bookings: 'B#',
   counterCalls: 'C#',
+  counterStats: 'K#',
 } as const
 
 /** The partition a scope's items of one kind live in: accounts share the tenant's main partition. */

@@ -28,8 +28,22 @@ export type DayCounts = Record<DayMetric, number>
 
 /** Per-service counts are flat attributes (`svc#<serviceId>#<metric>`) so that ADD can create them. */
 export const serviceMetricAttribute = (serviceId: string, metric: DayMetric) => `svc#${serviceId}#${metric}`
+/** On a counter's statistics item, its counts per queue (`q#<queueId>#<metric>`). */
+export const queueMetricAttribute = (queueId: string, metric: DayMetric) => `q#${queueId}#${metric}`
 
-const zeroCounts = (): DayCounts => Object.fromEntries(dayMetrics.map((m) => [m, 0])) as DayCounts
+/** Counts held in flat `<kind>#<id>#<metric>` attributes, grouped by id. */
+const groupedCounts = (item: Record<string, unknown>, kind: 'svc' | 'q'): Record<string, DayCounts> => {
+  const groups: Record<string, DayCounts> = {}
+  for (const [attribute, value] of Object.entries(item)) {
+    if (!attribute.startsWith(`${kind}#`)) continue
+    const [, id, metric] = attribute.split('#') as [string, string, DayMetric]
+    groups[id] ??= zeroCounts()
+    groups[id][metric] = typeof value === 'number' ? value : 0
+  }
+  return groups
+}
+
+export const zeroCounts = (): DayCounts => Object.fromEntries(dayMetrics.map((m) => [m, 0])) as DayCounts
 
 export interface LiveQueue extends DayCounts {
   queueId: string
@@ -75,13 +89,7 @@ export type CounterCall = z.infer<typeof counterCall>
 
 const toLiveQueue = (item: Record<string, unknown>): LiveQueue => {
   const num = (v: unknown) => (typeof v === 'number' ? v : 0)
-  const services: Record<string, DayCounts> = {}
-  for (const [attribute, value] of Object.entries(item)) {
-    if (!attribute.startsWith('svc#')) continue
-    const [, serviceId, metric] = attribute.split('#') as [string, string, DayMetric]
-    services[serviceId] ??= zeroCounts()
-    services[serviceId][metric] = num(value)
-  }
+  const services = groupedCounts(item, 'svc')
   const counts = zeroCounts()
   for (const m of dayMetrics) counts[m] = num(item[m])
   return {
@@ -92,8 +100,16 @@ const toLiveQueue = (item: Record<string, unknown>): LiveQueue => {
   }
 }
 
+/** What one counter did today, per queue and per service. */
+export interface CounterStats {
+  counterId: string
+  queues: Record<string, DayCounts>
+  services: Record<string, DayCounts>
+}
+
 export interface LiveDay {
   queues: LiveQueue[]
+  counterStats: CounterStats[]
   /** The line, oldest arrival first. */
   waiting: WaitingMarker[]
   held: WaitingMarker[]
@@ -110,7 +126,7 @@ export const readLiveDay = async (
   day: string,
   consistent: boolean,
 ): Promise<LiveDay> => {
-  const live: LiveDay = { queues: [], waiting: [], held: [], counters: [] }
+  const live: LiveDay = { queues: [], counterStats: [], waiting: [], held: [], counters: [] }
   let startKey: Record<string, unknown> | undefined
   do {
     const page = await db.doc.send(
@@ -128,6 +144,13 @@ export const readLiveDay = async (
       else if (sk.startsWith(skPrefix.waiting)) live.waiting.push(parseItem(waitingMarker, item))
       else if (sk.startsWith(skPrefix.held)) live.held.push(parseItem(waitingMarker, item))
       else if (sk.startsWith(skPrefix.counterCalls)) live.counters.push(parseItem(counterCall, item))
+      else if (sk.startsWith(skPrefix.counterStats)) {
+        live.counterStats.push({
+          counterId: sk.slice(skPrefix.counterStats.length),
+          queues: groupedCounts(item, 'q'),
+          services: groupedCounts(item, 'svc'),
+        })
+      }
     }
     startKey = page.LastEvaluatedKey
   } while (startKey)

@@ -7,6 +7,7 @@ import { keys } from './keys'
 import {
   type CounterCall,
   type DayCounts,
+  queueMetricAttribute,
   serviceMetricAttribute,
   type WaitingMarker,
 } from './live-repository'
@@ -33,7 +34,11 @@ export interface TicketChange {
   held?: { put?: WaitingMarker; remove?: WaitingMarker }
   /** The counter's new state; `expectSeq` guards against two actions on one counter at once. */
   counterCall?: { put: CounterCall; expectSeq: number | undefined }
-  stats?: { queueId: string; serviceId: string; add: Partial<DayCounts> }[]
+  /**
+   * Counts for the day's statistics: on the counter's own item when a counter acts (counters then never
+   * write the same item), on the queue's item otherwise (the day's close).
+   */
+  stats?: { counterId?: string; queueId: string; serviceId: string; add: Partial<DayCounts> }[]
   outbox?: OutboxMessage[]
   /** More unconditional writes that belong to the same step (a missed appointment recorded for the no-show rule). */
   also?: TransactItem[]
@@ -123,21 +128,22 @@ export const commitTicketChange = async (
       },
     })
   }
+  // One update per item: a transfer counts out of one queue and into another on the same counter's item.
+  const statsItems = new Map<string, { key: { pk: string; sk: string }; update: ReturnType<typeof updateExpression> }>()
   for (const s of c.stats ?? []) {
-    const stats = updateExpression().set('queueId', s.queueId)
+    const key = s.counterId
+      ? keys.counterStats(tenantId, ticket.day, s.counterId)
+      : keys.liveQueue(tenantId, ticket.day, s.queueId)
+    const entry = statsItems.get(key.sk) ?? { key, update: updateExpression() }
+    statsItems.set(key.sk, entry)
     for (const [metric, by] of Object.entries(s.add) as [keyof DayCounts, number][]) {
-      stats.add(metric, by).add(serviceMetricAttribute(s.serviceId, metric), by)
+      entry.update.add(s.counterId ? queueMetricAttribute(s.queueId, metric) : metric, by)
+      entry.update.add(serviceMetricAttribute(s.serviceId, metric), by)
     }
-    items.push({
-      part: 'other',
-      item: {
-        Update: {
-          TableName: db.tableName,
-          Key: keys.liveQueue(tenantId, ticket.day, s.queueId),
-          ...stats.build(),
-        },
-      },
-    })
+    if (!s.counterId) entry.update.set('queueId', s.queueId)
+  }
+  for (const { key, update: stats } of statsItems.values()) {
+    items.push({ part: 'other', item: { Update: { TableName: db.tableName, Key: key, ...stats.build() } } })
   }
   for (const m of c.outbox ?? []) items.push({ part: 'other', item: outboxPut(db, tenantId, m) })
   for (const item of c.also ?? []) items.push({ part: 'other', item })

@@ -4,6 +4,7 @@ import type { LogLevel } from '@aws-lambda-powertools/logger/types'
 import { type ServerType, serve } from '@hono/node-server'
 import { getConnInfo } from '@hono/node-server/conninfo'
 import { createApp } from '@mpp/api/app'
+import { closeDueDays } from '@mpp/api/queue/day-close'
 import { createDb } from '@mpp/db/client'
 import { createTableIfMissing } from '@mpp/db/create-table'
 import { defaultTableName } from '@mpp/db/table-definition'
@@ -21,8 +22,10 @@ const rootDomain = 'localhost'
 
 let dynamo: RunningDynamoDb | undefined
 let server: ServerType | undefined
+let dayCloser: NodeJS.Timeout | undefined
 
 const stop = async (code: number) => {
+  clearInterval(dayCloser)
   await new Promise<void>((done) => (server ? server.close(() => done()) : done()))
   await dynamo?.stop()
   process.exit(code)
@@ -39,6 +42,10 @@ const main = async () => {
   const seeded = await seedDemo(db, password)
   const assets = await buildWebAssets()
 
+  const logger = new Logger({
+    serviceName: 'mpp-cloud',
+    logLevel: (process.env.LOG_LEVEL ?? 'WARN') as LogLevel,
+  })
   const app = createApp({
     db,
     config: {
@@ -47,10 +54,22 @@ const main = async () => {
       assetBaseUrl: '',
       assetVersion: assets.version,
     },
-    logger: new Logger({ serviceName: 'mpp-cloud', logLevel: (process.env.LOG_LEVEL ?? 'WARN') as LogLevel }),
+    logger,
     now: () => new Date(),
     clientIp: (c) => getConnInfo(c).remote.address,
   })
+
+  // The same job EventBridge runs every 15 minutes in AWS, here on a one-minute timer.
+  const closeDays = () =>
+    closeDueDays({ db, now: () => new Date(), logger })
+      .then(
+        (closed) =>
+          closed.length > 0 &&
+          console.log(`Closed business days: ${closed.map((c) => `${c.tenantId} ${c.day}`).join(', ')}`),
+      )
+      .catch((error: unknown) => logger.error('closing days failed', { error }))
+  dayCloser = setInterval(closeDays, 60_000)
+  void closeDays()
 
   server = serve({ fetch: localFetch(app, assets.outDir), port }, () => {
     const origin = (host: string) => `http://${host}:${port}`

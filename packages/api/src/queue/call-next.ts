@@ -1,4 +1,4 @@
-import { pickNext } from '@mpp/core/call-order'
+import { type CallContext, lineOrder, pickNext, type WaitingTicket } from '@mpp/core/call-order'
 import type { Tenant } from '@mpp/core/tenant'
 import { type CounterCall, readLiveDay } from '@mpp/db/live-repository'
 import { commitTicketChange } from '@mpp/db/ticket-changes'
@@ -7,7 +7,17 @@ import { callNotifications } from './notifications'
 import { findCounter, type QueueContext, todayOf } from './queue-context'
 import { asWaitingTicket } from './waiting-tickets'
 
-const maxTries = 20
+const maxTries = 50
+
+/**
+ * After losing a ticket to another counter, every loser would go for the same next ticket. Counters calling
+ * in the same instant share the front of the line instead: pick at random among the next few in order.
+ */
+const spreadPick = (candidates: WaitingTicket[], ctx: CallContext, lost: number) => {
+  const front = lineOrder(candidates, ctx).slice(0, Math.min(lost + 1, 4))
+  const ticket = front[Math.floor(Math.random() * front.length)]
+  return ticket && { ticket, priorityStreak: ticket.priority ? ctx.priorityStreak + 1 : 0 }
+}
 
 /** A counter with a ticket called or in service must finish it (complete, no-show, hold or transfer) first. */
 export const isBusy = (call: CounterCall | undefined) =>
@@ -42,12 +52,10 @@ export const callNext = async (
 
   const candidates = live.waiting.filter((m) => queueIds.includes(m.queueId)).map(asWaitingTicket)
   const ratio = tenant.queueSettings.priorityRatio
+  let lost = 0
   for (let tries = 0; tries < maxTries; tries++) {
-    const next = pickNext(candidates, {
-      now,
-      priorityStreak: current?.priorityStreak ?? 0,
-      priorityRatio: ratio,
-    })
+    const context = { now, priorityStreak: current?.priorityStreak ?? 0, priorityRatio: ratio }
+    const next = lost === 0 ? pickNext(candidates, context) : spreadPick(candidates, context, lost)
     if (!next) return undefined
     const marker = candidates.find((c) => c.key === next.ticket.key)?.marker
     if (!marker) throw new Error('picked a ticket that is not a candidate')
@@ -76,6 +84,7 @@ export const callNext = async (
       },
       stats: [
         {
+          counterId: counter.id,
           queueId: marker.queueId,
           serviceId: marker.serviceId,
           add: {
@@ -100,7 +109,8 @@ export const callNext = async (
       await new Promise((done) => setTimeout(done, Math.random() * 20))
       continue
     }
-    // Another counter called this one first: try the next candidate.
+    // Another counter called this one first: try another candidate.
+    lost++
     candidates.splice(
       candidates.findIndex((c) => c.key === marker.ticketKey),
       1,

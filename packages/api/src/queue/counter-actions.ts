@@ -57,7 +57,9 @@ export const actOnCounterTicket = async (
     expectCounterId: counter.id,
     event: { action: input.action, status: to, at, counterId: counter.id, by: input.by },
   }
-  const stats = (add: Partial<DayCounts>) => [{ queueId: ticket.queueId, serviceId: ticket.serviceId, add }]
+  const stats = (add: Partial<DayCounts>) => [
+    { counterId: counter.id, queueId: ticket.queueId, serviceId: ticket.serviceId, add },
+  ]
 
   let change: TicketChange
   switch (input.action) {
@@ -131,8 +133,8 @@ export const actOnCounterTicket = async (
         waiting: { join: waitingMarkerOf(moved) },
         counterCall: { put: idle(), expectSeq: call.callSeq },
         stats: [
-          { queueId: ticket.queueId, serviceId: ticket.serviceId, add: { transferredOut: 1 } },
-          { queueId: target.id, serviceId: ticket.serviceId, add: { transferredIn: 1 } },
+          { counterId: counter.id, queueId: ticket.queueId, serviceId: ticket.serviceId, add: { transferredOut: 1 } },
+          { counterId: counter.id, queueId: target.id, serviceId: ticket.serviceId, add: { transferredIn: 1 } },
         ],
       }
       break

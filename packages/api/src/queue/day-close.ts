@@ -1,13 +1,16 @@
 import { addDays } from '@mpp/core/business-day'
 import { closingInstant } from '@mpp/core/schedule'
+import type { Logger } from '@aws-lambda-powertools/logger'
 import type { Tenant } from '@mpp/core/tenant'
 import { bookingsOn, markBookingNoShow } from '@mpp/db/appointment-repository'
+import type { Db } from '@mpp/db/client'
 import { type DaySummary, getDaySummary, putDaySummary } from '@mpp/db/day-summary-repository'
 import { type DayCounts, dayMetrics, readLiveDay, type WaitingMarker } from '@mpp/db/live-repository'
 import { commitTicketChange } from '@mpp/db/ticket-changes'
 import { waitingMarkerOf } from '@mpp/db/ticket-issuance'
+import { getTenant, listDirectory } from '@mpp/db/tenant-repository'
 import { getTicket } from '@mpp/db/ticket-repository'
-import { keepNoShowDays, type QueueContext, scheduleOf, todayOf } from './queue-context'
+import { keepNoShowDays, scheduleOf, todayOf } from './queue-context'
 
 /** Counters usually finish the people already inside after the doors close; the day closes this much later. */
 export const dayCloseGraceMinutes = 60
@@ -15,16 +18,26 @@ export const dayCloseGraceMinutes = 60
 const sum = (all: DayCounts[]): DayCounts =>
   Object.fromEntries(dayMetrics.map((m) => [m, all.reduce((total, c) => total + c[m], 0)])) as DayCounts
 
+/** Sums counts that share an id. */
+const group = (entries: (readonly [string, DayCounts])[]): Record<string, DayCounts> => {
+  const all: Record<string, DayCounts[]> = {}
+  for (const [id, counts] of entries) all[id] = [...(all[id] ?? []), counts]
+  return Object.fromEntries(Object.entries(all).map(([id, counts]) => [id, sum(counts)]))
+}
+
 /**
  * Closes a tenant's business day: every ticket still waiting, on hold or called but never served expires,
  * every booking never checked in becomes a no-show, and the day's totals are written once for the ministry.
  * Safe to run again: a closed day is left alone.
  */
-export const closeDay = async (ctx: QueueContext, tenant: Tenant, day: string): Promise<DaySummary> => {
-  const { db } = ctx.deps
+export const closeDay = async (
+  { db, now: clock }: { db: Db; now: () => Date },
+  tenant: Tenant,
+  day: string,
+): Promise<{ summary: DaySummary; closedNow: boolean }> => {
   const done = await getDaySummary(db, tenant.id, day)
-  if (done) return done
-  const now = ctx.deps.now()
+  if (done) return { summary: done, closedNow: false }
+  const now = clock()
   const at = now.toISOString()
   const live = await readLiveDay(db, tenant.id, day, true)
 
@@ -53,20 +66,25 @@ export const closeDay = async (ctx: QueueContext, tenant: Tenant, day: string): 
   }
 
   const closed = await readLiveDay(db, tenant.id, day, true)
-  const services: Record<string, DayCounts[]> = {}
-  for (const [id, c] of closed.queues.flatMap((q) => Object.entries(q.services))) {
-    services[id] = [...(services[id] ?? []), c]
-  }
+  // Issuing and closing count on the queues' items, the counters on their own: add both up.
+  const byQueue = group([
+    ...closed.queues.map((q) => [q.queueId, q] as const),
+    ...closed.counterStats.flatMap((k) => Object.entries(k.queues)),
+  ])
+  const byService = group([
+    ...closed.queues.flatMap((q) => Object.entries(q.services)),
+    ...closed.counterStats.flatMap((k) => Object.entries(k.services)),
+  ])
   const summary: DaySummary = {
     tenantId: tenant.id,
     day,
     closedAt: at,
-    totals: sum(closed.queues),
-    queues: Object.fromEntries(closed.queues.map((q) => [q.queueId, sum([q])])),
-    services: Object.fromEntries(Object.entries(services).map(([id, c]) => [id, sum(c)])),
+    totals: sum(Object.values(byQueue)),
+    queues: byQueue,
+    services: byService,
   }
   await putDaySummary(db, summary)
-  return summary
+  return { summary, closedNow: true }
 }
 
 /**
@@ -79,4 +97,25 @@ export const daysDueToClose = (tenant: Tenant, now: Date): string[] => {
     const closesAt = closingInstant(day, scheduleOf(tenant))
     return closesAt ? now.getTime() >= closesAt.getTime() + dayCloseGraceMinutes * 60_000 : day < today
   })
+}
+
+/**
+ * The scheduled job: closes every tenant's days that are due. Each tenant in its own time zone, so Samarinda
+ * (WITA) closes an hour before Jakarta. One tenant's failure does not stop the others.
+ */
+export const closeDueDays = async (deps: { db: Db; now: () => Date; logger: Logger }) => {
+  const closed: { tenantId: string; day: string }[] = []
+  for (const entry of await listDirectory(deps.db)) {
+    if (entry.stage === 'closed') continue
+    try {
+      const tenant = await getTenant(deps.db, entry.id)
+      if (!tenant) continue
+      for (const day of daysDueToClose(tenant, deps.now())) {
+        if ((await closeDay(deps, tenant, day)).closedNow) closed.push({ tenantId: tenant.id, day })
+      }
+    } catch (error) {
+      deps.logger.error('closing a day failed', { tenant: entry.id, error })
+    }
+  }
+  return closed
 }

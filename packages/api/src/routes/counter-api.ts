@@ -207,11 +207,13 @@ export const counterApi = (queue: QueueContext) => {
       c.json(await consoleView(queue, tenantOf(c.var.site), c.req.valid('param').counterId), 200),
     )
     .openapi(callNextRoute, async (c) => {
+      const { queueId } = c.req.valid('json')
       const called = await callNext(
         queue,
         tenantOf(c.var.site),
         c.req.valid('param').counterId,
         staffOf(c).email,
+        queueId,
       )
       return c.json(
         {
