@@ -32,6 +32,8 @@ export const buildWebAssets = async (
     entryPoints: await entryPoints(),
     format: 'iife',
     outdir: outDir,
+    // Scripts and stylesheets come from two folders; all land flat in outDir as /static/<name>.
+    entryNames: '[name]',
     bundle: true,
     minify: true,
     target: ['chrome87', 'firefox78', 'safari14'],

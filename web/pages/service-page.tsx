@@ -23,6 +23,14 @@ export const ServicePage = ({ ctx, service, agency }: Props) => {
           {t.providedBy}: {agency.name}
         </p>
       )}
+      <p class="actions">
+        <a class="button" href={`/ambil?layanan=${service.id}`}>
+          {m.takeTicket.button}
+        </a>{' '}
+        <a class="button" href={`/janji?layanan=${service.id}`}>
+          {m.appointments.button}
+        </a>
+      </p>
       <section aria-labelledby="requirements">
         <h2 id="requirements">{t.requirements}</h2>
         <ul class="checklist">

@@ -21,6 +21,14 @@ export const TenantHome = ({ ctx, tenant, agencies, services }: Props) => {
         <h1 id="mpp-name">{tenant.name}</h1>
         {tenant.tagline && <p class="lead">{tenant.tagline}</p>}
         <p class="badge">{m.stages[tenant.stage]}</p>
+        <p class="actions">
+          <a class="button" href="/ambil">
+            {m.takeTicket.button}
+          </a>{' '}
+          <a class="button" href="/janji">
+            {m.appointments.button}
+          </a>
+        </p>
       </section>
 
       <div class="grid-2">

@@ -1,5 +1,191 @@
-import { Hono } from 'hono'
+import { type Booking, bookingCode } from '@mpp/core/appointment'
+import { bookableDates, slotTimes } from '@mpp/core/appointment-rules'
+import { zonedInstant } from '@mpp/core/business-day'
+import type { Agency, Service } from '@mpp/core/catalog'
+import { isoDate } from '@mpp/core/queue'
+import type { Tenant } from '@mpp/core/tenant'
+import { getService } from '@mpp/db/catalog-repository'
+import {
+  AppointmentForm,
+  AppointmentServiceList,
+  type DateChoice,
+} from '@mpp/web/pages/appointment-book-page'
+import { AppointmentBookingPage } from '@mpp/web/pages/appointment-booking-page'
+import { type Context, Hono } from 'hono'
 import type { AppEnv } from '../app-env'
-import type { QueueContext } from '../queue/queue-context'
+import { ApiError } from '../errors'
+import { requireSite, tenantOf } from '../middleware/require-site'
+import { bookAppointment, cancelAppointment, getAppointment, listSlots } from '../queue/appointments'
+import { type QueueContext, scheduleOf, todayOf } from '../queue/queue-context'
+import { bookingBody, bookingLink } from '../routes/appointment-api'
+import { pageContext } from './page-context'
+import {
+  formString,
+  hasQueue,
+  queuedServiceGroups,
+  refusable,
+  refusalText,
+  serviceOr404,
+} from './take-ticket-pages'
 
-export const appointmentPages = (_queue: QueueContext) => new Hono<AppEnv>()
+interface FormState {
+  time?: string
+  phone?: string
+  error?: string
+  errorField?: 'phone' | 'time'
+}
+
+/** The booking's route parameters, or a 404 for anything that cannot be a booking. */
+const bookingParams = (c: Context<AppEnv>) => {
+  const date = isoDate.safeParse(c.req.param('date'))
+  const code = bookingCode.safeParse(c.req.param('code'))
+  const secret = c.req.param('secret') ?? ''
+  if (!date.success || !code.success || secret.length > 64) throw new ApiError(404, 'booking_not_found')
+  return { date: date.data, code: code.data, secret }
+}
+
+/** Appointments for citizens: choose a service, a date and a free slot; then the booking's own page. */
+export const appointmentPages = (queue: QueueContext) => {
+  const pages = new Hono<AppEnv>()
+  const { config, now } = queue.deps
+
+  /** The bookable dates; a date is open when it still has a slot that has not begun. */
+  const dateChoices = (tenant: Tenant): DateChoice[] => {
+    const at = now()
+    const settings = tenant.queueSettings.appointment
+    const schedule = scheduleOf(tenant)
+    return bookableDates(todayOf(tenant, at), settings.daysAhead).map((date) => ({
+      date,
+      open: slotTimes(date, schedule, settings.slotMinutes).some(
+        (time) => zonedInstant(date, time, tenant.timeZone) > at,
+      ),
+    }))
+  }
+
+  const formPage = async (
+    c: Context<AppEnv>,
+    tenant: Tenant,
+    found: { service: Service; agency: Agency | undefined },
+    wantedDate: string | undefined,
+    state: FormState = {},
+    status: 200 | 400 | 404 | 409 = 200,
+  ) => {
+    const ctx = pageContext(c, config)
+    const settings = tenant.queueSettings.appointment
+    const common = { ctx, ...found, timeZone: tenant.timeZone, settings }
+    c.header('Cache-Control', 'no-store')
+    if (!(await hasQueue(queue, tenant, found.service.id))) {
+      const today = todayOf(tenant, now())
+      return c.html(
+        <AppointmentForm
+          {...common}
+          dates={[]}
+          date={today}
+          slots={[]}
+          unavailable={c.var.m.errors.no_queue_for_service}
+        />,
+        status,
+      )
+    }
+    const dates = dateChoices(tenant)
+    const date =
+      dates.find((d) => d.date === wantedDate && d.open)?.date ??
+      dates.find((d) => d.open)?.date ??
+      (dates[0]?.date as string)
+    const slots = await listSlots(queue, tenant, found.service.id, date)
+    return c.html(<AppointmentForm {...common} dates={dates} date={date} slots={slots} {...state} />, status)
+  }
+
+  pages.get('/janji', requireSite('tenant'), async (c) => {
+    const tenant = tenantOf(c.var.site)
+    const serviceId = c.req.query('layanan')
+    if (serviceId === undefined) {
+      return c.html(
+        <AppointmentServiceList
+          ctx={pageContext(c, config)}
+          groups={await queuedServiceGroups(queue, tenant)}
+        />,
+      )
+    }
+    return formPage(c, tenant, await serviceOr404(queue, tenant, serviceId), c.req.query('tanggal'))
+  })
+
+  pages.post('/janji', requireSite('tenant'), async (c) => {
+    const tenant = tenantOf(c.var.site)
+    const form = await c.req.parseBody()
+    const found = await serviceOr404(queue, tenant, formString(form.layanan))
+    const date = formString(form.tanggal)
+    const time = formString(form.jam)
+    const phone = formString(form.telepon).trim()
+    const m = c.var.m
+    const again = (status: 400 | 404 | 409, error: string, errorField?: 'phone' | 'time') =>
+      formPage(c, tenant, found, date, { time, phone, error, errorField }, status)
+
+    if (!time) return again(400, m.appointments.slotRequired, 'time')
+    const body = bookingBody.safeParse({ serviceId: found.service.id, date, time, phone })
+    if (!body.success) {
+      const field = body.error.issues[0]?.path[0]
+      if (field === 'phone') return again(400, m.appointments.phoneInvalid, 'phone')
+      if (field === 'time') return again(400, m.appointments.slotRequired, 'time')
+      return again(400, m.errors.slot_unavailable)
+    }
+    const result = await refusable(() => bookAppointment(queue, tenant, body.data))
+    if ('refused' in result) {
+      const status = result.refused.status === 404 ? 404 : result.refused.status === 400 ? 400 : 409
+      const slotProblem = ['slot_full', 'slot_unavailable'].includes(result.refused.code)
+      return again(status, refusalText(c, tenant, result.refused), slotProblem ? 'time' : undefined)
+    }
+    return c.redirect(bookingLink(result.ok), 303)
+  })
+
+  const bookingPage = async (
+    c: Context<AppEnv>,
+    tenant: Tenant,
+    booking: Booking,
+    error?: string,
+    status: 200 | 409 = 200,
+  ) => {
+    const service = await getService(queue.deps.db, tenant.id, booking.serviceId)
+    const link = bookingLink(booking)
+    const cancellable = booking.status === 'booked' && new Date(booking.slotAt) > now()
+    c.header('Cache-Control', 'no-store')
+    return c.html(
+      <AppointmentBookingPage
+        ctx={pageContext(c, config)}
+        booking={booking}
+        serviceName={service?.name ?? booking.serviceId}
+        timeZone={tenant.timeZone}
+        settings={tenant.queueSettings.appointment}
+        pageUrl={new URL(link, c.req.url).href}
+        cancelAction={cancellable ? `${link}/batal` : undefined}
+        error={error}
+      />,
+      status,
+    )
+  }
+
+  pages.get('/janji/:date/:code/:secret', requireSite('tenant'), async (c) => {
+    const tenant = tenantOf(c.var.site)
+    const { date, code, secret } = bookingParams(c)
+    return bookingPage(c, tenant, await getAppointment(queue, tenant, date, code, secret))
+  })
+
+  pages.post('/janji/:date/:code/:secret/batal', requireSite('tenant'), async (c) => {
+    const tenant = tenantOf(c.var.site)
+    const { date, code, secret } = bookingParams(c)
+    const booking = await getAppointment(queue, tenant, date, code, secret)
+    const result = await refusable(() => cancelAppointment(queue, tenant, date, code, secret))
+    if ('refused' in result) {
+      if (result.refused.status === 404) throw result.refused
+      const latest = await getAppointment(queue, tenant, date, code, secret).catch(() => booking)
+      const text =
+        result.refused.code === 'invalid_transition'
+          ? c.var.m.appointments.cannotCancel
+          : refusalText(c, tenant, result.refused)
+      return bookingPage(c, tenant, latest, text, 409)
+    }
+    return c.redirect(bookingLink(result.ok), 303)
+  })
+
+  return pages
+}

@@ -1,5 +1,161 @@
-import { Hono } from 'hono'
-import type { AppEnv } from '../app-env'
+import { bookingCode } from '@mpp/core/appointment'
+import { entityId } from '@mpp/core/catalog'
+import { getCatalog } from '@mpp/db/catalog-repository'
+import type { Messages } from '@mpp/web/i18n/messages'
+import { CounterConsolePage } from '@mpp/web/pages/counter-console-page'
+import { CounterPickPage } from '@mpp/web/pages/counter-pick-page'
+import { type Context, Hono } from 'hono'
+import { z } from 'zod'
+import type { AppEnv, Session } from '../app-env'
+import { ApiError } from '../errors'
+import { requireSite, tenantOf } from '../middleware/require-site'
+import { requireRole } from '../middleware/session'
+import { checkIn } from '../queue/appointments'
+import { callNext } from '../queue/call-next'
+import { consoleView } from '../queue/console-view'
+import { actOnCounterTicket, resumeTicket } from '../queue/counter-actions'
 import type { QueueContext } from '../queue/queue-context'
+import { takeTicket } from '../queue/take-ticket'
+import { pageContext } from './page-context'
 
-export const counterPages = (_queue: QueueContext) => new Hono<AppEnv>()
+const doneKinds = [
+  'called',
+  'empty',
+  'recall',
+  'start',
+  'complete',
+  'no_show',
+  'hold',
+  'transfer',
+  'resume',
+  'issued',
+  'checkedIn',
+] as const
+type Done = (typeof doneKinds)[number]
+
+const actionForm = z.discriminatedUnion('action', [
+  z.object({ action: z.literal('call'), queueId: entityId.optional() }),
+  z.object({
+    action: z.enum(['recall', 'start', 'complete', 'no_show', 'hold']),
+    ticketKey: z.string().max(40),
+  }),
+  z.object({ action: z.literal('transfer'), ticketKey: z.string().max(40), queueId: entityId }),
+  z.object({ action: z.literal('resume'), ticketKey: z.string().max(40) }),
+  z.object({ action: z.literal('issue'), serviceId: entityId, priority: z.literal('yes').optional() }),
+  z.object({ action: z.literal('check_in'), code: bookingCode }),
+])
+
+/** The officer's console as plain forms (post, then back to the console), with keyboard shortcuts on top. */
+export const counterPages = (queue: QueueContext) => {
+  const pages = new Hono<AppEnv>()
+  pages.use('/staf/loket', requireSite('tenant'), requireRole('admin', 'officer'))
+  pages.use('/staf/loket/*', requireSite('tenant'), requireRole('admin', 'officer'))
+
+  pages.get('/staf/loket', async (c) => {
+    const config = await queue.config.get(tenantOf(c.var.site).id)
+    return c.html(<CounterPickPage ctx={pageContext(c, queue.deps.config)} {...config} />)
+  })
+
+  const render = async (
+    c: Context<AppEnv>,
+    counterId: string,
+    refused?: { status: 404 | 409; code: keyof Messages['errors']; typedCode: string },
+  ) => {
+    const tenant = tenantOf(c.var.site)
+    const [data, catalog] = await Promise.all([
+      consoleView(queue, tenant, counterId),
+      getCatalog(queue.deps.db, tenant.id),
+    ])
+    const m = c.var.m
+    const ok = c.req.query('ok') as Done | undefined
+    const error = refused?.code ?? c.req.query('error')
+    const label = c.req.query('label') ?? ''
+    const notice =
+      ok && doneKinds.includes(ok)
+        ? { kind: 'ok' as const, text: ok === 'empty' ? m.console.done.empty : m.console.done[ok](label) }
+        : error && error in m.errors
+          ? { kind: 'error' as const, text: m.errors[error as keyof typeof m.errors] }
+          : undefined
+    c.header('Cache-Control', 'no-store')
+    return c.html(
+      <CounterConsolePage
+        ctx={pageContext(c, queue.deps.config)}
+        data={data}
+        timeZone={tenant.timeZone}
+        services={catalog.services}
+        agencies={catalog.agencies}
+        notice={notice}
+        typedCode={refused?.typedCode}
+      />,
+      refused?.status ?? 200,
+    )
+  }
+
+  pages.get('/staf/loket/:counterId', (c) => render(c, c.req.param('counterId')))
+
+  pages.post('/staf/loket/:counterId/aksi', async (c) => {
+    const tenant = tenantOf(c.var.site)
+    const counterId = c.req.param('counterId')
+    const by = (c.var.session as Session).email
+    const back = (query: Record<string, string>) =>
+      c.redirect(`/staf/loket/${counterId}?${new URLSearchParams(query)}`, 303)
+    const form = actionForm.safeParse(await c.req.parseBody())
+    if (!form.success) return back({ error: 'invalid_request' })
+    const input = form.data
+    try {
+      switch (input.action) {
+        case 'call': {
+          const called = await callNext(queue, tenant, counterId, by, input.queueId)
+          return back(called ? { ok: 'called', label: called.marker.label } : { ok: 'empty' })
+        }
+        case 'transfer':
+        case 'recall':
+        case 'start':
+        case 'complete':
+        case 'no_show':
+        case 'hold': {
+          const { ticketKey, action } = input
+          const label = (await consoleView(queue, tenant, counterId)).current?.label ?? ''
+          await actOnCounterTicket(queue, tenant, {
+            counterId,
+            ticketKey,
+            action,
+            by,
+            ...(input.action === 'transfer' ? { toQueueId: input.queueId } : {}),
+          })
+          return back({ ok: action, label })
+        }
+        case 'resume': {
+          await resumeTicket(queue, tenant, input.ticketKey, by)
+          return back({ ok: 'resume', label: input.ticketKey.split('.').pop() ?? '' })
+        }
+        case 'issue': {
+          const { ticket } = await takeTicket(queue, tenant, {
+            serviceId: input.serviceId,
+            channel: 'officer',
+            priority: input.priority === 'yes',
+            by,
+          })
+          return back({ ok: 'issued', label: ticket.label })
+        }
+        case 'check_in': {
+          const { ticket } = await checkIn(queue, tenant, input.code, by)
+          return back({ ok: 'checkedIn', label: ticket.label })
+        }
+      }
+    } catch (error) {
+      if (!(error instanceof ApiError) || error.status >= 500 || error.code === 'counter_not_found')
+        throw error
+      if (input.action === 'check_in') {
+        return render(c, counterId, {
+          status: error.status === 404 ? 404 : 409,
+          code: error.code,
+          typedCode: input.code,
+        })
+      }
+      return back({ error: error.code })
+    }
+  })
+
+  return pages
+}

@@ -20,6 +20,7 @@ export const consoleView = async (ctx: QueueContext, tenant: Tenant, counterId: 
         ? {
             ticketKey: call.ticketKey,
             label: call.label ?? '',
+            queueId: call.queueId ?? '',
             status: call.status,
             calledAt: call.calledAt ?? call.updatedAt,
           }

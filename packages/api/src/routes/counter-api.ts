@@ -68,6 +68,7 @@ const consoleSchema = z
       .object({
         ticketKey: z.string(),
         label: z.string(),
+        queueId: z.string(),
         status: z.enum(['called', 'serving']),
         calledAt: z.string(),
       })

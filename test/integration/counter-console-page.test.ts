@@ -1,0 +1,79 @@
+import { beforeAll, describe, expect, it } from 'vitest'
+import { createClock } from '../support/clock'
+import { take } from '../support/queue-helpers'
+import { createTestApp, loginCookie, type TestApp, tenants } from '../support/test-app'
+
+const host = tenants.lubuklinggau.host
+let t: TestApp
+let officer: string
+const clock = createClock('2026-11-23T03:00:00Z')
+
+beforeAll(async () => {
+  t = await createTestApp({ now: clock.now })
+  officer = await loginCookie(t, host, 'petugas@lubuklinggau.test')
+})
+
+const page = async (path: string) => {
+  const res = await t.request(host, path, { headers: { cookie: officer } })
+  return { status: res.status, html: await res.text() }
+}
+
+const post = async (counterId: string, fields: Record<string, string>) => {
+  const res = await t.request(host, `/staf/loket/${counterId}/aksi`, {
+    method: 'POST',
+    headers: { cookie: officer, origin: `http://${host}`, 'content-type': 'application/x-www-form-urlencoded' },
+    body: new URLSearchParams(fields).toString(),
+  })
+  return { status: res.status, location: res.headers.get('location') ?? '', html: await res.text() }
+}
+
+describe("the officer's console", () => {
+  it('lists the counters to choose from', async () => {
+    const { status, html } = await page('/staf/loket')
+    expect(status).toBe(200)
+    expect(html).toContain('href="/staf/loket/loket-6"')
+    expect(html).toContain('Kependudukan, Perizinan dan kepegawaian')
+  })
+
+  it('calls, serves and completes a ticket with plain forms', async () => {
+    const ticket = await take(t, host, 'bkd-legalisir-sk')
+    const idle = await page('/staf/loket/loket-3')
+    expect(idle.html).toContain('Panggil berikutnya')
+    expect(idle.html).toContain('data-shortcut="N"')
+
+    const called = await post('loket-3', { action: 'call' })
+    expect(called.status).toBe(303)
+    expect(called.location).toBe(`/staf/loket/loket-3?ok=called&label=${ticket.label}`)
+    const shown = await page(called.location)
+    expect(shown.html).toContain(`Nomor ${ticket.label} dipanggil.`)
+    expect(shown.html).toContain(`<p class="console-label" data-field="label">${ticket.label}</p>`)
+    expect(shown.html).toContain('Mulai layani')
+
+    expect((await post('loket-3', { action: 'start', ticketKey: ticket.key })).location).toContain('ok=start')
+    const done = await post('loket-3', { action: 'complete', ticketKey: ticket.key })
+    expect((await page(done.location)).html).toContain(`Nomor ${ticket.label} selesai.`)
+  })
+
+  it('says why an action was refused, in Indonesian', async () => {
+    await take(t, host, 'bkd-karis-karsu')
+    await post('loket-3', { action: 'call' })
+    const again = await post('loket-3', { action: 'call' })
+    expect(again.location).toBe('/staf/loket/loket-3?error=counter_busy')
+    expect((await page(again.location)).html).toContain('Loket masih melayani tiket lain.')
+  })
+
+  it('issues a walk-in ticket and keeps a refused check-in code', async () => {
+    const issued = await post('loket-1', { action: 'issue', serviceId: 'disdukcapil-kia', priority: 'yes' })
+    expect(issued.location).toMatch(/ok=issued&label=A-\d{3}/)
+    const refused = await post('loket-1', { action: 'check_in', code: 'ZZZZZZ' })
+    expect(refused.status).toBe(404)
+    expect(refused.html).toContain('Janji temu tidak ditemukan.')
+    expect(refused.html).toContain('value="ZZZZZZ"')
+  })
+
+  it('keeps the console from visitors and other tenants', async () => {
+    expect((await t.request(host, '/staf/loket/loket-1')).status).toBe(303)
+    const foreign = await loginCookie(t, tenants.palembang.host, 'petugas@palembang.test')
+    expect((await t.request(host, '/staf/loket/loket-1', { headers: { cookie: foreign } })).status).toBe(303)
+  })
+})

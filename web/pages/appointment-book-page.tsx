@@ -1,0 +1,183 @@
+import type { IsoDate, TimeZone } from '@mpp/core/business-day'
+import type { Agency, Service } from '@mpp/core/catalog'
+import type { AppointmentSettings } from '@mpp/core/queue'
+import { Layout } from '../components/layout'
+import type { PageContext } from '../components/page-context'
+import { formatDate, formatShortDate, type ServiceGroup, zoneName } from './kiosk-parts'
+
+interface ListProps {
+  ctx: PageContext
+  groups: ServiceGroup[]
+}
+
+/** Step one of booking: the services that have a queue, grouped by agency. */
+export const AppointmentServiceList = ({ ctx, groups }: ListProps) => {
+  const t = ctx.m.appointments
+  return (
+    <Layout ctx={ctx} title={t.title} styles={['citizen-queue.css']}>
+      <h1>{t.title}</h1>
+      <p class="lead">{t.lead}</p>
+      <h2>{t.chooseService}</h2>
+      {groups.length === 0 ? (
+        <p>{ctx.m.takeTicket.noServices}</p>
+      ) : (
+        groups.map(({ agency, services }) => (
+          <section class="service-group" aria-labelledby={`agency-${agency.id}`}>
+            <h3 id={`agency-${agency.id}`}>{agency.name}</h3>
+            <ul class="pick-list">
+              {services.map((s) => (
+                <li>
+                  <a href={`/janji?layanan=${s.id}`}>{s.name}</a>
+                </li>
+              ))}
+            </ul>
+          </section>
+        ))
+      )}
+    </Layout>
+  )
+}
+
+export interface DateChoice {
+  date: IsoDate
+  /** False on a closed day or a holiday, and today once its last slot has begun. */
+  open: boolean
+}
+
+interface FormProps {
+  ctx: PageContext
+  service: Service
+  agency: Agency | undefined
+  timeZone: TimeZone
+  settings: AppointmentSettings
+  dates: DateChoice[]
+  date: IsoDate
+  slots: { time: string; left: number }[]
+  time?: string
+  phone?: string
+  error?: string
+  errorField?: 'phone' | 'time'
+  /** The service has no queue: the form is replaced by this message. */
+  unavailable?: string
+}
+
+/** Step two: a date (links, so it works without script), a free slot and the phone number. */
+export const AppointmentForm = ({
+  ctx,
+  service,
+  agency,
+  timeZone,
+  settings,
+  dates,
+  date,
+  slots,
+  time,
+  phone,
+  error,
+  errorField,
+  unavailable,
+}: FormProps) => {
+  const { m, lang } = ctx
+  const t = m.appointments
+  const free = slots.filter((s) => s.left > 0)
+  const describedBy = (hint: string, field: 'phone' | 'time') =>
+    errorField === field ? `booking-error ${hint}` : hint
+  return (
+    <Layout ctx={ctx} title={`${t.title}: ${service.name}`} styles={['citizen-queue.css']}>
+      <p>
+        <a href="/janji">{t.otherService}</a>
+      </p>
+      <h1>{t.title}</h1>
+      <p class="lead">{service.name}</p>
+      {agency && (
+        <p class="muted">
+          {m.servicePage.providedBy}: {agency.name}
+        </p>
+      )}
+      {unavailable ? (
+        <p class="alert" role="alert">
+          {unavailable}
+        </p>
+      ) : (
+        <>
+          <section aria-labelledby="date-heading">
+            <h2 id="date-heading">{t.dateHeading}</h2>
+            <ul class="date-list">
+              {dates.map((d) => (
+                <li>
+                  {d.open ? (
+                    <a
+                      href={`/janji?layanan=${service.id}&tanggal=${d.date}`}
+                      aria-current={d.date === date ? 'date' : undefined}
+                    >
+                      {formatShortDate(d.date, lang)}
+                    </a>
+                  ) : (
+                    <span class="date-closed">
+                      {formatShortDate(d.date, lang)} <span class="muted">{t.closedDay}</span>
+                    </span>
+                  )}
+                </li>
+              ))}
+            </ul>
+          </section>
+          <section aria-labelledby="slot-heading">
+            <h2 id="slot-heading">{t.slotHeading(formatDate(date, lang))}</h2>
+            {free.length === 0 && !error ? (
+              <p class="notice">{t.noSlots}</p>
+            ) : (
+              <form method="post" action="/janji" class="form narrow" novalidate>
+                {error && (
+                  <p class="alert" role="alert" id="booking-error">
+                    {error}
+                  </p>
+                )}
+                <input type="hidden" name="layanan" value={service.id} />
+                <input type="hidden" name="tanggal" value={date} />
+                <label for="jam">{t.slotLabel}</label>
+                <p class="hint" id="slot-hint">
+                  {t.slotHint(zoneName(timeZone))}
+                </p>
+                <select
+                  id="jam"
+                  name="jam"
+                  required
+                  aria-describedby={describedBy('slot-hint', 'time')}
+                  aria-invalid={errorField === 'time' ? 'true' : undefined}
+                >
+                  <option value="" selected={!time}>
+                    {t.slotPlaceholder}
+                  </option>
+                  {slots.map((s) => (
+                    <option value={s.time} disabled={s.left === 0} selected={s.time === time && s.left > 0}>
+                      {s.left === 0 ? t.slotFull(s.time) : t.slotLeft(s.time, s.left)}
+                    </option>
+                  ))}
+                </select>
+                <label for="telepon">{t.phoneLabel}</label>
+                <p class="hint" id="phone-hint">
+                  {t.phoneHint(settings.maxNoShows, settings.noShowWindowDays)}
+                </p>
+                <input
+                  id="telepon"
+                  name="telepon"
+                  type="tel"
+                  inputmode="tel"
+                  autocomplete="tel"
+                  required
+                  value={phone ?? ''}
+                  aria-describedby={describedBy('phone-hint', 'phone')}
+                  aria-invalid={errorField === 'phone' ? 'true' : undefined}
+                />
+                <p class="hint">{t.checkInRule(settings.checkInEarlyMinutes, settings.checkInLateMinutes)}</p>
+                <button type="submit" class="button">
+                  {t.submit}
+                </button>
+              </form>
+            )}
+          </section>
+        </>
+      )}
+    </Layout>
+  )
+}

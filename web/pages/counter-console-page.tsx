@@ -1,0 +1,271 @@
+import type { Agency, Service } from '@mpp/core/catalog'
+import { Layout } from '../components/layout'
+import type { PageContext } from '../components/page-context'
+
+export interface ConsoleData {
+  counter: { id: string; number: number; queueIds: string[] }
+  current?: {
+    ticketKey: string
+    label: string
+    queueId: string
+    status: 'called' | 'serving'
+    calledAt: string
+  }
+  queues: {
+    id: string
+    prefix: string
+    name: string
+    served: boolean
+    waiting: number
+    next: { label: string; priority: boolean }[]
+  }[]
+  held: { ticketKey: string; label: string; queueId: string }[]
+}
+
+interface Props {
+  ctx: PageContext
+  data: ConsoleData
+  timeZone: string
+  services: Service[]
+  agencies: Agency[]
+  /** The outcome of the last action (a success line or a refusal), shown once. */
+  notice?: { kind: 'ok' | 'error'; text: string }
+  /** What the officer typed in the check-in form, kept when it was refused. */
+  typedCode?: string
+}
+
+/** What the console shows, in the shape console.js compares with the API to know when to reload. */
+const consoleState = (data: ConsoleData) =>
+  [
+    data.current ? `${data.current.ticketKey}:${data.current.status}` : '-',
+    ...data.queues.map((q) => `${q.id}=${q.waiting}`),
+    `held=${data.held.length}`,
+  ].join('|')
+
+/** A button that posts one action; `key` is its keyboard shortcut (console.js). */
+const ActionButton = ({
+  to,
+  action,
+  label,
+  ticketKey,
+  shortcut,
+  primary,
+}: {
+  to: string
+  action: string
+  label: string
+  ticketKey?: string
+  shortcut?: string
+  primary?: boolean
+}) => (
+  <form method="post" action={to} class="inline-form">
+    <input type="hidden" name="action" value={action} />
+    {ticketKey && <input type="hidden" name="ticketKey" value={ticketKey} />}
+    <button
+      type="submit"
+      class={primary ? 'button button--big' : 'button button--secondary'}
+      data-shortcut={shortcut}
+      aria-keyshortcuts={shortcut}
+    >
+      {label}
+      {shortcut && <kbd>{shortcut}</kbd>}
+    </button>
+  </form>
+)
+
+/** The officer's console for one counter: the ticket at hand, the lines it calls from, walk-ins and check-ins. */
+export const CounterConsolePage = ({ ctx, data, timeZone, services, agencies, notice, typedCode }: Props) => {
+  const t = ctx.m.console
+  const { current } = data
+  const served = data.queues.filter((q) => q.served)
+  const to = `/staf/loket/${data.counter.id}/aksi`
+  const time = (iso: string) =>
+    new Intl.DateTimeFormat('id-ID', { timeZone, hour: '2-digit', minute: '2-digit' }).format(new Date(iso))
+  return (
+    <Layout ctx={ctx} title={t.title(data.counter.number)} scripts={['console.js']}>
+      <h1 data-console-state={consoleState(data)} data-counter-id={data.counter.id}>
+        {t.title(data.counter.number)}
+      </h1>
+      {notice && (
+        <p class={notice.kind === 'ok' ? 'notice' : 'alert'} role={notice.kind === 'ok' ? 'status' : 'alert'}>
+          {notice.text}
+        </p>
+      )}
+
+      <section aria-labelledby="current" class="console-current">
+        <h2 id="current">{t.current}</h2>
+        {current ? (
+          <>
+            <p class="console-label" data-field="label">
+              {current.label}
+            </p>
+            <p>
+              {current.status === 'called' ? t.statusCalled : t.statusServing} ·{' '}
+              {t.calledAt(time(current.calledAt))}
+            </p>
+            <div class="button-row">
+              {current.status === 'called' && (
+                <>
+                  <ActionButton
+                    to={to}
+                    action="start"
+                    label={t.start}
+                    ticketKey={current.ticketKey}
+                    shortcut="S"
+                    primary
+                  />
+                  <ActionButton
+                    to={to}
+                    action="recall"
+                    label={t.recall}
+                    ticketKey={current.ticketKey}
+                    shortcut="R"
+                  />
+                  <ActionButton
+                    to={to}
+                    action="no_show"
+                    label={t.noShow}
+                    ticketKey={current.ticketKey}
+                    shortcut="X"
+                  />
+                </>
+              )}
+              {current.status === 'serving' && (
+                <ActionButton
+                  to={to}
+                  action="complete"
+                  label={t.complete}
+                  ticketKey={current.ticketKey}
+                  shortcut="D"
+                  primary
+                />
+              )}
+              <ActionButton to={to} action="hold" label={t.hold} ticketKey={current.ticketKey} shortcut="H" />
+            </div>
+            <form method="post" action={to} class="inline-form">
+              <input type="hidden" name="action" value="transfer" />
+              <input type="hidden" name="ticketKey" value={current.ticketKey} />
+              <label for="transfer-to">{t.transferTo}</label>
+              <select id="transfer-to" name="queueId">
+                {data.queues
+                  .filter((q) => q.id !== current.queueId)
+                  .map((q) => (
+                    <option value={q.id}>
+                      {q.prefix} · {q.name}
+                    </option>
+                  ))}
+              </select>
+              <button type="submit" class="button button--secondary">
+                {t.transfer}
+              </button>
+            </form>
+          </>
+        ) : (
+          <>
+            <p>{t.none}</p>
+            <div class="button-row">
+              <ActionButton to={to} action="call" label={t.callNext} shortcut="N" primary />
+              {served.length > 1 &&
+                served.map((q) => (
+                  <form method="post" action={to} class="inline-form">
+                    <input type="hidden" name="action" value="call" />
+                    <input type="hidden" name="queueId" value={q.id} />
+                    <button type="submit" class="button button--secondary">
+                      {t.callFrom(`${q.prefix} · ${q.name}`)}
+                    </button>
+                  </form>
+                ))}
+            </div>
+          </>
+        )}
+        <p class="muted small">
+          <span>{t.shortcuts}: </span>
+          {t.shortcutList}
+        </p>
+      </section>
+
+      <section aria-labelledby="lines">
+        <h2 id="lines">{t.lines}</h2>
+        <ul class="card-list">
+          {served.map((q) => (
+            <li>
+              <strong>
+                {q.prefix} · {q.name}
+              </strong>
+              <span data-field={`waiting-${q.id}`}>{t.waiting(q.waiting)}</span>
+              {q.next.length > 0 && (
+                <span class="muted">
+                  {t.nextUp}:{' '}
+                  {q.next.map((n) => (n.priority ? `${n.label} (${t.priority})` : n.label)).join(', ')}
+                </span>
+              )}
+            </li>
+          ))}
+        </ul>
+      </section>
+
+      <section aria-labelledby="held">
+        <h2 id="held">{t.held}</h2>
+        {data.held.length === 0 ? (
+          <p>{t.noneHeld}</p>
+        ) : (
+          <ul class="card-list">
+            {data.held.map((h) => (
+              <li>
+                <span>{h.label}</span>
+                <ActionButton to={to} action="resume" label={t.resume} ticketKey={h.ticketKey} />
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+
+      <div class="grid-2">
+        <section aria-labelledby="walk-in">
+          <h2 id="walk-in">{t.walkIn}</h2>
+          <p>{t.walkInLead}</p>
+          <form method="post" action={to} class="form">
+            <input type="hidden" name="action" value="issue" />
+            <label for="walk-in-service">{t.service}</label>
+            <select id="walk-in-service" name="serviceId">
+              {agencies.map((a) => (
+                <optgroup label={a.name}>
+                  {services
+                    .filter((s) => s.agencyId === a.id)
+                    .map((s) => (
+                      <option value={s.id}>{s.name}</option>
+                    ))}
+                </optgroup>
+              ))}
+            </select>
+            <label class="checkbox">
+              <input type="checkbox" name="priority" value="yes" /> {t.priorityVisitor}
+            </label>
+            <button type="submit" class="button">
+              {t.issue}
+            </button>
+          </form>
+        </section>
+        <section aria-labelledby="check-in">
+          <h2 id="check-in">{t.checkIn}</h2>
+          <form method="post" action={to} class="form">
+            <input type="hidden" name="action" value="check_in" />
+            <label for="code">{t.code}</label>
+            <input
+              id="code"
+              name="code"
+              value={typedCode ?? ''}
+              autocomplete="off"
+              autocapitalize="characters"
+              maxlength={6}
+              required
+            />
+            <button type="submit" class="button">
+              {t.doCheckIn}
+            </button>
+          </form>
+        </section>
+      </div>
+    </Layout>
+  )
+}
