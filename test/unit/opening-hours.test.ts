@@ -62,3 +62,17 @@ describe('groupWeekdays', () => {
     ])
   })
 })
+
+describe('day hours as text', () => {
+  it('reads what an admin writes, breaks included', async () => {
+    const { parseDayHours, formatDayHours } = await import('@mpp/core/opening-hours')
+    expect(parseDayHours('08:00-11:30, 13:00-15:00')).toEqual([
+      { open: '08:00', close: '11:30' },
+      { open: '13:00', close: '15:00' },
+    ])
+    expect(parseDayHours('8.00 – 15.00')).toEqual([{ open: '08:00', close: '15:00' }])
+    expect(parseDayHours('')).toEqual([])
+    expect(parseDayHours('pagi saja')).toBeUndefined()
+    expect(formatDayHours([{ open: '08:00', close: '15:00' }])).toBe('08:00-15:00')
+  })
+})

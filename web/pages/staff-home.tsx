@@ -31,6 +31,23 @@ export const StaffHome = ({ ctx, tenantName, name, role, agencies, services }: P
           <dd>{m.tenantHome.summary(agencies, services)}</dd>
         </div>
       </dl>
+      <h2>{m.staffHome.work}</h2>
+      <ul class="card-list">
+        <li>
+          <a href="/staf/loket">{m.staffHome.console}</a>
+        </li>
+        <li>
+          <a href="/kios">{m.staffHome.kiosk}</a>
+        </li>
+        <li>
+          <a href="/layar">{m.staffHome.board}</a>
+        </li>
+        {role === 'admin' && (
+          <li>
+            <a href="/admin/antrean">{m.staffHome.queueAdmin}</a>
+          </li>
+        )}
+      </ul>
     </Layout>
   )
 }

@@ -130,7 +130,7 @@ export const createApp = (deps: AppDeps) => {
   app.route('/', boardPages(queue))
   app.route('/', appointmentPages(queue))
   app.route('/', counterPages(queue))
-  app.route('/', queueAdminPages(queue))
+  app.route('/', queueAdminPages(queue, tenants))
   app.route('/', platformPages(deps))
 
   const refuse = (c: Context<AppEnv>, error: ApiError) => {

@@ -49,3 +49,20 @@ export const groupWeekdays = (week: WeeklyHours): DayRange[] => {
   }
   return ranges
 }
+
+/** One day's hours as an admin writes them: `08:00-11:30, 13:00-15:00`; empty means closed. */
+export const formatDayHours = (intervals: readonly OpenInterval[]): string =>
+  intervals.map((i) => `${i.open}-${i.close}`).join(', ')
+
+/** Reads `formatDayHours`'s form back; undefined when it is not that form. Validity is the schema's job. */
+export const parseDayHours = (text: string): OpenInterval[] | undefined => {
+  const parts = text.split(',').map((p) => p.trim()).filter(Boolean)
+  const intervals: OpenInterval[] = []
+  for (const part of parts) {
+    const match = /^(\d{1,2}[:.]\d{2})\s*[-–]\s*(\d{1,2}[:.]\d{2})$/.exec(part)
+    if (!match) return undefined
+    const clock = (t: string) => t.replace('.', ':').padStart(5, '0')
+    intervals.push({ open: clock(match[1] as string), close: clock(match[2] as string) })
+  }
+  return intervals
+}

@@ -12,3 +12,47 @@ export const counterAndAdminPageCases: RouteCase[] = [
     expect: 'refused',
   },
 ]
+
+export const queueAdminPageCases: RouteCase[] = [
+  { method: 'GET', route: '/admin/antrean', expect: 'refused' },
+  {
+    method: 'POST',
+    route: '/admin/antrean/antrean',
+    body: () => ({
+      form: {
+        id: 'kependudukan',
+        prefix: 'Z',
+        name: 'Dirampas',
+        dailyCapacity: '1',
+        onlineSharePercent: '0',
+        serviceIds: 'disdukcapil-ktp-el',
+      },
+    }),
+    expect: 'refused',
+  },
+  {
+    method: 'POST',
+    route: '/admin/antrean/antrean/:id/hapus',
+    path: '/admin/antrean/antrean/kependudukan/hapus',
+    expect: 'refused',
+  },
+  {
+    method: 'POST',
+    route: '/admin/antrean/loket',
+    body: () => ({ form: { id: 'loket-1', number: '99', queueIds: 'kependudukan' } }),
+    expect: 'refused',
+  },
+  {
+    method: 'POST',
+    route: '/admin/antrean/loket/:id/hapus',
+    path: '/admin/antrean/loket/loket-1/hapus',
+    expect: 'refused',
+  },
+  { method: 'POST', route: '/admin/antrean/jadwal', body: () => ({ form: { mon: '' } }), expect: 'refused' },
+  {
+    method: 'POST',
+    route: '/admin/antrean/aturan',
+    body: () => ({ form: { priorityRatio: '9' } }),
+    expect: 'refused',
+  },
+]
