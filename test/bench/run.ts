@@ -10,6 +10,7 @@ import { startDynamoDbLocal } from '@mpp/local/dynamodb-local'
 import { seedDemo } from '@mpp/local/seed/seed-demo'
 import { measureColdStart } from './cold-start'
 import { bundleFunction } from './lambda-bundle'
+import { benchQueue } from './queue-bench'
 import { countRoundTrips } from './round-trips'
 import { median, percentile, round, timeMs } from './stats'
 
@@ -100,6 +101,8 @@ try {
     })
   }
 
+  const queue = await benchQueue(db, 'bench-password')
+
   const results = {
     measuredAt: new Date().toISOString(),
     node: process.version,
@@ -113,6 +116,7 @@ try {
       nodeBootMsP50: round(median(colds.map((c) => c.boot))),
     },
     overhead,
+    queue,
   }
 
   const kb = (n: number) => `${round(n / 1024, 1)} KiB`
@@ -144,6 +148,20 @@ try {
       'raw p99 ms': o.rawMs.p99,
       'app/raw p50': o.ratioP50,
     })),
+  )
+  console.log('\nQueue under load through the local HTTP server (p50/p99 in ms):')
+  console.table(
+    Object.entries(queue.load).map(([operation, l]) => ({
+      operation,
+      requests: l.requests,
+      concurrency: l.concurrency,
+      'p50 ms': l.p50,
+      'p99 ms': l.p99,
+    })),
+  )
+  console.log("One ticket's life: DynamoDB round trips and capacity units per step:")
+  console.table(
+    queue.life.map((s) => ({ step: s.name, 'round trips': s.roundTrips, RCU: s.read, WCU: s.write })),
   )
   await mkdir(outDir, { recursive: true })
   const file = join(outDir, 'results.json')

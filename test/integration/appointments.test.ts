@@ -13,10 +13,15 @@ beforeAll(async () => {
   officer = await loginCookie(t, host, 'petugas@lubuklinggau.test')
 })
 
-const book = (time: string, phone = '0812-1111-2222', date = '2026-11-24', serviceId = 'bpjs-kesehatan-jkn-daftar') =>
-  t.request(host, '/api/appointments', json({ serviceId, date, time, phone }))
+const book = (
+  time: string,
+  phone = '0812-1111-2222',
+  date = '2026-11-24',
+  serviceId = 'bpjs-kesehatan-jkn-daftar',
+) => t.request(host, '/api/appointments', json({ serviceId, date, time, phone }))
 
-const checkIn = (code: string) => t.request(host, '/api/appointments/check-in', json({ code }, { cookie: officer }))
+const checkIn = (code: string) =>
+  t.request(host, '/api/appointments/check-in', json({ code }, { cookie: officer }))
 
 describe('appointments', () => {
   it('lists free slots and books one, with a code and a secret link', async () => {
@@ -43,15 +48,21 @@ describe('appointments', () => {
     expect(full.status).toBe(409)
     expect((await full.json()).error.code).toBe('slot_full')
     expect((await (await book('10:07')).json()).error.code).toBe('slot_unavailable')
-    expect((await (await book('10:00', '081200000004', '2027-03-01')).json()).error.code).toBe('slot_unavailable')
+    expect((await (await book('10:00', '081200000004', '2027-03-01')).json()).error.code).toBe(
+      'slot_unavailable',
+    )
     expect((await book('10:00', '12345')).status).toBe(400)
   })
 
   it('cancels by the secret link before the slot and gives the place back', async () => {
     const booking = await (await book('11:00', '081200000010')).json()
-    const wrong = await t.request(host, booking.link.replace('/janji/', '/api/appointments/').replace(/[\w-]+$/, 'wrong'), {
-      method: 'DELETE',
-    })
+    const wrong = await t.request(
+      host,
+      booking.link.replace('/janji/', '/api/appointments/').replace(/[\w-]+$/, 'wrong'),
+      {
+        method: 'DELETE',
+      },
+    )
     expect(wrong.status).toBe(404)
     const path = booking.link.replace('/janji/', '/api/appointments/')
     const cancelled = await t.request(host, path, { method: 'DELETE' })
@@ -69,7 +80,10 @@ describe('appointments', () => {
     clock.set('2026-11-24T05:29:00Z') // 12:29 WIB
     const early = await checkIn(booking.code)
     expect(early.status).toBe(409)
-    expect((await early.json()).error).toMatchObject({ code: 'check_in_too_early', details: { opensAt: '2026-11-24T05:30:00.000Z' } })
+    expect((await early.json()).error).toMatchObject({
+      code: 'check_in_too_early',
+      details: { opensAt: '2026-11-24T05:30:00.000Z' },
+    })
 
     clock.set('2026-11-24T05:40:00Z') // 12:40 WIB
     const walkIn = await t.request(host, '/api/tickets', json({ serviceId: 'bpjs-kesehatan-jkn-ubah-data' }))
@@ -84,13 +98,21 @@ describe('appointments', () => {
 
     // Before 13:00 the walk-in who waits is called first; at 13:00 the appointment is due and goes first.
     const walkInTicket = await walkIn.json()
-    expect((await (await counterPost(t, host, officer, 'loket-5', 'call-next')).json()).called.ticketKey).toBe(walkInTicket.key)
+    expect(
+      (await (await counterPost(t, host, officer, 'loket-5', 'call-next')).json()).called.ticketKey,
+    ).toBe(walkInTicket.key)
     await counterPost(t, host, officer, 'loket-5', 'no-show', { ticketKey: walkInTicket.key })
-    const another = await (await t.request(host, '/api/tickets', json({ serviceId: 'bpjs-kesehatan-jkn-ubah-data' }))).json()
+    const another = await (
+      await t.request(host, '/api/tickets', json({ serviceId: 'bpjs-kesehatan-jkn-ubah-data' }))
+    ).json()
     clock.set('2026-11-24T06:00:00Z') // 13:00 WIB
-    expect((await (await counterPost(t, host, officer, 'loket-5', 'call-next')).json()).called.ticketKey).toBe(ticket.ticketKey)
+    expect(
+      (await (await counterPost(t, host, officer, 'loket-5', 'call-next')).json()).called.ticketKey,
+    ).toBe(ticket.ticketKey)
     await counterPost(t, host, officer, 'loket-5', 'no-show', { ticketKey: ticket.ticketKey })
-    expect((await (await counterPost(t, host, officer, 'loket-5', 'call-next')).json()).called.ticketKey).toBe(another.key)
+    expect(
+      (await (await counterPost(t, host, officer, 'loket-5', 'call-next')).json()).called.ticketKey,
+    ).toBe(another.key)
     await counterPost(t, host, officer, 'loket-5', 'no-show', { ticketKey: another.key })
   })
 

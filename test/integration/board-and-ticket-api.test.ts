@@ -20,12 +20,17 @@ const ticketOf = async (link: string) => {
 }
 
 describe('getTicket and getBoard', () => {
-  it("follows a ticket from waiting (people ahead, wait estimate) to called at counter N", async () => {
+  it('follows a ticket from waiting (people ahead, wait estimate) to called at counter N', async () => {
     const first = await take(t, host, 'imigrasi-paspor')
     const second = await take(t, host, 'imigrasi-paspor', { priority: false })
     const waiting = await ticketOf(second.link)
     expect(waiting.status).toBe(200)
-    expect(waiting.body).toMatchObject({ label: 'D-002', status: 'waiting', peopleAhead: 1, queue: { name: 'Paspor' } })
+    expect(waiting.body).toMatchObject({
+      label: 'D-002',
+      status: 'waiting',
+      peopleAhead: 1,
+      queue: { name: 'Paspor' },
+    })
     expect(waiting.body.service.name).toBe('Paspor biasa (baru dan penggantian)')
     // Nobody has served yet: no estimate rather than a made-up one.
     expect(waiting.body.estimatedWaitMinutes).toBeUndefined()

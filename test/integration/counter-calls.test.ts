@@ -1,8 +1,8 @@
+import { getTicket } from '@mpp/db/ticket-repository'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { createClock } from '../support/clock'
 import { configureQueue, counterPost, json, take } from '../support/queue-helpers'
 import { createTestApp, loginCookie, type TestApp, tenants } from '../support/test-app'
-import { getTicket } from '@mpp/db/ticket-repository'
 
 const host = tenants.samarinda.host
 let t: TestApp
@@ -151,11 +151,15 @@ describe('calling tickets', () => {
     const second = await take(t, host, 'bpjs-kesehatan-jkn-ubah-data')
     expect((await call('loket-5')).body.called.ticketKey).toBe(first.key)
     expect((await act('loket-5', 'hold', first.key)).status).toBe(200)
-    const console_ = await (await t.request(host, '/api/counters/loket-5/console', { headers: { cookie: officer } })).json()
+    const console_ = await (
+      await t.request(host, '/api/counters/loket-5/console', { headers: { cookie: officer } })
+    ).json()
     expect(console_.held.map((h: { ticketKey: string }) => h.ticketKey)).toContain(first.key)
     const resumed = await t.request(host, `/api/tickets/${first.key}/resume`, json({}, { cookie: officer }))
     expect(resumed.status).toBe(200)
-    expect((await t.request(host, `/api/tickets/${first.key}/resume`, json({}, { cookie: officer }))).status).toBe(409)
+    expect(
+      (await t.request(host, `/api/tickets/${first.key}/resume`, json({}, { cookie: officer }))).status,
+    ).toBe(409)
     expect((await call('loket-5')).body.called.ticketKey).toBe(first.key)
     await act('loket-5', 'no-show', first.key)
     expect((await call('loket-5')).body.called.ticketKey).toBe(second.key)

@@ -21,7 +21,11 @@ const page = async (path: string) => {
 const post = async (counterId: string, fields: Record<string, string>) => {
   const res = await t.request(host, `/staf/loket/${counterId}/aksi`, {
     method: 'POST',
-    headers: { cookie: officer, origin: `http://${host}`, 'content-type': 'application/x-www-form-urlencoded' },
+    headers: {
+      cookie: officer,
+      origin: `http://${host}`,
+      'content-type': 'application/x-www-form-urlencoded',
+    },
     body: new URLSearchParams(fields).toString(),
   })
   return { status: res.status, location: res.headers.get('location') ?? '', html: await res.text() }

@@ -38,15 +38,25 @@ describe('closing the business day', () => {
     clock.set('2026-11-23T09:01:00Z') // 16:01 WIB
     const closed = await closeDueDays({ db: t.db, now: clock.now, logger })
     expect(closed).toContainEqual({ tenantId: '14.71', day: '2026-11-23' })
-    for (const key of [left.key, held.key]) expect((await getTicket(t.db, '14.71', key))?.status).toBe('expired')
+    for (const key of [left.key, held.key])
+      expect((await getTicket(t.db, '14.71', key))?.status).toBe('expired')
     expect((await getTicket(t.db, '14.71', served.key))?.status).toBe('completed')
     const summary = await getDaySummary(t.db, '14.71', '2026-11-23')
-    expect(summary?.totals).toMatchObject({ issued: 3, called: 2, served: 1, expired: 2, serviceCount: 1, serviceSecondsSum: 600 })
+    expect(summary?.totals).toMatchObject({
+      issued: 3,
+      called: 2,
+      served: 1,
+      expired: 2,
+      serviceCount: 1,
+      serviceSecondsSum: 600,
+    })
     expect(summary?.queues.kependudukan?.issued).toBe(3)
     expect(summary?.services['disdukcapil-kia']).toMatchObject({ issued: 1, called: 1, expired: 1 })
 
     // Running again changes nothing and closes nothing twice.
-    expect((await closeDueDays({ db: t.db, now: clock.now, logger })).filter((c) => c.tenantId === '14.71')).toEqual([])
+    expect(
+      (await closeDueDays({ db: t.db, now: clock.now, logger })).filter((c) => c.tenantId === '14.71'),
+    ).toEqual([])
     // The line is empty for the board now.
     const board = await (await t.request(host, '/api/board')).json()
     expect(board.queues.find((q: { id: string }) => q.id === 'kependudukan').waiting).toBe(0)
@@ -68,7 +78,12 @@ describe('closing the business day', () => {
     const res = await t.request(
       host,
       '/api/appointments',
-      json({ serviceId: 'bpjs-kesehatan-jkn-daftar', date: '2026-11-23', time: '14:00', phone: '081277778888' }),
+      json({
+        serviceId: 'bpjs-kesehatan-jkn-daftar',
+        date: '2026-11-23',
+        time: '14:00',
+        phone: '081277778888',
+      }),
     )
     expect(res.status).toBe(201)
     const booking = await res.json()

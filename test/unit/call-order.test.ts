@@ -102,3 +102,46 @@ describe('pickNext', () => {
     expect(pickNext(slots, { now, priorityStreak: 0, priorityRatio: 2 })?.ticket.key).toBe('x')
   })
 })
+
+describe('lineOrder', () => {
+  it('is exactly what repeating pickNext would call, on many random lines', async () => {
+    const { lineOrder, pickNext } = await import('@mpp/core/call-order')
+    // A small deterministic generator, so a failure can be replayed.
+    let seed = 42
+    const random = () => {
+      seed = (seed * 1103515245 + 12345) % 2 ** 31
+      return seed / 2 ** 31
+    }
+    const now = new Date('2026-11-23T03:00:00Z')
+    for (let round = 0; round < 200; round++) {
+      const waiting = Array.from({ length: Math.floor(random() * 30) }, (_, i) => {
+        const appointment = random() < 0.2
+        const at = new Date(now.getTime() + Math.floor((random() - 0.7) * 3_600_000))
+        return {
+          key: `k${i}`,
+          queueId: 'q',
+          priority: random() < 0.3,
+          channel: appointment ? ('appointment' as const) : ('online' as const),
+          arrivedAt: at,
+          ...(appointment ? { slotAt: at } : {}),
+        }
+      })
+      const ctx = {
+        now,
+        priorityStreak: Math.floor(random() * 3),
+        priorityRatio: 1 + Math.floor(random() * 3),
+      }
+      const expected: string[] = []
+      const rest = [...waiting]
+      let streak = ctx.priorityStreak
+      for (;;) {
+        const next = pickNext(rest, { ...ctx, priorityStreak: streak })
+        if (!next) break
+        expected.push(next.ticket.key)
+        streak = next.priorityStreak
+        rest.splice(rest.indexOf(next.ticket as (typeof rest)[number]), 1)
+      }
+      expect(lineOrder(waiting, ctx).map((t) => t.key)).toEqual(expected)
+    }
+  })
+})

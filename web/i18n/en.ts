@@ -366,7 +366,8 @@ export const en: Messages = {
     title: 'Queue settings',
     saved: 'Saved.',
     queues: 'Queues',
-    queuesLead: 'Each queue has its own letter and covers certain services; its numbers start at 1 every day.',
+    queuesLead:
+      'Each queue has its own letter and covers certain services; its numbers start at 1 every day.',
     newQueue: 'New queue',
     id: 'Code (lowercase letters, digits, hyphens)',
     prefix: 'Letter',
@@ -384,7 +385,8 @@ export const en: Messages = {
     servesQueues: 'Serves queues',
     active: 'Active',
     schedule: 'Opening hours and holidays',
-    scheduleLead: 'Write the opening hours of each day like 08:00-11:30, 13:00-15:00 (the gap is a break, such as Friday prayers). Leave empty for closed.',
+    scheduleLead:
+      'Write the opening hours of each day like 08:00-11:30, 13:00-15:00 (the gap is a break, such as Friday prayers). Leave empty for closed.',
     holidays: 'Holidays',
     holidaysHint: 'One per line: the date, then the name, for example 2026-12-25 Christmas Day.',
     settings: 'Calling and appointment rules',
@@ -398,7 +400,8 @@ export const en: Messages = {
     noShowWindow: 'within how many days',
     blockDays: 'Block length (days)',
     outbox: 'Notification outbox',
-    outboxLead: 'Messages for citizens who left a phone number. A WhatsApp/SMS provider sends them; this is what would be sent.',
+    outboxLead:
+      'Messages for citizens who left a phone number. A WhatsApp/SMS provider sends them; this is what would be sent.',
     outboxEmpty: 'No messages yet.',
     to: 'To',
     at: 'Time',

@@ -369,7 +369,8 @@ export const id = {
     title: 'Pengaturan antrean',
     saved: 'Tersimpan.',
     queues: 'Antrean',
-    queuesLead: 'Setiap antrean punya huruf sendiri dan mencakup layanan tertentu; nomornya mulai dari 1 setiap hari.',
+    queuesLead:
+      'Setiap antrean punya huruf sendiri dan mencakup layanan tertentu; nomornya mulai dari 1 setiap hari.',
     newQueue: 'Antrean baru',
     id: 'Kode (huruf kecil, angka, tanda hubung)',
     prefix: 'Huruf',
@@ -387,7 +388,8 @@ export const id = {
     servesQueues: 'Melayani antrean',
     active: 'Aktif',
     schedule: 'Jam layanan dan hari libur',
-    scheduleLead: 'Tulis jam buka per hari seperti 08:00-11:30, 13:00-15:00 (jeda di antaranya, misalnya salat Jumat). Kosongkan untuk tutup.',
+    scheduleLead:
+      'Tulis jam buka per hari seperti 08:00-11:30, 13:00-15:00 (jeda di antaranya, misalnya salat Jumat). Kosongkan untuk tutup.',
     holidays: 'Hari libur',
     holidaysHint: 'Satu per baris: tanggal lalu nama, misalnya 2026-12-25 Hari Raya Natal.',
     settings: 'Aturan panggilan dan janji temu',
@@ -401,7 +403,8 @@ export const id = {
     noShowWindow: 'dalam berapa hari',
     blockDays: 'Lama pemblokiran (hari)',
     outbox: 'Kotak keluar notifikasi',
-    outboxLead: 'Pesan untuk warga yang mencantumkan nomor telepon. Penyedia WhatsApp/SMS akan mengirimnya; di sini tercatat apa yang akan dikirim.',
+    outboxLead:
+      'Pesan untuk warga yang mencantumkan nomor telepon. Penyedia WhatsApp/SMS akan mengirimnya; di sini tercatat apa yang akan dikirim.',
     outboxEmpty: 'Belum ada pesan.',
     to: 'Kepada',
     at: 'Waktu',

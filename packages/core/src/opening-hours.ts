@@ -56,7 +56,10 @@ export const formatDayHours = (intervals: readonly OpenInterval[]): string =>
 
 /** Reads `formatDayHours`'s form back; undefined when it is not that form. Validity is the schema's job. */
 export const parseDayHours = (text: string): OpenInterval[] | undefined => {
-  const parts = text.split(',').map((p) => p.trim()).filter(Boolean)
+  const parts = text
+    .split(',')
+    .map((p) => p.trim())
+    .filter(Boolean)
   const intervals: OpenInterval[] = []
   for (const part of parts) {
     const match = /^(\d{1,2}[:.]\d{2})\s*[-–]\s*(\d{1,2}[:.]\d{2})$/.exec(part)

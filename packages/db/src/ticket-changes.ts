@@ -129,7 +129,10 @@ export const commitTicketChange = async (
     })
   }
   // One update per item: a transfer counts out of one queue and into another on the same counter's item.
-  const statsItems = new Map<string, { key: { pk: string; sk: string }; update: ReturnType<typeof updateExpression> }>()
+  const statsItems = new Map<
+    string,
+    { key: { pk: string; sk: string }; update: ReturnType<typeof updateExpression> }
+  >()
   for (const s of c.stats ?? []) {
     const key = s.counterId
       ? keys.counterStats(tenantId, ticket.day, s.counterId)

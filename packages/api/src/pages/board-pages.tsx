@@ -1,5 +1,39 @@
+import { BoardPage } from '@mpp/web/pages/board-page'
 import { Hono } from 'hono'
 import type { AppEnv } from '../app-env'
+import { ApiError } from '../errors'
+import { requireSite, tenantOf } from '../middleware/require-site'
+import { boardView } from '../queue/board-view'
 import type { QueueContext } from '../queue/queue-context'
+import { boardQuery } from '../routes/board-api'
+import { pageContext } from './page-context'
 
-export const boardPages = (_queue: QueueContext) => new Hono<AppEnv>()
+/**
+ * The display board, `GET /layar` on a tenant's host, public. `?lantai=2` shows one floor and `?antrean=a,b`
+ * some queues; both are passed on to the board API the script polls. The first state is rendered here, so
+ * the board shows before (and without) its script.
+ */
+export const boardPages = (queue: QueueContext) => {
+  const pages = new Hono<AppEnv>()
+
+  pages.get('/layar', requireSite('tenant'), async (c) => {
+    const tenant = tenantOf(c.var.site)
+    const filter = boardQuery.safeParse({
+      floor: c.req.query('lantai') || undefined,
+      queues: c.req.query('antrean') || undefined,
+    })
+    if (!filter.success) throw new ApiError(400, 'invalid_request')
+    const { floor, queues } = filter.data
+    const board = await boardView(queue, tenant, { floor, queueIds: queues })
+    const query = new URLSearchParams()
+    if (floor) query.set('floor', floor)
+    if (queues?.length) query.set('queues', queues.join(','))
+    const apiUrl = query.size ? `/api/board?${query}` : '/api/board'
+    c.header('Cache-Control', 'no-store')
+    return c.html(
+      <BoardPage ctx={pageContext(c, queue.deps.config)} name={tenant.name} board={board} apiUrl={apiUrl} />,
+    )
+  })
+
+  return pages
+}

@@ -1,5 +1,38 @@
+import { TicketPage } from '@mpp/web/pages/ticket-page'
 import { Hono } from 'hono'
 import type { AppEnv } from '../app-env'
+import { requireSite, tenantOf } from '../middleware/require-site'
 import type { QueueContext } from '../queue/queue-context'
+import { ticketView } from '../queue/ticket-view'
+import { ticketLink } from '../routes/ticket-api'
+import { pageContext } from './page-context'
 
-export const ticketPages = (_queue: QueueContext) => new Hono<AppEnv>()
+/**
+ * The citizen's ticket page, `GET /tiket/{key}/{secret}` on a tenant's host: whoever has the link follows the
+ * ticket, no login. A wrong secret is a 404, exactly like a ticket that does not exist.
+ */
+export const ticketPages = (queue: QueueContext) => {
+  const pages = new Hono<AppEnv>()
+
+  pages.get('/tiket/:key/:secret', requireSite('tenant'), async (c) => {
+    const key = c.req.param('key')
+    const secret = c.req.param('secret')
+    const tenant = tenantOf(c.var.site)
+    const ticket = await ticketView(queue, tenant, key, secret)
+    const self = ticketLink(encodeURIComponent(key), encodeURIComponent(secret))
+    c.header('Cache-Control', 'no-store')
+    // The address is the ticket's key: keep it out of search engines.
+    c.header('X-Robots-Tag', 'noindex')
+    return c.html(
+      <TicketPage
+        ctx={pageContext(c, queue.deps.config)}
+        ticket={ticket}
+        apiUrl={`/api${self.replace(/^\/tiket/, '/tickets')}`}
+        selfUrl={self}
+        timeZone={tenant.timeZone}
+      />,
+    )
+  })
+
+  return pages
+}

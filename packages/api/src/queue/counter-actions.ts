@@ -133,8 +133,18 @@ export const actOnCounterTicket = async (
         waiting: { join: waitingMarkerOf(moved) },
         counterCall: { put: idle(), expectSeq: call.callSeq },
         stats: [
-          { counterId: counter.id, queueId: ticket.queueId, serviceId: ticket.serviceId, add: { transferredOut: 1 } },
-          { counterId: counter.id, queueId: target.id, serviceId: ticket.serviceId, add: { transferredIn: 1 } },
+          {
+            counterId: counter.id,
+            queueId: ticket.queueId,
+            serviceId: ticket.serviceId,
+            add: { transferredOut: 1 },
+          },
+          {
+            counterId: counter.id,
+            queueId: target.id,
+            serviceId: ticket.serviceId,
+            add: { transferredIn: 1 },
+          },
         ],
       }
       break

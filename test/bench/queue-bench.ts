@@ -1,0 +1,146 @@
+import { Logger } from '@aws-lambda-powertools/logger'
+import { serve } from '@hono/node-server'
+import { createApp } from '@mpp/api/app'
+import type { Db } from '@mpp/db/client'
+import { freePort } from '@mpp/local/free-port'
+import { meterCapacity } from './capacity'
+import { type HttpCall, load, send } from './http-load'
+import { countRoundTrips } from './round-trips'
+import { round } from './stats'
+
+const host = 'samarinda.localhost'
+const services = ['disdukcapil-ktp-el', 'dpmptsp-nib', 'samsat-pkb']
+const json = (method: string, path: string, body: unknown, cookie?: string): HttpCall => ({
+  method,
+  host,
+  path,
+  body: JSON.stringify(body),
+  headers: cookie ? { cookie } : {},
+})
+
+/**
+ * The queue under load through the local HTTP server (the same app `npm start` serves), plus the DynamoDB
+ * round trips and capacity units each operation costs, measured on the client the app uses.
+ */
+export const benchQueue = async (db: Db, password: string) => {
+  const trips = countRoundTrips(db)
+  const capacity = meterCapacity(db)
+  const app = createApp({
+    db,
+    config: {
+      rootDomain: 'localhost',
+      sessionSecret: 'bench-secret-bench-secret-bench-secret',
+      assetBaseUrl: '',
+      assetVersion: 'bench',
+    },
+    logger: new Logger({ serviceName: 'bench', logLevel: 'SILENT' }),
+    now: () => new Date(),
+    clientIp: () => '127.0.0.1',
+  })
+  const port = await freePort()
+  const server = serve({ fetch: app.fetch, port, hostname: '127.0.0.1' })
+  try {
+    const login = async (email: string) => {
+      const res = await send(port, json('POST', '/api/auth/login', { email, password }))
+      if (res.status !== 200) throw new Error(`login ${email}: ${res.status}`)
+      return (res.setCookie[0] ?? '').split(';')[0] as string
+    }
+    const admin = await login('admin@samarinda.test')
+    const officer = await login('petugas@samarinda.test')
+
+    // Room for the load, and ten counters on one queue.
+    const { queues } = JSON.parse(
+      (await send(port, { method: 'GET', host, path: '/api/admin/queues', headers: { cookie: admin } })).body,
+    )
+    for (const q of queues) {
+      const { id, ...rest } = q
+      await send(
+        port,
+        json(
+          'PUT',
+          `/api/admin/queues/${id}`,
+          { ...rest, dailyCapacity: 5000, onlineSharePercent: 50 },
+          admin,
+        ),
+      )
+    }
+    const counters = Array.from({ length: 10 }, (_, i) => `bench-${i + 1}`)
+    for (const [i, id] of counters.entries()) {
+      await send(
+        port,
+        json(
+          'PUT',
+          `/api/admin/counters/${id}`,
+          { number: 200 + i, queueIds: ['kependudukan'], active: true },
+          admin,
+        ),
+      )
+    }
+
+    const takeLoad = await load(port, 600, 20, (i) =>
+      json('POST', '/api/tickets', { serviceId: services[i % services.length] }),
+    )
+    const boardLoad = await load(port, 600, 20, () => ({ method: 'GET', host, path: '/api/board' }))
+    // Ten counters call at once, each marking its ticket a no-show before calling again.
+    const perCounter = 20
+    const callLatencies: number[] = []
+    await Promise.all(
+      counters.map(async (id) => {
+        for (let i = 0; i < perCounter; i++) {
+          const res = await send(port, json('POST', `/api/counters/${id}/call-next`, {}, officer))
+          callLatencies.push(res.ms)
+          const called = JSON.parse(res.body).called
+          if (called)
+            await send(
+              port,
+              json('POST', `/api/counters/${id}/no-show`, { ticketKey: called.ticketKey }, officer),
+            )
+        }
+      }),
+    )
+    const sorted = [...callLatencies].sort((a, b) => a - b)
+    const callLoad = {
+      requests: callLatencies.length,
+      concurrency: counters.length,
+      p50: round(sorted[Math.floor(sorted.length / 2)] ?? 0),
+      p99: round(sorted[Math.ceil(sorted.length * 0.99) - 1] ?? 0),
+    }
+
+    // One ticket's whole life, step by step: round trips and capacity units of each.
+    const step = async (name: string, call: HttpCall) => {
+      trips.reset()
+      capacity.take()
+      const res = await send(port, call)
+      if (res.status >= 300) throw new Error(`${name}: ${res.status} ${res.body}`)
+      return { name, roundTrips: trips.count, ...capacity.take(), body: JSON.parse(res.body || '{}') }
+    }
+    // Serve what the load left waiting, so the measured ticket is the next one called.
+    for (;;) {
+      const res = JSON.parse(
+        (await send(port, json('POST', '/api/counters/loket-1/call-next', {}, officer))).body,
+      )
+      if (!res.called) break
+      await send(
+        port,
+        json('POST', '/api/counters/loket-1/no-show', { ticketKey: res.called.ticketKey }, officer),
+      )
+    }
+    const take = await step('takeTicket', json('POST', '/api/tickets', { serviceId: services[0] }))
+    const [, , key, secret] = String(take.body.link).split('/')
+    const life = [
+      take,
+      await step('getTicket', { method: 'GET', host, path: `/api/tickets/${key}/${secret}` }),
+      await step('getBoard', { method: 'GET', host, path: '/api/board' }),
+      await step('callNext', json('POST', '/api/counters/loket-1/call-next', {}, officer)),
+      await step('startService', json('POST', '/api/counters/loket-1/start', { ticketKey: key }, officer)),
+      await step(
+        'completeTicket',
+        json('POST', '/api/counters/loket-1/complete', { ticketKey: key }, officer),
+      ),
+    ].map(({ body: _, ...rest }) => ({ ...rest, read: round(rest.read, 2), write: round(rest.write, 2) }))
+
+    return { load: { takeTicket: takeLoad, callNext: callLoad, getBoard: boardLoad }, life }
+  } finally {
+    server.close()
+  }
+}

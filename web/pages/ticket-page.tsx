@@ -1,0 +1,95 @@
+import { dateLocale } from '../client/lib/clock'
+import { type TicketData, ticketTexts } from '../client/lib/ticket-text'
+import { Layout } from '../components/layout'
+import type { PageContext } from '../components/page-context'
+
+interface Props {
+  ctx: PageContext
+  ticket: TicketData
+  /** GET /api/tickets/{key}/{secret}, polled by ticket.js. */
+  apiUrl: string
+  /** This page's own address, for the reload link that works without script. */
+  selfUrl: string
+  /** The MPP's time zone, for the time of the last update. */
+  timeZone: string
+}
+
+/**
+ * The citizen's ticket: number, service, status in words; while waiting the people ahead and the estimated
+ * wait; once called, where to go. ticket.js keeps it current; every part it updates has a `data-field`.
+ */
+export const TicketPage = ({ ctx, ticket, apiUrl, selfUrl, timeZone }: Props) => {
+  const { m } = ctx
+  const t = m.ticketPage
+  const texts = ticketTexts(m, ticket)
+  return (
+    <Layout ctx={ctx} title={t.title(ticket.label)} styles={['ticket.css']} scripts={['ticket.js']}>
+      <div
+        class="ticket"
+        data-ticket
+        data-api={apiUrl}
+        data-status={ticket.status}
+        data-time-zone={timeZone}
+        data-locale={dateLocale(m.htmlLang)}
+      >
+        <h1>{t.heading}</h1>
+        <p class="ticket-number">
+          <span class="ticket-number__caption">{t.number}</span>
+          <strong class="ticket-number__label" data-field="label">
+            {ticket.label}
+          </strong>
+        </p>
+
+        <p class="ticket-called" role="status" aria-atomic="true" data-field="called">
+          {texts.called}
+        </p>
+
+        <dl class="facts ticket-facts">
+          <div>
+            <dt>{t.status}</dt>
+            <dd data-field="status">{texts.status}</dd>
+          </div>
+          <div>
+            <dt>{t.service}</dt>
+            <dd data-field="service">{ticket.service.name}</dd>
+          </div>
+          <div>
+            <dt>{t.queue}</dt>
+            <dd data-field="queue">{ticket.queue.name}</dd>
+          </div>
+        </dl>
+
+        <p class="ticket-sentence" data-field="sentence">
+          {texts.sentence}
+        </p>
+
+        <div class="ticket-wait" data-field="waiting" hidden={!texts.waiting}>
+          <dl class="facts">
+            <div>
+              <dt>{t.peopleAhead}</dt>
+              <dd class="ticket-big" data-field="people-ahead">
+                {texts.peopleAhead}
+              </dd>
+            </div>
+            <div>
+              <dt>{t.estimate}</dt>
+              <dd class="ticket-big" data-field="estimate">
+                {texts.estimate}
+              </dd>
+            </div>
+          </dl>
+          <p class="muted">{t.estimateHow}</p>
+        </div>
+
+        <p class="muted">{t.keepLink}</p>
+        <p class="ticket-refresh">
+          <span class="muted" data-field="connection" role="status" />{' '}
+          <span class="muted" data-field="updated" />{' '}
+          <a href={selfUrl} data-field="reload">
+            {t.reload}
+          </a>
+        </p>
+      </div>
+    </Layout>
+  )
+}
