@@ -236,7 +236,7 @@ export const QueueAdminPage = (p: Props) => {
         <h2 id="queues">{t.queues}</h2>
         <p>{t.queuesLead}</p>
         {p.queues.map((q) => (
-          <details open={refusalOf(`queue:${q.id}`) !== undefined}>
+          <details class="admin-details" open={refusalOf(`queue:${q.id}`) !== undefined}>
             <summary>
               {q.prefix} · {q.name} ({q.dailyCapacity}, {q.onlineSharePercent}%)
             </summary>
@@ -248,7 +248,7 @@ export const QueueAdminPage = (p: Props) => {
             </form>
           </details>
         ))}
-        <details open={refusalOf('queue:new') !== undefined}>
+        <details class="admin-details" open={refusalOf('queue:new') !== undefined}>
           <summary>{t.newQueue}</summary>
           {queueForm(undefined)}
         </details>
@@ -257,7 +257,7 @@ export const QueueAdminPage = (p: Props) => {
       <section aria-labelledby="counters">
         <h2 id="counters">{t.counters}</h2>
         {p.counters.map((c) => (
-          <details open={refusalOf(`counter:${c.id}`) !== undefined}>
+          <details class="admin-details" open={refusalOf(`counter:${c.id}`) !== undefined}>
             <summary>
               {ctx.m.console.counter(c.number)}: {c.queueIds.join(', ')}
               {c.active ? '' : ` (${ctx.m.console.inactive})`}
@@ -270,7 +270,7 @@ export const QueueAdminPage = (p: Props) => {
             </form>
           </details>
         ))}
-        <details open={refusalOf('counter:new') !== undefined}>
+        <details class="admin-details" open={refusalOf('counter:new') !== undefined}>
           <summary>{t.newCounter}</summary>
           {counterForm(undefined)}
         </details>
