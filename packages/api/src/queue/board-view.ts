@@ -1,5 +1,4 @@
 import type { Tenant } from '@mpp/core/tenant'
-import { readLiveDay } from '@mpp/db/live-repository'
 import { queueLine } from './line-position'
 import { type QueueContext, todayOf } from './queue-context'
 
@@ -18,10 +17,7 @@ const upcoming = 5
 export const boardView = async (ctx: QueueContext, tenant: Tenant, filter: BoardFilter) => {
   const now = ctx.deps.now()
   const day = todayOf(tenant, now)
-  const [config, live] = await Promise.all([
-    ctx.config.get(tenant.id),
-    readLiveDay(ctx.deps.db, tenant.id, day, false),
-  ])
+  const [config, live] = await Promise.all([ctx.config.get(tenant.id), ctx.liveView.get(tenant.id, day)])
   const inScope = (item: { floor?: string }, queueIds: string[]) =>
     (!filter.floor || item.floor === filter.floor) &&
     (!filter.queueIds?.length || queueIds.some((id) => filter.queueIds?.includes(id)))

@@ -103,7 +103,10 @@ export const callNext = async (
         priorityRatio: ratio,
       }),
     })
-    if (result === 'done') return { marker, counter, calledAt: at }
+    if (result === 'done') {
+      ctx.liveView.changed(tenant.id, day)
+      return { marker, counter, calledAt: at }
+    }
     if (result === 'counter_moved') throw new ApiError(409, 'counter_busy')
     if (result === 'conflict') {
       await new Promise((done) => setTimeout(done, Math.random() * 20))

@@ -154,6 +154,7 @@ export const actOnCounterTicket = async (
   const result = await commitTicketChange(db, tenant.id, change)
   if (result === 'ticket_moved' || result === 'counter_moved') throw new ApiError(409, 'invalid_transition')
   if (result !== 'done') throw new ApiError(503, 'busy')
+  ctx.liveView.changed(tenant.id, day)
   return { ticketKey: ticket.key, status: to }
 }
 
@@ -179,5 +180,6 @@ export const resumeTicket = async (ctx: QueueContext, tenant: Tenant, ticketKey:
     held: { remove: waitingMarkerOf(ticket) },
   })
   if (result !== 'done') throw new ApiError(409, 'invalid_transition')
+  ctx.liveView.changed(tenant.id, day)
   return { ticketKey: ticket.key, status: 'waiting' as const }
 }

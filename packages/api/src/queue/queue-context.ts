@@ -1,24 +1,51 @@
 import { businessDay } from '@mpp/core/business-day'
 import type { Schedule } from '@mpp/core/schedule'
 import type { Tenant } from '@mpp/core/tenant'
+import { type LiveDay, readLiveDay } from '@mpp/db/live-repository'
 import { getQueueConfig, type QueueConfig } from '@mpp/db/queue-config-repository'
 import type { AppDeps } from '../app-env'
 import { ApiError } from '../errors'
-import { createTtlCache } from '../ttl-cache'
+import { createTtlCache, type TtlCache } from '../ttl-cache'
 import { createTicketIssuer, type TicketIssuer } from './ticket-issuer'
 
-/** What the queue operations share within one process: the config cache and the ticket issuer. */
+/** What the queue operations share within one process: caches and the ticket issuer. */
 export interface QueueContext {
   deps: AppDeps
-  config: ReturnType<typeof createTtlCache<QueueConfig>>
+  config: TtlCache<QueueConfig>
+  /**
+   * A tenant-day's live state as the board and the ticket pages read it: dozens of screens and phones poll it,
+   * so one read per second serves them all. Decisions (calling, the console) read it fresh instead.
+   */
+  liveView: {
+    get: (tenantId: string, day: string) => Promise<LiveDay>
+    changed: (tenantId: string, day: string) => void
+  }
   issuer: TicketIssuer
 }
 
-export const createQueueContext = (deps: AppDeps): QueueContext => ({
-  deps,
-  config: createTtlCache((tenantId) => getQueueConfig(deps.db, tenantId), deps.now),
-  issuer: createTicketIssuer(deps.db),
-})
+/** Screens tolerate a second of lag; this clock is the process's own, not the injected business clock. */
+const liveViewMs = 1_000
+const processClock = () => new Date(performance.timeOrigin + performance.now())
+
+export const createQueueContext = (deps: AppDeps): QueueContext => {
+  const live = createTtlCache(
+    (key) => {
+      const [tenantId, day] = key.split('|') as [string, string]
+      return readLiveDay(deps.db, tenantId, day, false)
+    },
+    processClock,
+    liveViewMs,
+  )
+  return {
+    deps,
+    config: createTtlCache((tenantId) => getQueueConfig(deps.db, tenantId), deps.now),
+    liveView: {
+      get: (tenantId, day) => live.get(`${tenantId}|${day}`),
+      changed: (tenantId, day) => live.forget(`${tenantId}|${day}`),
+    },
+    issuer: createTicketIssuer(deps.db),
+  }
+}
 
 export const scheduleOf = (tenant: Tenant): Schedule => ({
   openingHours: tenant.openingHours,

@@ -99,5 +99,6 @@ export const takeTicket = async (ctx: QueueContext, tenant: Tenant, input: TakeT
     idempotencyKey: input.idempotencyKey,
     also: input.also,
   })
+  ctx.liveView.changed(tenant.id, day)
   return { ticket, queue, replayed }
 }

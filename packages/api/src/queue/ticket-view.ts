@@ -2,7 +2,6 @@ import { timingSafeEqual } from 'node:crypto'
 import type { Tenant } from '@mpp/core/tenant'
 import { parseTicketKey, ticketKey as ticketKeySchema } from '@mpp/core/ticket'
 import { getService } from '@mpp/db/catalog-repository'
-import { readLiveDay } from '@mpp/db/live-repository'
 import { getTicket } from '@mpp/db/ticket-repository'
 import { ApiError } from '../errors'
 import { positionOf } from './line-position'
@@ -24,7 +23,7 @@ export const ticketView = async (ctx: QueueContext, tenant: Tenant, key: string,
   const { day } = parseTicketKey(key)
   const [ticket, live, config] = await Promise.all([
     getTicket(db, tenant.id, key),
-    readLiveDay(db, tenant.id, day, false),
+    ctx.liveView.get(tenant.id, day),
     ctx.config.get(tenant.id),
   ])
   if (!ticket || !sameSecret(ticket.secret, secret)) throw new ApiError(404, 'ticket_not_found')
