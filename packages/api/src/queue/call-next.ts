@@ -1,6 +1,6 @@
 import { type CallContext, lineOrder, pickNext, type WaitingTicket } from '@mpp/core/call-order'
 import type { Tenant } from '@mpp/core/tenant'
-import { type CounterCall, readLiveDay } from '@mpp/db/live-repository'
+import { type CounterCall, type LiveDay, readLiveDay } from '@mpp/db/live-repository'
 import { commitTicketChange } from '@mpp/db/ticket-changes'
 import { ApiError } from '../errors'
 import { callNotifications } from './notifications'
@@ -45,12 +45,14 @@ export const callNext = async (
   const queueIds = onlyQueueId ? [onlyQueueId] : counter.queueIds
   const now = ctx.deps.now()
   const day = todayOf(tenant, now)
-  const live = await readLiveDay(db, tenant.id, day, true)
+  let live = await readLiveDay(db, tenant.id, day, true)
   const current = live.counters.find((c) => c.counterId === counterId)
   if (isBusy(current))
     throw new ApiError(409, 'counter_busy', { ticketKey: current?.ticketKey, label: current?.label })
 
-  const candidates = live.waiting.filter((m) => queueIds.includes(m.queueId)).map(asWaitingTicket)
+  const candidatesOf = (day: LiveDay) =>
+    day.waiting.filter((m) => queueIds.includes(m.queueId)).map(asWaitingTicket)
+  let candidates = candidatesOf(live)
   const ratio = tenant.queueSettings.priorityRatio
   let lost = 0
   for (let tries = 0; tries < maxTries; tries++) {
@@ -112,12 +114,17 @@ export const callNext = async (
       await new Promise((done) => setTimeout(done, Math.random() * 20))
       continue
     }
-    // Another counter called this one first: try another candidate.
+    // Another counter called this one first: try another candidate, and after a few such losses look at the
+    // line again rather than trying tickets others have surely taken meanwhile.
     lost++
     candidates.splice(
       candidates.findIndex((c) => c.key === marker.ticketKey),
       1,
     )
+    if (lost % 3 === 0) {
+      live = await readLiveDay(db, tenant.id, day, true)
+      candidates = candidatesOf(live)
+    }
   }
   throw new ApiError(503, 'busy')
 }
