@@ -2,8 +2,10 @@ import type { IsoDate, TimeZone } from '@mpp/core/business-day'
 import type { Agency, Service } from '@mpp/core/catalog'
 import type { AppointmentSettings } from '@mpp/core/queue'
 import { Layout } from '../components/layout'
+import { formatDate, formatShortDate, zoneName } from '../components/local-time'
 import type { PageContext } from '../components/page-context'
-import { formatDate, formatShortDate, type ServiceGroup, zoneName } from './kiosk-parts'
+import { ServiceFormHeader } from '../components/service-form-header'
+import type { ServiceGroup } from '../components/service-groups'
 
 interface ListProps {
   ctx: PageContext
@@ -84,16 +86,14 @@ export const AppointmentForm = ({
     errorField === field ? `booking-error ${hint}` : hint
   return (
     <Layout ctx={ctx} title={`${t.title}: ${service.name}`} styles={['citizen-queue.css']}>
-      <p>
-        <a href="/janji">{t.otherService}</a>
-      </p>
-      <h1>{t.title}</h1>
-      <p class="lead">{service.name}</p>
-      {agency && (
-        <p class="muted">
-          {m.servicePage.providedBy}: {agency.name}
-        </p>
-      )}
+      <ServiceFormHeader
+        m={m}
+        title={t.title}
+        service={service}
+        agency={agency}
+        backHref="/janji"
+        backLabel={t.otherService}
+      />
       {unavailable ? (
         <p class="alert" role="alert">
           {unavailable}

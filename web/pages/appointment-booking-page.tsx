@@ -2,8 +2,9 @@ import type { Booking } from '@mpp/core/appointment'
 import type { TimeZone } from '@mpp/core/business-day'
 import type { AppointmentSettings } from '@mpp/core/queue'
 import { Layout } from '../components/layout'
+import { formatDate, formatTime } from '../components/local-time'
 import type { PageContext } from '../components/page-context'
-import { formatDate, formatTime, QrCode } from './kiosk-parts'
+import { QrCode } from '../components/qr-code'
 
 interface Props {
   ctx: PageContext

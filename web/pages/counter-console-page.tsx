@@ -1,5 +1,7 @@
+import { localClock, type TimeZone } from '@mpp/core/business-day'
 import type { Agency, Service } from '@mpp/core/catalog'
 import { Layout } from '../components/layout'
+import { formatTime } from '../components/local-time'
 import type { PageContext } from '../components/page-context'
 
 export interface ConsoleData {
@@ -25,7 +27,7 @@ export interface ConsoleData {
 interface Props {
   ctx: PageContext
   data: ConsoleData
-  timeZone: string
+  timeZone: TimeZone
   services: Service[]
   agencies: Agency[]
   /** The outcome of the last action (a success line or a refusal), shown once. */
@@ -79,8 +81,7 @@ export const CounterConsolePage = ({ ctx, data, timeZone, services, agencies, no
   const { current } = data
   const served = data.queues.filter((q) => q.served)
   const to = `/staf/loket/${data.counter.id}/aksi`
-  const time = (iso: string) =>
-    new Intl.DateTimeFormat('id-ID', { timeZone, hour: '2-digit', minute: '2-digit' }).format(new Date(iso))
+  const time = (iso: string) => formatTime(localClock(new Date(iso), timeZone).time, timeZone)
   return (
     <Layout ctx={ctx} title={t.title(data.counter.number)} scripts={['console.js']}>
       <h1 data-console-state={consoleState(data)} data-counter-id={data.counter.id}>

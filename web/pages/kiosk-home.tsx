@@ -1,6 +1,6 @@
 import type { PageContext } from '../components/page-context'
+import type { ServiceGroup } from '../components/service-groups'
 import { KioskFrame } from './kiosk-frame'
-import type { ServiceGroup } from './kiosk-parts'
 
 /** The kiosk's start screen: a big button per service, grouped by agency, and the way in for appointments. */
 export const KioskHome = ({ ctx, groups }: { ctx: PageContext; groups: ServiceGroup[] }) => {

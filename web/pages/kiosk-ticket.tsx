@@ -1,8 +1,9 @@
 import type { TimeZone } from '@mpp/core/business-day'
 import type { TicketChannel } from '@mpp/core/queue'
+import { formatInstant } from '../components/local-time'
 import type { PageContext } from '../components/page-context'
+import { QrCode } from '../components/qr-code'
 import { KioskFrame } from './kiosk-frame'
-import { formatInstant, QrCode } from './kiosk-parts'
 
 export interface PrintedTicket {
   label: string

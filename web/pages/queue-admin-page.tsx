@@ -1,8 +1,10 @@
+import type { TimeZone } from '@mpp/core/business-day'
 import type { Agency, Service } from '@mpp/core/catalog'
 import { formatDayHours, type WeeklyHours, weekdays } from '@mpp/core/opening-hours'
 import type { Counter, Holiday, Queue, QueueSettings } from '@mpp/core/queue'
 import type { Child } from 'hono/jsx'
 import { Layout } from '../components/layout'
+import { formatInstant } from '../components/local-time'
 import type { PageContext } from '../components/page-context'
 
 export interface OutboxLine {
@@ -28,7 +30,7 @@ interface Props {
   holidays: Holiday[]
   settings: QueueSettings
   outbox: OutboxLine[]
-  timeZone: string
+  timeZone: TimeZone
   saved?: boolean
   refusal?: Refusal
 }
@@ -76,10 +78,7 @@ export const QueueAdminPage = (p: Props) => {
       </p>
     ) : null
   }
-  const time = (iso: string) =>
-    new Intl.DateTimeFormat('id-ID', { timeZone: p.timeZone, dateStyle: 'short', timeStyle: 'short' }).format(
-      new Date(iso),
-    )
+  const time = (iso: string) => formatInstant(iso, p.timeZone, ctx.lang)
 
   const queueForm = (q: Queue | undefined) => {
     const form = q ? `queue:${q.id}` : 'queue:new'

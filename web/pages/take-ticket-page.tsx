@@ -1,7 +1,8 @@
 import type { Agency, Service } from '@mpp/core/catalog'
 import { Layout } from '../components/layout'
 import type { PageContext } from '../components/page-context'
-import type { ServiceGroup } from './kiosk-parts'
+import { ServiceFormHeader } from '../components/service-form-header'
+import type { ServiceGroup } from '../components/service-groups'
 
 /** The choices of the priority question; any but `tidak` puts the ticket in the priority line. */
 export const priorityGroups = ['tidak', 'disabilitas', 'hamil', 'menyusui', 'anak', 'lansia'] as const
@@ -79,16 +80,14 @@ export const TakeTicketForm = ({
   const phoneInvalid = errorField === 'phone'
   return (
     <Layout ctx={ctx} title={`${t.title}: ${service.name}`} styles={['citizen-queue.css']}>
-      <p>
-        <a href="/ambil">{t.otherService}</a>
-      </p>
-      <h1>{t.title}</h1>
-      <p class="lead">{service.name}</p>
-      {agency && (
-        <p class="muted">
-          {m.servicePage.providedBy}: {agency.name}
-        </p>
-      )}
+      <ServiceFormHeader
+        m={m}
+        title={t.title}
+        service={service}
+        agency={agency}
+        backHref="/ambil"
+        backLabel={t.otherService}
+      />
       {unavailable ? (
         <p class="alert" role="alert">
           {unavailable}

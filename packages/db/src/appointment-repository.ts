@@ -130,16 +130,7 @@ export const cancelBooking = async (db: Db, tenantId: TenantId, b: Booking): Pro
     await db.doc.send(
       new TransactWriteCommand({
         TransactItems: [
-          {
-            Update: {
-              TableName: db.tableName,
-              Key: keys.booking(tenantId, b.date, b.code),
-              UpdateExpression: 'SET #s = :cancelled',
-              ConditionExpression: '#s = :booked',
-              ExpressionAttributeNames: { '#s': 'status' },
-              ExpressionAttributeValues: { ':cancelled': 'cancelled', ':booked': 'booked' },
-            },
-          },
+          bookingStatusUpdate(db, tenantId, b, 'cancelled'),
           {
             Update: {
               TableName: db.tableName,
@@ -164,7 +155,7 @@ export const bookingStatusUpdate = (
   db: Db,
   tenantId: TenantId,
   b: Booking,
-  status: 'checked_in' | 'no_show',
+  status: 'checked_in' | 'no_show' | 'cancelled',
   ticketKey?: string,
 ): TransactItem => ({
   Update: {

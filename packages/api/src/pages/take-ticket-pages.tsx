@@ -4,7 +4,8 @@ import { entityId } from '@mpp/core/catalog'
 import { openState } from '@mpp/core/schedule'
 import type { Tenant } from '@mpp/core/tenant'
 import { getAgency, getCatalog, getService } from '@mpp/db/catalog-repository'
-import { formatDate, formatInstant, groupByAgency } from '@mpp/web/pages/kiosk-parts'
+import { formatDate, formatInstant } from '@mpp/web/components/local-time'
+import { groupByAgency } from '@mpp/web/components/service-groups'
 import {
   type PriorityGroup,
   priorityGroups,

@@ -15,7 +15,8 @@ import {
 } from '@mpp/db/appointment-repository'
 import { ApiError } from '../errors'
 import { keepNoShowDays, type QueueContext, scheduleOf, todayOf } from './queue-context'
-import { newTicketSecret, takeTicket } from './take-ticket'
+import { newSecret, sameSecret } from './secret-link'
+import { takeTicket } from './take-ticket'
 
 const newCode = () =>
   Array.from({ length: 6 }, () => bookingCodeAlphabet[randomInt(bookingCodeAlphabet.length)]).join('')
@@ -72,7 +73,7 @@ export const bookAppointment = async (
       queueId: queue.id,
       phone: input.phone,
       status: 'booked',
-      secret: newTicketSecret(),
+      secret: newSecret(),
       bookedAt: now.toISOString(),
     }
     const result = await createBooking(db, tenant.id, booking, {
@@ -94,7 +95,7 @@ const bookingBySecret = async (
   secret: string,
 ) => {
   const booking = await getBooking(ctx.deps.db, tenant.id, date, code)
-  if (!booking || booking.secret !== secret) throw new ApiError(404, 'booking_not_found')
+  if (!booking || !sameSecret(booking.secret, secret)) throw new ApiError(404, 'booking_not_found')
   return booking
 }
 

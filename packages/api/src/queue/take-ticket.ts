@@ -1,4 +1,3 @@
-import { randomBytes } from 'node:crypto'
 import { isOnlineChannel, quotaOf, type TicketChannel } from '@mpp/core/queue'
 import { openState } from '@mpp/core/schedule'
 import { ticketLabel } from '@mpp/core/spoken-number'
@@ -7,6 +6,7 @@ import { type Ticket, ticketKeyOf } from '@mpp/core/ticket'
 import { getService } from '@mpp/db/catalog-repository'
 import { ApiError } from '../errors'
 import { type QueueContext, scheduleOf, todayOf } from './queue-context'
+import { newSecret } from './secret-link'
 import type { IssueRequest } from './ticket-issuer'
 
 export interface TakeTicketInput {
@@ -21,9 +21,6 @@ export interface TakeTicketInput {
   appointment?: { code: string; slotAt: string }
   also?: IssueRequest['also']
 }
-
-/** The unguessable part of a ticket's link. */
-export const newTicketSecret = () => randomBytes(16).toString('base64url')
 
 /**
  * Takes a ticket for a service: finds the queue that covers it, refuses when the MPP is closed or the
@@ -49,7 +46,7 @@ export const takeTicket = async (ctx: QueueContext, tenant: Tenant, input: TakeT
 
   const day = todayOf(tenant, now)
   const issuedAt = now.toISOString()
-  const secret = newTicketSecret()
+  const secret = newSecret()
   const quota = quotaOf(queue)
   // A checked-in appointment was counted against the online share when it was booked.
   const limit =

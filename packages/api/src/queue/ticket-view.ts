@@ -1,4 +1,3 @@
-import { timingSafeEqual } from 'node:crypto'
 import type { Tenant } from '@mpp/core/tenant'
 import { parseTicketKey, ticketKey as ticketKeySchema } from '@mpp/core/ticket'
 import { getService } from '@mpp/db/catalog-repository'
@@ -6,12 +5,7 @@ import { getTicket } from '@mpp/db/ticket-repository'
 import { ApiError } from '../errors'
 import { positionOf } from './line-position'
 import type { QueueContext } from './queue-context'
-
-const sameSecret = (a: string, b: string) => {
-  const x = Buffer.from(a)
-  const y = Buffer.from(b)
-  return x.length === y.length && timingSafeEqual(x, y)
-}
+import { sameSecret } from './secret-link'
 
 /**
  * What the citizen's ticket page shows: status, people ahead, estimated wait, and where to go once called.

@@ -1,25 +1,7 @@
 import { type IsoDate, localClock, type TimeZone } from '@mpp/core/business-day'
-import type { Agency, Service } from '@mpp/core/catalog'
-import { raw } from 'hono/html'
-import { renderSVG } from 'uqr'
 import type { Lang } from '../i18n/messages'
 
-/**
- * Pieces shared by the queue pages for citizens and the kiosk: services grouped by agency, dates and times in
- * the tenant's own time zone, and a QR code rendered on the server (an inline SVG needs no script).
- */
-
-/** The services of each agency, leaving out agencies with none. */
-export interface ServiceGroup {
-  agency: Agency
-  services: Service[]
-}
-
-export const groupByAgency = (agencies: Agency[], services: Service[]): ServiceGroup[] =>
-  agencies
-    .map((agency) => ({ agency, services: services.filter((s) => s.agencyId === agency.id) }))
-    .filter((g) => g.services.length > 0)
-
+/** Dates and times as the tenant's own clock shows them, in the page's language. */
 const locales: Record<Lang, string> = { id: 'id-ID', en: 'en-GB' }
 
 const zoneNames: Record<TimeZone, string> = {
@@ -59,15 +41,3 @@ export const formatInstant = (iso: string, timeZone: TimeZone, lang: Lang) => {
   const clock = localClock(new Date(iso), timeZone)
   return `${formatDate(clock.date, lang)}, ${formatTime(clock.time, timeZone)}`
 }
-
-const escapeAttr = (value: string) =>
-  value.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;')
-
-/** A QR code of `data` as inline SVG, named for screen readers. */
-export const QrCode = ({ data, label, class: className }: { data: string; label: string; class?: string }) =>
-  raw(
-    renderSVG(data, { ecc: 'M', border: 2, pixelSize: 4 }).replace(
-      '<svg ',
-      `<svg role="img" aria-label="${escapeAttr(label)}" class="${escapeAttr(className ?? 'qr')}" `,
-    ),
-  )
