@@ -5,7 +5,11 @@ describe('createTtlCache', () => {
   it('shares one load among concurrent requests and keeps it until the time is up', async () => {
     let at = 0
     let loads = 0
-    const cache = createTtlCache(async (key) => `${key}#${++loads}`, () => new Date(at), 1000)
+    const cache = createTtlCache(
+      async (key) => `${key}#${++loads}`,
+      () => new Date(at),
+      1000,
+    )
     expect(await Promise.all([cache.get('a'), cache.get('a'), cache.get('a')])).toEqual(['a#1', 'a#1', 'a#1'])
     at = 999
     expect(await cache.get('a')).toBe('a#1')
