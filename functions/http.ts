@@ -2,8 +2,10 @@ import { Logger } from '@aws-lambda-powertools/logger'
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware'
 import middy from '@middy/core'
 import { createApp } from '@mpp/api/app'
+import { outboxMailer } from '@mpp/api/mail/mailer'
 import { createDb } from '@mpp/db/client'
 import { getConnInfo, handle } from 'hono/aws-lambda'
+import { sesMailer } from './ses-mailer'
 import { loadSessionSecret } from './session-secret'
 
 const required = (name: string): string => {
@@ -14,8 +16,11 @@ const required = (name: string): string => {
 
 const logger = new Logger({ serviceName: 'mpp-cloud-http' })
 
+const db = createDb({ tableName: required('TABLE_NAME'), endpoint: process.env.DYNAMODB_ENDPOINT })
+const now = () => new Date()
+
 const app = createApp({
-  db: createDb({ tableName: required('TABLE_NAME'), endpoint: process.env.DYNAMODB_ENDPOINT }),
+  db,
   config: {
     rootDomain: required('ROOT_DOMAIN'),
     sessionSecret: await loadSessionSecret(),
@@ -23,8 +28,10 @@ const app = createApp({
     assetVersion: process.env.ASSET_VERSION ?? 'dev',
   },
   logger,
-  now: () => new Date(),
+  now,
   clientIp: (c) => getConnInfo(c).remote.address,
+  // Without a verified SES sender (tests, the bench) mail stays in the table's outbox.
+  mailer: process.env.MAIL_FROM ? sesMailer(process.env.MAIL_FROM) : outboxMailer(db, now),
 })
 
 /** The HTTP API's handler: the same Hono app as `npm start`, with Lambda's context on every log line. */

@@ -1,6 +1,7 @@
 import { Logger } from '@aws-lambda-powertools/logger'
 import { serve } from '@hono/node-server'
 import { createApp } from '@mpp/api/app'
+import { outboxMailer } from '@mpp/api/mail/mailer'
 import type { Db } from '@mpp/db/client'
 import { freePort } from '@mpp/local/free-port'
 import { meterCapacity } from './capacity'
@@ -36,6 +37,7 @@ export const benchQueue = async (db: Db, password: string) => {
     logger: new Logger({ serviceName: 'bench', logLevel: 'SILENT' }),
     now: () => new Date(),
     clientIp: () => '127.0.0.1',
+    mailer: outboxMailer(db, () => new Date()),
   })
   const port = await freePort()
   const server = serve({ fetch: app.fetch, port, hostname: '127.0.0.1' })

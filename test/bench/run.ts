@@ -3,6 +3,7 @@ import { join } from 'node:path'
 import { Logger } from '@aws-lambda-powertools/logger'
 import { QueryCommand } from '@aws-sdk/lib-dynamodb'
 import { createApp } from '@mpp/api/app'
+import { outboxMailer } from '@mpp/api/mail/mailer'
 import { createDb } from '@mpp/db/client'
 import { createTableIfMissing } from '@mpp/db/create-table'
 import { tenantPk } from '@mpp/db/keys'
@@ -59,6 +60,7 @@ try {
     logger: new Logger({ serviceName: 'bench', logLevel: 'SILENT' }),
     now: () => new Date(),
     clientIp: () => '127.0.0.1',
+    mailer: outboxMailer(db, () => new Date()),
   })
   const catalogQuery = (prefix: string) =>
     db.doc.send(

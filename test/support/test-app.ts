@@ -1,6 +1,7 @@
 import { Logger } from '@aws-lambda-powertools/logger'
 import { createApp } from '@mpp/api/app'
 import type { AppDeps } from '@mpp/api/app-env'
+import { outboxMailer } from '@mpp/api/mail/mailer'
 import type { Db } from '@mpp/db/client'
 import { seedDemo } from '@mpp/local/seed/seed-demo'
 import { createTestDb } from './test-db'
@@ -20,14 +21,16 @@ export interface TestApp {
 export const createTestApp = async (overrides: Partial<AppDeps> = {}): Promise<TestApp> => {
   const db = overrides.db ?? (await createTestDb())
   if (!overrides.db) await seedDemo(db, testPassword)
+  const now = overrides.now ?? (() => new Date())
   const deps: AppDeps = {
     db,
+    mailer: outboxMailer(db, now),
     config: { rootDomain: 'localhost', sessionSecret: testSecret, assetBaseUrl: '', assetVersion: 'test' },
     logger: new Logger({
       serviceName: 'mpp-test',
       logLevel: (process.env.TEST_LOG_LEVEL ?? 'SILENT') as 'SILENT',
     }),
-    now: () => new Date(),
+    now,
     clientIp: () => '203.0.113.7',
     ...overrides,
   }

@@ -91,6 +91,17 @@ export const Layout = ({
                   </nav>
                 </div>
               </header>
+              {brand && brand.stage !== 'live' && (
+                <div class={`stage-banner stage-banner--${brand.stage}`} role="note">
+                  <div class="wrap">
+                    {brand.stage === 'trial'
+                      ? m.stageBanner.trial
+                      : brand.stage === 'suspended'
+                        ? m.stageBanner.suspended(brand.suspendedReason ?? '')
+                        : m.stageBanner.closed}
+                  </div>
+                </div>
+              )}
               <main id="main" class="wrap" tabindex={-1}>
                 {children}
               </main>

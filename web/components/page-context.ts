@@ -1,4 +1,5 @@
 import type { Role } from '@mpp/core/account'
+import type { TenantStage } from '@mpp/core/tenant'
 import type { Lang, Messages } from '../i18n/messages'
 
 /** What every page needs from the request, gathered once by the api. */
@@ -19,6 +20,9 @@ export interface PageContext {
 
 export interface Brand {
   name: string
+  /** Trial sites carry a banner; suspended and closed ones say why they take no tickets. */
+  stage: TenantStage
+  suspendedReason?: string
   primary: string
   accent: string
   onPrimary: string

@@ -31,5 +31,11 @@ export const errorCodes = [
   'check_in_too_late',
   'busy',
   'config_conflict',
+  'unknown_regency',
+  'regency_taken',
+  'subdomain_taken',
+  'link_invalid',
+  'application_not_found',
+  'tenant_unavailable',
 ] as const
 export type ErrorCode = (typeof errorCodes)[number]

@@ -1,4 +1,5 @@
 import { Layout } from '../components/layout'
+import { MinistryNav } from '../components/ministry-parts'
 import type { PageContext } from '../components/page-context'
 import type { TenantLink } from './platform-home'
 
@@ -13,6 +14,7 @@ export const MinistryHome = ({ ctx, tenants }: Props) => {
   const t = m.ministryHome
   return (
     <Layout ctx={ctx} title={t.title}>
+      <MinistryNav m={m} />
       <h1>{t.title}</h1>
       <h2>{t.tenants}</h2>
       <div class="table-scroll">
@@ -28,7 +30,9 @@ export const MinistryHome = ({ ctx, tenants }: Props) => {
           <tbody>
             {tenants.map((tenant) => (
               <tr>
-                <td>{tenant.name}</td>
+                <td>
+                  <a href={`/kementerian/tenant/${tenant.id}`}>{tenant.name}</a>
+                </td>
                 <td>{tenant.provinceName}</td>
                 <td>{m.stages[tenant.stage]}</td>
                 <td>

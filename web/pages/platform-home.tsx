@@ -3,6 +3,7 @@ import { Layout } from '../components/layout'
 import type { PageContext } from '../components/page-context'
 
 export interface TenantLink {
+  id: string
   name: string
   provinceName: string
   stage: TenantStage
@@ -42,8 +43,11 @@ export const PlatformHome = ({ ctx, tenants, totalRegencies }: Props) => {
           </ul>
         )}
       </section>
-      <p>
-        <a class="button" href="/masuk">
+      <p class="button-row">
+        <a class="button" href="/daftar">
+          {m.platformHome.join}
+        </a>
+        <a class="button button--secondary" href="/masuk">
           {m.platformHome.ministryLogin}
         </a>
       </p>

@@ -47,6 +47,19 @@ export const StaffHome = ({ ctx, tenantName, name, role, agencies, services }: P
             <a href="/admin/antrean">{m.staffHome.queueAdmin}</a>
           </li>
         )}
+        {role === 'admin' && (
+          <>
+            <li>
+              <a href="/admin/katalog">{m.catalogAdmin.staffLink}</a>
+            </li>
+            <li>
+              <a href="/admin/layanan-bergerak">{m.catalogAdmin.staffMobileLink}</a>
+            </li>
+            <li>
+              <a href="/admin/fasilitas">{m.catalogAdmin.staffFacilitiesLink}</a>
+            </li>
+          </>
+        )}
       </ul>
     </Layout>
   )

@@ -1,22 +1,29 @@
 import type { Agency, Service } from '@mpp/core/catalog'
+import type { MobileVisit } from '@mpp/core/mobile-visit'
 import type { Tenant } from '@mpp/core/tenant'
 import { Layout } from '../components/layout'
+import { MobileVisitList } from '../components/mobile-visits'
 import { OpeningHoursTable } from '../components/opening-hours-table'
 import type { PageContext } from '../components/page-context'
+import { SearchForm } from '../components/search-form'
 
 interface Props {
   ctx: PageContext
   tenant: Tenant
   agencies: Agency[]
   services: Service[]
+  /** The next stops of the mobile service, if any (the page shows a few and links to the rest). */
+  visits?: MobileVisit[]
 }
 
+const visitsOnHome = 3
+
 /** The citizen's first page: who this MPP is, when it is open, what it has and which services it offers. */
-export const TenantHome = ({ ctx, tenant, agencies, services }: Props) => {
+export const TenantHome = ({ ctx, tenant, agencies, services, visits = [] }: Props) => {
   const { m } = ctx
   const servicesOf = (agencyId: string) => services.filter((s) => s.agencyId === agencyId)
   return (
-    <Layout ctx={ctx} title={tenant.name}>
+    <Layout ctx={ctx} title={tenant.name} styles={['catalog.css']}>
       <section class="hero" aria-labelledby="mpp-name">
         <h1 id="mpp-name">{tenant.name}</h1>
         {tenant.tagline && <p class="lead">{tenant.tagline}</p>}
@@ -29,6 +36,10 @@ export const TenantHome = ({ ctx, tenant, agencies, services }: Props) => {
             {m.appointments.button}
           </a>
         </p>
+      </section>
+
+      <section class="home-search" aria-label={m.search.title}>
+        <SearchForm ctx={ctx} id="home-search-q" />
       </section>
 
       <div class="grid-2">
@@ -79,8 +90,10 @@ export const TenantHome = ({ ctx, tenant, agencies, services }: Props) => {
                         <span class="agency-name">{agency.name}</span>
                         <span class="muted">
                           {m.agencyKinds[agency.kind]} · {m.tenantHome.servicesOf(list.length)}
+                          {agency.counterNumbers && ` · ${m.catalogAdmin.counters(agency.counterNumbers)}`}
                         </span>
                       </summary>
+                      {agency.description && <p class="agency-description">{agency.description}</p>}
                       {list.length === 0 ? (
                         <p>{m.tenantHome.noServices}</p>
                       ) : (
@@ -100,6 +113,21 @@ export const TenantHome = ({ ctx, tenant, agencies, services }: Props) => {
           </>
         )}
       </section>
+
+      {visits.length > 0 && (
+        <section aria-labelledby="mobile-service">
+          <h2 id="mobile-service">{m.mobile.upcoming}</h2>
+          <MobileVisitList
+            ctx={ctx}
+            visits={visits.slice(0, visitsOnHome)}
+            serviceNames={new Map(services.map((s) => [s.id, s.name]))}
+            timeZone={tenant.timeZone}
+          />
+          <p>
+            <a href="/layanan-bergerak">{m.mobile.all}</a>
+          </p>
+        </section>
+      )}
 
       {(tenant.facilities.length > 0 || tenant.otherFacilities.length > 0) && (
         <section aria-labelledby="facilities">

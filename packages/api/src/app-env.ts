@@ -5,6 +5,7 @@ import type { Db } from '@mpp/db/client'
 import type { Lang, Messages } from '@mpp/web/i18n/messages'
 import type { Context } from 'hono'
 import type { SecureHeadersVariables } from 'hono/secure-headers'
+import type { Mailer } from './mail/mailer'
 
 export interface AppConfig {
   /** The platform's host name: `localhost` locally, the production domain in AWS. Tenants live one label below. */
@@ -25,6 +26,7 @@ export interface AppDeps {
   now: () => Date
   /** The caller's IP address as the runtime sees it (API Gateway or the node server). */
   clientIp: (c: Context) => string | undefined
+  mailer: Mailer
 }
 
 /** Which site a request is for: the platform itself or one tenant's MPP. */

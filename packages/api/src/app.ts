@@ -14,23 +14,31 @@ import { site } from './middleware/site'
 import { appointmentPages } from './pages/appointment-pages'
 import { authPages } from './pages/auth-pages'
 import { boardPages } from './pages/board-pages'
+import { catalogAdminPages } from './pages/catalog-admin-pages'
+import { catalogPages } from './pages/catalog-pages'
 import { citizenPages, tenantHome } from './pages/citizen-pages'
 import { counterPages } from './pages/counter-pages'
 import { errorPage } from './pages/error-pages'
+import { invitePages } from './pages/invite-pages'
 import { kioskPages } from './pages/kiosk-pages'
 import { platformHome, platformPages } from './pages/platform-pages'
 import { queueAdminPages } from './pages/queue-admin-pages'
+import { signupPages } from './pages/signup-pages'
 import { staffPages } from './pages/staff-pages'
 import { takeTicketPages } from './pages/take-ticket-pages'
 import { ticketPages } from './pages/ticket-pages'
 import { createQueueContext } from './queue/queue-context'
+import { applicationApi } from './routes/application-api'
 import { appointmentApi } from './routes/appointment-api'
 import { authApi } from './routes/auth-api'
 import { boardApi } from './routes/board-api'
+import { catalogAdminApi } from './routes/catalog-admin-api'
 import { catalogApi } from './routes/catalog-api'
 import { counterApi } from './routes/counter-api'
 import { healthApi } from './routes/health-api'
+import { inviteApi } from './routes/invite-api'
 import { queueAdminApi } from './routes/queue-admin-api'
+import { tenantLifecycleApi } from './routes/tenant-lifecycle-api'
 import { ticketApi } from './routes/ticket-api'
 import { createTenantCache } from './tenant-cache'
 
@@ -118,6 +126,10 @@ export const createApp = (deps: AppDeps) => {
   app.route('/', boardApi(queue))
   app.route('/', appointmentApi(queue))
   app.route('/', queueAdminApi(queue, tenants))
+  app.route('/', catalogAdminApi(deps, tenants))
+  app.route('/', applicationApi(deps))
+  app.route('/', tenantLifecycleApi(deps, tenants))
+  app.route('/', inviteApi(deps))
 
   const homes = { tenant: tenantHome(deps), platform: platformHome(deps) }
   app.get('/', (c) => homes[c.var.site.kind](c))
@@ -131,7 +143,11 @@ export const createApp = (deps: AppDeps) => {
   app.route('/', appointmentPages(queue))
   app.route('/', counterPages(queue))
   app.route('/', queueAdminPages(queue, tenants))
-  app.route('/', platformPages(deps))
+  app.route('/', catalogPages(deps))
+  app.route('/', catalogAdminPages(deps, tenants))
+  app.route('/', platformPages(deps, tenants))
+  app.route('/', signupPages(deps))
+  app.route('/', invitePages(deps))
 
   const refuse = (c: Context<AppEnv>, error: ApiError) => {
     c.header('Cache-Control', 'no-store')

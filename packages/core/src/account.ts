@@ -21,3 +21,6 @@ export type Account = z.infer<typeof account>
 /** What a login form or the login API sends. */
 export const credentials = z.object({ email, password: z.string().min(1).max(200) }).strict()
 export type Credentials = z.infer<typeof credentials>
+
+/** A password someone chooses: long enough to resist guessing, which matters more than its character mix. */
+export const newPassword = z.string().min(10).max(200)

@@ -19,11 +19,59 @@ export const agency = z
     kind: agencyKind,
     /** Position in the catalog, lowest first. */
     order: z.number().int().min(0).max(10_000),
+    /** The counters it serves at, as the MPP writes them: `1-3`, `7`, `4, 6`. */
+    counterNumbers: z.string().min(1).max(40).optional(),
+    /** A sentence or two for citizens about what it does here. */
+    description: z.string().min(1).max(500).optional(),
   })
   .strict()
 export type Agency = z.infer<typeof agency>
 
-/** A service with the six citizen-facing components of its standard (PermenPANRB 15/2014). */
+/**
+ * The eight internal components of a service standard (PermenPANRB 15/2014), kept for the ministry's
+ * evaluation and never published: the repository stores them apart from the service, so no citizen read
+ * path (catalog Query, service page, public API) ever fetches them.
+ */
+export const internalComponents = [
+  'legalBasis',
+  'facilities',
+  'staffCompetence',
+  'internalSupervision',
+  'staffCount',
+  'serviceGuarantee',
+  'safetyGuarantee',
+  'staffEvaluation',
+] as const
+export type InternalComponent = (typeof internalComponents)[number]
+
+const component = (max: number) => z.string().trim().min(1).max(max).optional()
+
+export const serviceInternal = z
+  .object({
+    /** Dasar hukum: the laws and regulations the service rests on. */
+    legalBasis: component(2000),
+    /** Sarana, prasarana dan/atau fasilitas, including those for vulnerable groups. */
+    facilities: component(1000),
+    /** Kompetensi pelaksana. */
+    staffCompetence: component(1000),
+    /** Pengawasan internal. */
+    internalSupervision: component(1000),
+    /** Jumlah pelaksana, e.g. "3 orang". */
+    staffCount: component(200),
+    /** Jaminan pelayanan. */
+    serviceGuarantee: component(1000),
+    /** Jaminan keamanan dan keselamatan pelayanan. */
+    safetyGuarantee: component(1000),
+    /** Evaluasi kinerja pelaksana. */
+    staffEvaluation: component(1000),
+  })
+  .strict()
+export type ServiceInternal = z.infer<typeof serviceInternal>
+
+/**
+ * A service with its standard (PermenPANRB 15/2014): the six citizen-facing components, published, and the
+ * eight internal ones in `internal`, never shown to citizens.
+ */
 export const service = z
   .object({
     id: entityId,
@@ -35,6 +83,7 @@ export const service = z
     fee: z.string().min(1).max(120),
     product: z.string().min(1).max(160),
     complaintChannel: z.string().min(1).max(200).optional(),
+    internal: serviceInternal.optional(),
   })
   .strict()
 export type Service = z.infer<typeof service>

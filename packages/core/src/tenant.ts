@@ -1,7 +1,7 @@
 import { z } from 'zod'
 import { timeZones } from './business-day'
 import { weeklyHours } from './opening-hours'
-import { holiday, queueSettings } from './queue'
+import { holiday, isoDate, queueSettings } from './queue'
 import { subdomain } from './subdomain'
 
 /** Kemendagri regency code, e.g. `16.73` for Kota Lubuklinggau: the tenant's permanent id. */
@@ -50,6 +50,10 @@ export const tenant = z
     otherFacilities: z.array(z.string().min(2).max(80)).max(20),
     openingHours: weeklyHours,
     holidays: z.array(holiday).max(100).default([]),
+    /** The peresmian date, once the ministry inaugurated it. */
+    inauguratedOn: isoDate.optional(),
+    /** Why the ministry suspended it, shown to citizens while it lasts. */
+    suspendedReason: z.string().max(500).optional(),
     queueSettings: queueSettings.prefault({}),
   })
   .strict()

@@ -15,7 +15,24 @@ export const keys = {
   logo: (tenantId: TenantId) => ({ pk: tenantPk(tenantId), sk: 'LOGO' }),
   agency: (tenantId: TenantId, agencyId: string) => ({ pk: tenantPk(tenantId), sk: `CAT#A#${agencyId}` }),
   service: (tenantId: TenantId, serviceId: string) => ({ pk: tenantPk(tenantId), sk: `CAT#S#${serviceId}` }),
+  /** The eight internal components of a service's standard, apart from it so no citizen read fetches them. */
+  serviceInternal: (tenantId: TenantId, serviceId: string) => ({
+    pk: tenantPk(tenantId),
+    sk: `STD#${serviceId}`,
+  }),
+  /** One stop of the mobile service; by date, so upcoming ones read with one Query from today on. */
+  mobileVisit: (tenantId: TenantId, date: string, id: string) => ({
+    pk: tenantPk(tenantId),
+    sk: `MOB#${date}#${id}`,
+  }),
   slug: (slug: string) => ({ pk: `P#SLUG#${slug}`, sk: 'SLUG' }),
+  /** Held by a pending application or a tenant: one per regency. */
+  regencyClaim: (regencyCode: string) => ({ pk: `P#REGENCY#${regencyCode}`, sk: 'CLAIM' }),
+  application: (id: string) => ({ pk: `P#APP#${id}`, sk: 'APP' }),
+  /** One decision or event about an application or a tenant, newest last. */
+  audit: (subject: string, at: string, id: string) => ({ pk: `P#AUDIT#${subject}`, sk: `${at}#${id}` }),
+  mail: (at: string, id: string) => ({ pk: 'P#MAIL', sk: `${at}#${id}` }),
+  invite: (tenantId: TenantId, tokenHash: string) => ({ pk: `${tenantPk(tenantId)}#INVITE`, sk: tokenHash }),
   directoryEntry: (tenantId: TenantId) => ({ pk: directoryPk, sk: tenantId }),
   account: (scope: Scope, email: string) => ({ pk: scopePk(scope, 'USERS'), sk: `USER#${email}` }),
   rateLimit: (scope: Scope, bucket: string) => ({ pk: scopePk(scope, 'RL'), sk: bucket }),

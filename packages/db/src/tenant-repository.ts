@@ -11,6 +11,7 @@ import type { Db } from './client'
 import { parseItem } from './item'
 import { directoryPk, keys } from './keys'
 import { queryAll } from './query-all'
+import { cancelReasons, type TransactItem } from './transactions'
 
 const bySlug = (slug: string) => ({ gsi1pk: `SLUG#${slug}`, gsi1sk: 'TENANT' })
 
@@ -47,33 +48,90 @@ export const getTenant = async (db: Db, tenantId: TenantId): Promise<Tenant | un
 }
 
 /**
+ * The writes that create a tenant: the tenant, its claim on the subdomain (free, or held by the application
+ * that becomes this tenant), its claim on the regency and its directory entry.
+ */
+export const tenantCreation = (db: Db, tenant: Tenant, fromApplication?: string): TransactItem[] => {
+  const { id, slug, name, regencyName, provinceName, stage } = tenant
+  const entry: DirectoryEntry = { id, slug, name, regencyName, provinceName, stage }
+  return [
+    {
+      Put: {
+        TableName: db.tableName,
+        Item: { ...keys.tenant(tenant.id), ...bySlug(tenant.slug), ...tenant },
+        ConditionExpression: 'attribute_not_exists(pk)',
+      },
+    },
+    {
+      Put: {
+        TableName: db.tableName,
+        Item: { ...keys.slug(tenant.slug), tenantId: tenant.id },
+        ...(fromApplication
+          ? {
+              ConditionExpression: 'attribute_not_exists(pk) OR applicationId = :app',
+              ExpressionAttributeValues: { ':app': fromApplication },
+            }
+          : { ConditionExpression: 'attribute_not_exists(pk)' }),
+      },
+    },
+    {
+      Put: {
+        TableName: db.tableName,
+        Item: { ...keys.regencyClaim(tenant.id), tenantId: tenant.id },
+      },
+    },
+    { Put: { TableName: db.tableName, Item: { ...keys.directoryEntry(tenant.id), ...entry } } },
+  ]
+}
+
+/**
  * Creates a tenant with its subdomain claim and directory entry in one transaction.
  * Fails (TransactionCanceledException) when the tenant or the subdomain exists.
  */
 export const createTenant = async (db: Db, tenant: Tenant): Promise<void> => {
-  const { id, slug, name, regencyName, provinceName, stage } = tenant
-  const entry: DirectoryEntry = { id, slug, name, regencyName, provinceName, stage }
-  await db.doc.send(
-    new TransactWriteCommand({
-      TransactItems: [
-        {
-          Put: {
-            TableName: db.tableName,
-            Item: { ...keys.tenant(tenant.id), ...bySlug(tenant.slug), ...tenant },
-            ConditionExpression: 'attribute_not_exists(pk)',
+  await db.doc.send(new TransactWriteCommand({ TransactItems: tenantCreation(db, tenant) }))
+}
+
+/**
+ * Moves a tenant along its lifecycle (stage and the fields that go with it), only from the stage it was read
+ * in, together with its directory entry and whatever else belongs to the decision (its audit entry).
+ * False when the tenant moved meanwhile.
+ */
+export const changeTenantStage = async (
+  db: Db,
+  tenant: Tenant,
+  next: Tenant,
+  also: TransactItem[] = [],
+): Promise<boolean> => {
+  try {
+    await db.doc.send(
+      new TransactWriteCommand({
+        TransactItems: [
+          {
+            Put: {
+              TableName: db.tableName,
+              Item: { ...keys.tenant(next.id), ...bySlug(next.slug), ...next },
+              ConditionExpression: 'stage = :expected',
+              ExpressionAttributeValues: { ':expected': tenant.stage },
+            },
           },
-        },
-        {
-          Put: {
-            TableName: db.tableName,
-            Item: { ...keys.slug(tenant.slug), tenantId: tenant.id },
-            ConditionExpression: 'attribute_not_exists(pk)',
+          {
+            Update: {
+              TableName: db.tableName,
+              Key: keys.directoryEntry(next.id),
+              UpdateExpression: 'SET stage = :stage',
+              ExpressionAttributeValues: { ':stage': next.stage },
+            },
           },
-        },
-        { Put: { TableName: db.tableName, Item: { ...keys.directoryEntry(tenant.id), ...entry } } },
-      ],
-    }),
-  )
+          ...also,
+        ],
+      }),
+    )
+    return true
+  } catch (error) {
+    if (cancelReasons(error)?.[0]?.code === 'ConditionalCheckFailed') return false
+    throw error
+  }
 }
 
 /** Every tenant of the platform, from the directory partition (a few hundred small items). */
@@ -97,11 +155,13 @@ export const putLogo = async (db: Db, tenantId: TenantId, svg: string): Promise<
   await db.doc.send(new PutCommand({ TableName: db.tableName, Item: { ...keys.logo(tenantId), svg } }))
 }
 
-/** Changes some of a tenant's settings (hours, holidays, queue rules); the rest stays as it is. */
+/** Changes some of a tenant's settings (hours, holidays, queue rules, facilities); the rest stays as it is. */
 export const updateTenantSettings = async (
   db: Db,
   tenantId: TenantId,
-  fields: Partial<Pick<Tenant, 'openingHours' | 'holidays' | 'queueSettings'>>,
+  fields: Partial<
+    Pick<Tenant, 'openingHours' | 'holidays' | 'queueSettings' | 'facilities' | 'otherFacilities'>
+  >,
 ): Promise<void> => {
   const entries = Object.entries(fields).filter(([, v]) => v !== undefined)
   if (entries.length === 0) return

@@ -4,6 +4,7 @@ import type { LogLevel } from '@aws-lambda-powertools/logger/types'
 import { type ServerType, serve } from '@hono/node-server'
 import { getConnInfo } from '@hono/node-server/conninfo'
 import { createApp } from '@mpp/api/app'
+import { outboxMailer } from '@mpp/api/mail/mailer'
 import { closeDueDays } from '@mpp/api/queue/day-close'
 import { createDb } from '@mpp/db/client'
 import { createTableIfMissing } from '@mpp/db/create-table'
@@ -57,6 +58,11 @@ const main = async () => {
     logger,
     now: () => new Date(),
     clientIp: (c) => getConnInfo(c).remote.address,
+    mailer: outboxMailer(
+      db,
+      () => new Date(),
+      (text) => console.log(text),
+    ),
   })
 
   // The same job EventBridge runs every 15 minutes in AWS, here on a one-minute timer.

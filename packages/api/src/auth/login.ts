@@ -1,3 +1,4 @@
+import type { Account } from '@mpp/core/account'
 import { getAccount } from '@mpp/db/account-repository'
 import type { Scope } from '@mpp/db/keys'
 import { countHit } from '@mpp/db/rate-limit-repository'
@@ -47,12 +48,15 @@ export const login = async (deps: AppDeps, request: LoginRequest): Promise<Sessi
   const roleFitsSite = site.kind === 'tenant' ? account?.role !== 'ministry' : account?.role === 'ministry'
   if (!account || !matches || !account.active || !roleFitsSite) throw new ApiError(401, 'invalid_credentials')
 
-  return {
-    email: account.email,
-    name: account.name,
-    role: account.role,
-    tenantId: site.kind === 'tenant' ? site.tenant.id : null,
-    host: request.hostname,
-    expiresAt: Math.floor(now.getTime() / 1000) + sessionTtlSeconds,
-  }
+  return sessionFor(account, site, request.hostname, now)
 }
+
+/** The session an account gets on this site and host, from now for a working day. */
+export const sessionFor = (account: Account, site: Site, hostname: string, now: Date): Session => ({
+  email: account.email,
+  name: account.name,
+  role: account.role,
+  tenantId: site.kind === 'tenant' ? site.tenant.id : null,
+  host: hostname,
+  expiresAt: Math.floor(now.getTime() / 1000) + sessionTtlSeconds,
+})

@@ -1,5 +1,6 @@
 import { entityId } from '@mpp/core/catalog'
 import { getAgency, getCatalog, getService } from '@mpp/db/catalog-repository'
+import { listUpcomingVisits } from '@mpp/db/mobile-visit-repository'
 import { getLogo } from '@mpp/db/tenant-repository'
 import { ServicePage } from '@mpp/web/pages/service-page'
 import { TenantHome } from '@mpp/web/pages/tenant-home'
@@ -12,9 +13,18 @@ import { pageContext } from './page-context'
 /** The citizen's home page on a tenant's host. */
 export const tenantHome = (deps: AppDeps) => async (c: Context<AppEnv>) => {
   const tenant = tenantOf(c.var.site)
-  const { agencies, services } = await getCatalog(deps.db, tenant.id)
+  const [{ agencies, services }, visits] = await Promise.all([
+    getCatalog(deps.db, tenant.id),
+    listUpcomingVisits(deps.db, tenant.id, tenant.timeZone, deps.now()),
+  ])
   return c.html(
-    <TenantHome ctx={pageContext(c, deps.config)} tenant={tenant} agencies={agencies} services={services} />,
+    <TenantHome
+      ctx={pageContext(c, deps.config)}
+      tenant={tenant}
+      agencies={agencies}
+      services={services}
+      visits={visits}
+    />,
   )
 }
 

@@ -20,6 +20,8 @@ export const pageContext = (c: Context<AppEnv>, config: AppConfig): PageContext 
       site?.kind === 'tenant'
         ? {
             name: site.tenant.name,
+            stage: site.tenant.stage,
+            ...(site.tenant.suspendedReason ? { suspendedReason: site.tenant.suspendedReason } : {}),
             primary: site.tenant.branding.primary,
             accent: site.tenant.branding.accent,
             onPrimary: textColourOn(site.tenant.branding.primary),

@@ -1,11 +1,32 @@
+import { isoDate } from '@mpp/core/queue'
 import { regencies } from '@mpp/core/regions'
-import { listDirectory } from '@mpp/db/tenant-repository'
+import { normaliseForSearch } from '@mpp/core/search'
+import { applicationStatus } from '@mpp/core/tenant-lifecycle'
+import { listApplicationsByStatus } from '@mpp/db/application-repository'
+import { listAudit } from '@mpp/db/audit-repository'
+import { listMail } from '@mpp/db/mail-repository'
+import { getTenant, listDirectory } from '@mpp/db/tenant-repository'
+import { MinistryApplicationPage } from '@mpp/web/pages/ministry-application-page'
+import { MinistryApplicationsPage } from '@mpp/web/pages/ministry-applications-page'
 import { MinistryHome } from '@mpp/web/pages/ministry-home'
+import { MinistryMailPage } from '@mpp/web/pages/ministry-mail-page'
+import { MinistryTenantPage } from '@mpp/web/pages/ministry-tenant-page'
 import { PlatformHome, type TenantLink } from '@mpp/web/pages/platform-home'
 import { type Context, Hono } from 'hono'
-import type { AppDeps, AppEnv } from '../app-env'
+import { z } from 'zod'
+import type { AppDeps, AppEnv, Session } from '../app-env'
+import { ApiError } from '../errors'
 import { requireSite } from '../middleware/require-site'
 import { requireRole } from '../middleware/session'
+import {
+  applicationSubject,
+  decideApplication,
+  getApplication,
+  tenantSubject,
+} from '../onboarding/applications'
+import { originOf } from '../onboarding/origin'
+import { decideTenant } from '../onboarding/tenant-lifecycle'
+import type { TenantCache } from '../tenant-cache'
 import { pageContext } from './page-context'
 import { tenantUrl } from './tenant-url'
 
@@ -26,7 +47,7 @@ export const platformHome = (deps: AppDeps) => async (c: Context<AppEnv>) =>
   )
 
 /** The ministry's console on the platform host. */
-export const platformPages = (deps: AppDeps) => {
+export const platformPages = (deps: AppDeps, tenants: TenantCache) => {
   const pages = new Hono<AppEnv>()
 
   pages.use('/kementerian', requireSite('platform'), requireRole('ministry'))
@@ -35,5 +56,140 @@ export const platformPages = (deps: AppDeps) => {
     c.html(<MinistryHome ctx={pageContext(c, deps.config)} tenants={await tenantLinks(deps, c, false)} />),
   )
 
+  pages.get('/kementerian/permohonan', async (c) => {
+    const parsed = applicationStatus.safeParse(c.req.query('status'))
+    const status = parsed.success ? parsed.data : 'verified'
+    const q = (c.req.query('q') ?? '').slice(0, 80)
+    const query = normaliseForSearch(q)
+    const applications = (await listApplicationsByStatus(deps.db, status)).filter(
+      (a) =>
+        !query ||
+        normaliseForSearch(`${a.regencyName} ${a.provinceName} ${a.applicant.name} ${a.subdomain}`).includes(
+          query,
+        ),
+    )
+    return c.html(
+      <MinistryApplicationsPage
+        ctx={pageContext(c, deps.config)}
+        status={status}
+        q={q}
+        applications={applications}
+      />,
+    )
+  })
+
+  const applicationPage = async (
+    c: Context<AppEnv>,
+    id: string,
+    refusal?: { form: string; message: string; note: string },
+  ) => {
+    const [application, audit] = await Promise.all([
+      getApplication(deps, id),
+      listAudit(deps.db, applicationSubject(id)),
+    ])
+    return c.html(
+      <MinistryApplicationPage
+        ctx={pageContext(c, deps.config)}
+        application={application}
+        audit={audit}
+        saved={c.req.query('tersimpan') !== undefined}
+        refusal={refusal}
+      />,
+      refusal ? 400 : 200,
+    )
+  }
+
+  pages.get('/kementerian/permohonan/:id', (c) => applicationPage(c, c.req.param('id')))
+
+  pages.post('/kementerian/permohonan/:id/keputusan', async (c) => {
+    const id = c.req.param('id')
+    const form = await c.req.parseBody()
+    const action = decisionAction.safeParse(form.action)
+    const note = typeof form.note === 'string' ? form.note.trim() : ''
+    if (!action.success)
+      return applicationPage(c, id, { form: '', message: c.var.m.errors.invalid_request, note })
+    // The same rule as the API: a reason is required to reject or to ask for a revision.
+    if (action.data !== 'approve' && note.length < 5) {
+      return applicationPage(c, id, { form: action.data, message: c.var.m.errors.invalid_request, note })
+    }
+    try {
+      await decideApplication(
+        deps,
+        { id, action: action.data, by: (c.var.session as Session).email, ...(note ? { note } : {}) },
+        originOf(c, deps.config.rootDomain),
+      )
+    } catch (error) {
+      if (error instanceof ApiError && error.status === 409) {
+        return applicationPage(c, id, { form: action.data, message: c.var.m.errors[error.code], note })
+      }
+      throw error
+    }
+    return c.redirect(`/kementerian/permohonan/${id}?tersimpan`, 303)
+  })
+
+  const tenantPage = async (
+    c: Context<AppEnv>,
+    id: string,
+    refusal?: { form: string; message: string; values: Record<string, string> },
+  ) => {
+    const [tenant, audit] = await Promise.all([getTenant(deps.db, id), listAudit(deps.db, tenantSubject(id))])
+    if (!tenant) throw new ApiError(404, 'not_found')
+    return c.html(
+      <MinistryTenantPage
+        ctx={pageContext(c, deps.config)}
+        tenant={tenant}
+        siteUrl={tenantUrl(c.req.url, deps.config.rootDomain, tenant.slug)}
+        audit={audit}
+        saved={c.req.query('tersimpan') !== undefined}
+        refusal={refusal}
+      />,
+      refusal ? 400 : 200,
+    )
+  }
+
+  pages.get('/kementerian/tenant/:id', (c) => tenantPage(c, c.req.param('id')))
+
+  pages.post('/kementerian/tenant/:id/keputusan', async (c) => {
+    const id = c.req.param('id')
+    const form = Object.fromEntries(
+      Object.entries(await c.req.parseBody()).map(([k, v]) => [k, typeof v === 'string' ? v.trim() : '']),
+    )
+    const decision = tenantDecision.safeParse(form)
+    if (!decision.success) {
+      return tenantPage(c, id, {
+        form: form.action ?? '',
+        message: c.var.m.errors.invalid_request,
+        values: form,
+      })
+    }
+    try {
+      const next = await decideTenant(deps, id, decision.data, (c.var.session as Session).email)
+      tenants.forget(next.slug)
+    } catch (error) {
+      if (error instanceof ApiError && error.status === 409) {
+        return tenantPage(c, id, {
+          form: decision.data.action,
+          message: c.var.m.errors[error.code],
+          values: form,
+        })
+      }
+      throw error
+    }
+    return c.redirect(`/kementerian/tenant/${id}?tersimpan`, 303)
+  })
+
+  pages.get('/kementerian/surat', async (c) =>
+    c.html(<MinistryMailPage ctx={pageContext(c, deps.config)} mail={await listMail(deps.db)} />),
+  )
+
   return pages
 }
+
+const decisionAction = z.enum(['approve', 'reject', 'request_revision'])
+
+const tenantDecision = z.discriminatedUnion('action', [
+  z.object({ action: z.literal('inaugurate'), date: isoDate }),
+  z.object({ action: z.literal('suspend'), reason: z.string().min(5).max(500) }),
+  z.object({ action: z.literal('reactivate'), note: z.string().max(2000).optional() }),
+  z.object({ action: z.literal('close'), note: z.string().max(2000).optional() }),
+])

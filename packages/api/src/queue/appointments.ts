@@ -4,6 +4,7 @@ import { bookableDates, checkInState, noShowBlock, slotTimes } from '@mpp/core/a
 import { zonedInstant } from '@mpp/core/business-day'
 import { quotaOf } from '@mpp/core/queue'
 import type { Tenant } from '@mpp/core/tenant'
+import { servesCitizens } from '@mpp/core/tenant-lifecycle'
 import {
   bookingStatusUpdate,
   cancelBooking,
@@ -50,6 +51,7 @@ export const bookAppointment = async (
   input: { serviceId: string; date: string; time: string; phone: string },
 ): Promise<Booking> => {
   const { db } = ctx.deps
+  if (!servesCitizens(tenant.stage)) throw new ApiError(409, 'tenant_unavailable', { stage: tenant.stage })
   const queue = await queueFor(ctx, tenant, input.serviceId)
   const settings = tenant.queueSettings.appointment
   const now = ctx.deps.now()

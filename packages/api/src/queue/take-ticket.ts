@@ -2,6 +2,7 @@ import { isOnlineChannel, quotaOf, type TicketChannel } from '@mpp/core/queue'
 import { openState } from '@mpp/core/schedule'
 import { ticketLabel } from '@mpp/core/spoken-number'
 import type { Tenant } from '@mpp/core/tenant'
+import { servesCitizens } from '@mpp/core/tenant-lifecycle'
 import { type Ticket, ticketKeyOf } from '@mpp/core/ticket'
 import { getService } from '@mpp/db/catalog-repository'
 import { ApiError } from '../errors'
@@ -28,6 +29,7 @@ export interface TakeTicketInput {
  */
 export const takeTicket = async (ctx: QueueContext, tenant: Tenant, input: TakeTicketInput) => {
   const { db, now: clock } = ctx.deps
+  if (!servesCitizens(tenant.stage)) throw new ApiError(409, 'tenant_unavailable', { stage: tenant.stage })
   const config = await ctx.config.get(tenant.id)
   const queue = config.queues.find((q) => q.serviceIds.includes(input.serviceId))
   if (!queue) {

@@ -1,14 +1,14 @@
 import { createRoute, z } from '@hono/zod-openapi'
-import { credentials, role } from '@mpp/core/account'
+import { type Account, credentials, role } from '@mpp/core/account'
 import type { Context } from 'hono'
 import type { AppDeps, AppEnv, Session } from '../app-env'
-import { login } from '../auth/login'
+import { login, sessionFor } from '../auth/login'
 import { issueSessionToken } from '../auth/session-token'
 import { errorResponse } from '../errors'
 import { clearSessionCookie, requireRole, setSessionCookie } from '../middleware/session'
 import { createRouter } from '../validation'
 
-const sessionBody = z
+export const sessionBody = z
   .object({
     email: z.string(),
     name: z.string(),
@@ -18,7 +18,7 @@ const sessionBody = z
   })
   .meta({ id: 'Session' })
 
-const toBody = (s: Session) => ({
+export const toBody = (s: Session) => ({
   email: s.email,
   name: s.name,
   role: s.role,
@@ -83,6 +83,14 @@ export const startSession = async (deps: AppDeps, c: Context<AppEnv>, email: str
   setSessionCookie(c, await issueSessionToken(session, deps.config.sessionSecret))
   c.var.log.info('login', { email: session.email, role: session.role })
   return session
+}
+
+/** Logs a just-created account in (after an invite was accepted) and answers with its session. */
+export const startSessionWith = async (deps: AppDeps, c: Context<AppEnv>, account: Account) => {
+  const session = sessionFor(account, c.var.site, new URL(c.req.url).hostname, deps.now())
+  setSessionCookie(c, await issueSessionToken(session, deps.config.sessionSecret))
+  c.var.log.info('login after invite', { email: session.email, role: session.role })
+  return toBody(session)
 }
 
 export const authApi = (deps: AppDeps) =>

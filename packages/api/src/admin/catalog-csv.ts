@@ -1,0 +1,350 @@
+import {
+  type Agency,
+  agency as agencySchema,
+  type InternalComponent,
+  internalComponents,
+  type Service,
+  service as serviceSchema,
+} from '@mpp/core/catalog'
+import type { Catalog } from '@mpp/db/catalog-repository'
+import type { Lang, Messages } from '@mpp/web/i18n/messages'
+import { CsvError, parse } from 'csv-parse/sync'
+import type { ZodError } from 'zod'
+import { fieldIssues } from '../validation'
+
+/**
+ * The catalog as CSV: one row per service, with its agency's columns, the six published components and the
+ * eight internal ones. Lists (requirements, procedure) are separated by " | ".
+ */
+export const csvColumns = [
+  'agency_id',
+  'agency_name',
+  'agency_kind',
+  'service_id',
+  'service_name',
+  'requirements',
+  'procedure',
+  'completion_time',
+  'fee',
+  'product',
+  'complaint_channel',
+  'legal_basis',
+  'facilities',
+  'staff_competence',
+  'internal_supervision',
+  'staff_count',
+  'service_guarantee',
+  'safety_guarantee',
+  'staff_evaluation',
+] as const
+export type CsvColumn = (typeof csvColumns)[number]
+
+/** Columns the header row must have; agency name and kind may be left out when every agency exists. */
+export const requiredColumns: readonly CsvColumn[] = [
+  'agency_id',
+  'service_id',
+  'service_name',
+  'requirements',
+  'procedure',
+  'completion_time',
+  'fee',
+  'product',
+]
+
+/** The most services one import takes (a large MPP offers about 300; 1 MB of body caps it anyway). */
+export const maxImportRows = 2000
+const maxReportedErrors = 200
+
+const internalColumns: Record<InternalComponent, CsvColumn> = {
+  legalBasis: 'legal_basis',
+  facilities: 'facilities',
+  staffCompetence: 'staff_competence',
+  internalSupervision: 'internal_supervision',
+  staffCount: 'staff_count',
+  serviceGuarantee: 'service_guarantee',
+  safetyGuarantee: 'safety_guarantee',
+  staffEvaluation: 'staff_evaluation',
+}
+
+const agencyColumns: Record<string, CsvColumn> = { id: 'agency_id', name: 'agency_name', kind: 'agency_kind' }
+
+const serviceColumns: Record<string, CsvColumn> = {
+  id: 'service_id',
+  agencyId: 'agency_id',
+  name: 'service_name',
+  requirements: 'requirements',
+  procedure: 'procedure',
+  completionTime: 'completion_time',
+  fee: 'fee',
+  product: 'product',
+  complaintChannel: 'complaint_channel',
+}
+
+/** One problem of an import, where a spreadsheet user can find it. */
+export interface CsvIssue {
+  line: number
+  field: string
+  message: string
+}
+
+export type CsvImport = { ok: true; catalog: Catalog } | { ok: false; issues: CsvIssue[] }
+
+const listSeparator = ' | '
+const splitList = (cell: string) =>
+  cell
+    .split('|')
+    .map((s) => s.trim())
+    .filter(Boolean)
+
+/** Zod issues of one row as CSV issues, each path turned into the column it came from. */
+const rowIssues = (
+  error: ZodError,
+  lang: Lang,
+  line: number,
+  columnOf: (path: string) => string,
+): CsvIssue[] =>
+  fieldIssues(error, lang).map((issue) => ({ line, field: columnOf(issue.path), message: issue.message }))
+
+const serviceColumnOf = (path: string): string => {
+  const [head = '', sub = ''] = path.split('.')
+  if (head === 'internal') return internalColumns[sub as InternalComponent] ?? 'internal'
+  return serviceColumns[head] ?? head
+}
+
+/**
+ * Reads and validates a whole catalog CSV against the tenant's current catalog, writing nothing: either every
+ * row is valid and the agencies and services to write come back, or every problem found, with its line.
+ * Agencies already in the tenant keep their position and the fields the CSV has no column for; a row whose
+ * agency name and kind are empty uses the agency as it is.
+ */
+export const readCatalogCsv = (text: string, existing: Catalog, m: Messages, lang: Lang): CsvImport => {
+  const t = m.catalogImport
+  let rows: { record: string[]; info: { lines: number } }[]
+  try {
+    rows = parse(text, {
+      bom: true,
+      info: true,
+      relax_column_count: true,
+      skip_empty_lines: true,
+      skip_records_with_empty_values: true,
+    }) as never
+  } catch (error) {
+    if (error instanceof CsvError) {
+      const line = Number((error as unknown as { lines?: number }).lines ?? 1)
+      return { ok: false, issues: [{ line, field: '', message: t.unreadable(error.message) }] }
+    }
+    throw error
+  }
+
+  // The line a record starts on: csv-parse counts the line it ends on, and quoted cells may span lines.
+  const startLine = (row: { record: string[]; info: { lines: number } }) =>
+    row.info.lines - row.record.reduce((n, cell) => n + (cell.match(/\n/g)?.length ?? 0), 0)
+
+  const [header, ...body] = rows
+  if (!header || body.length === 0) return { ok: false, issues: [{ line: 1, field: '', message: t.empty }] }
+  if (body.length > maxImportRows)
+    return { ok: false, issues: [{ line: 1, field: '', message: t.tooManyRows(maxImportRows) }] }
+
+  const issues: CsvIssue[] = []
+  const names = header.record.map((h) => h.trim().toLowerCase())
+  const index = new Map<string, number>()
+  names.forEach((name, i) => {
+    if (!(csvColumns as readonly string[]).includes(name))
+      issues.push({ line: 1, field: name || String(i + 1), message: t.unknownColumn })
+    else if (index.has(name)) issues.push({ line: 1, field: name, message: t.duplicateColumn })
+    else index.set(name, i)
+  })
+  for (const column of requiredColumns)
+    if (!index.has(column)) issues.push({ line: 1, field: column, message: t.missingColumn })
+  if (issues.length > 0) return { ok: false, issues }
+
+  const agencies = new Map(existing.agencies.map((a) => [a.id, a]))
+  let nextOrder = Math.max(0, ...existing.agencies.map((a) => a.order + 10))
+  const agenciesInCsv = new Map<string, { agency: Agency; line: number }>()
+  const servicesInCsv = new Map<string, { service: Service; line: number }>()
+
+  for (const row of body) {
+    const line = startLine(row)
+    const cell = (column: CsvColumn) => {
+      const i = index.get(column)
+      return i === undefined ? '' : (row.record[i] ?? '').trim()
+    }
+    if (row.record.length !== names.length) {
+      issues.push({ line, field: '', message: t.columnCount(row.record.length, names.length) })
+      continue
+    }
+
+    // The agency: from the CSV (new, or replacing the stored one), or as stored when its columns are empty.
+    const agencyId = cell('agency_id')
+    const name = cell('agency_name')
+    const kind = cell('agency_kind').toLowerCase()
+    const earlier = agenciesInCsv.get(agencyId)
+    const stored = agencies.get(agencyId)
+    let agencyOk = true
+    if (name === '' && kind === '') {
+      if (!earlier && !stored) {
+        issues.push({ line, field: 'agency_name', message: t.unknownAgency })
+        agencyOk = false
+      }
+    } else if (earlier) {
+      for (const [column, value, before] of [
+        ['agency_name', name, earlier.agency.name],
+        ['agency_kind', kind, earlier.agency.kind],
+      ] as const)
+        if (value !== before) {
+          issues.push({ line, field: column, message: t.agencyDiffers(earlier.line) })
+          agencyOk = false
+        }
+    } else {
+      const parsed = agencySchema.safeParse({
+        ...stored,
+        id: agencyId,
+        name,
+        kind,
+        order: stored?.order ?? Math.min(nextOrder, 10_000),
+      })
+      if (parsed.success) {
+        agenciesInCsv.set(agencyId, { agency: parsed.data, line })
+        if (!stored) nextOrder += 10
+      } else {
+        issues.push(...rowIssues(parsed.error, lang, line, (p) => agencyColumns[p] ?? p))
+        agencyOk = false
+      }
+    }
+
+    // The service, with its internal components when any is filled in.
+    const internal = Object.fromEntries(
+      internalComponents.flatMap((key) => {
+        const value = cell(internalColumns[key])
+        return value ? [[key, value]] : []
+      }),
+    )
+    const parsed = serviceSchema.safeParse({
+      id: cell('service_id'),
+      agencyId,
+      name: cell('service_name'),
+      requirements: splitList(cell('requirements')),
+      procedure: splitList(cell('procedure')),
+      completionTime: cell('completion_time'),
+      fee: cell('fee'),
+      product: cell('product'),
+      complaintChannel: cell('complaint_channel') || undefined,
+      internal: Object.keys(internal).length > 0 ? internal : undefined,
+    })
+    if (!parsed.success) {
+      const found = rowIssues(parsed.error, lang, line, serviceColumnOf)
+      // An invalid agency id is reported once, by the agency.
+      issues.push(...(agencyOk ? found : found.filter((i) => i.field !== 'agency_id')))
+      continue
+    }
+    const twin = servicesInCsv.get(parsed.data.id)
+    if (twin) {
+      issues.push({ line, field: 'service_id', message: t.duplicateService(twin.line) })
+      continue
+    }
+    servicesInCsv.set(parsed.data.id, { service: parsed.data, line })
+  }
+
+  if (issues.length > 0) {
+    const sorted = issues.sort((a, b) => a.line - b.line)
+    if (sorted.length <= maxReportedErrors) return { ok: false, issues: sorted }
+    const last = sorted[maxReportedErrors - 1] as CsvIssue
+    return {
+      ok: false,
+      issues: [
+        ...sorted.slice(0, maxReportedErrors),
+        { line: last.line, field: '', message: t.moreErrors(sorted.length - maxReportedErrors) },
+      ],
+    }
+  }
+  return {
+    ok: true,
+    catalog: {
+      agencies: [...agenciesInCsv.values()].map((a) => a.agency),
+      services: [...servicesInCsv.values()].map((s) => s.service),
+    },
+  }
+}
+
+const quote = (cell: string) => (/[",\r\n]/.test(cell) ? `"${cell.replaceAll('"', '""')}"` : cell)
+const csvLine = (cells: string[]) => cells.map(quote).join(',')
+
+/** A catalog's services as CSV rows in the import's format (used for the template's examples). */
+export const catalogCsvRows = (catalog: Catalog): string[][] =>
+  catalog.services.map((s) => {
+    const a = catalog.agencies.find((x) => x.id === s.agencyId)
+    const values: Record<CsvColumn, string> = {
+      agency_id: s.agencyId,
+      agency_name: a?.name ?? '',
+      agency_kind: a?.kind ?? '',
+      service_id: s.id,
+      service_name: s.name,
+      requirements: s.requirements.join(listSeparator),
+      procedure: s.procedure.join(listSeparator),
+      completion_time: s.completionTime,
+      fee: s.fee,
+      product: s.product,
+      complaint_channel: s.complaintChannel ?? '',
+      legal_basis: s.internal?.legalBasis ?? '',
+      facilities: s.internal?.facilities ?? '',
+      staff_competence: s.internal?.staffCompetence ?? '',
+      internal_supervision: s.internal?.internalSupervision ?? '',
+      staff_count: s.internal?.staffCount ?? '',
+      service_guarantee: s.internal?.serviceGuarantee ?? '',
+      safety_guarantee: s.internal?.safetyGuarantee ?? '',
+      staff_evaluation: s.internal?.staffEvaluation ?? '',
+    }
+    return csvColumns.map((c) => values[c])
+  })
+
+/** CSV text (UTF-8 with a byte order mark so spreadsheets read the accents, CRLF as RFC 4180 says). */
+export const toCsv = (rows: string[][]) => `\uFEFF${rows.map(csvLine).join('\r\n')}\r\n`
+
+/** Two real services as examples, in Indonesian: one with every internal component, one with none. */
+export const templateCatalog: Catalog = {
+  agencies: [
+    { id: 'disdukcapil', name: 'Dinas Kependudukan dan Pencatatan Sipil', kind: 'opd', order: 0 },
+    { id: 'polres', name: 'Kepolisian Resor Kota', kind: 'kementerian_lembaga', order: 10 },
+  ],
+  services: [
+    {
+      id: 'disdukcapil-akta-kelahiran',
+      agencyId: 'disdukcapil',
+      name: 'Akta Kelahiran',
+      requirements: [
+        'Surat keterangan kelahiran dari rumah sakit, puskesmas atau bidan',
+        'Kartu Keluarga',
+        'KTP-el kedua orang tua',
+      ],
+      procedure: ['Ambil nomor antrean', 'Serahkan berkas di loket', 'Verifikasi data', 'Penerbitan akta'],
+      completionTime: '1 hari kerja',
+      fee: 'Gratis',
+      product: 'Kutipan Akta Kelahiran',
+      complaintChannel: 'SP4N-LAPOR! (lapor.go.id) atau kotak pengaduan di loket',
+      internal: {
+        legalBasis: 'UU 24/2013 tentang Administrasi Kependudukan; Perpres 96/2018',
+        facilities: 'Loket, ruang tunggu, kursi roda dan jalur landai untuk penyandang disabilitas',
+        staffCompetence: 'Memahami administrasi kependudukan dan aplikasi SIAK',
+        internalSupervision: 'Kepala Bidang Pelayanan Pencatatan Sipil',
+        staffCount: '3 orang',
+        serviceGuarantee: 'Pelayanan sesuai standar, tanpa pungutan',
+        safetyGuarantee: 'Data pemohon dijaga kerahasiaannya',
+        staffEvaluation: 'Evaluasi kinerja pelaksana setiap triwulan',
+      },
+    },
+    {
+      id: 'polres-skck',
+      agencyId: 'polres',
+      name: 'Surat Keterangan Catatan Kepolisian (SKCK)',
+      requirements: ['KTP-el', 'Kartu Keluarga', 'Pas foto 4x6 berlatar merah, 6 lembar'],
+      procedure: ['Isi formulir', 'Perekaman sidik jari', 'Verifikasi', 'Pencetakan SKCK'],
+      completionTime: '1 hari kerja',
+      fee: 'Rp30.000 (PP 76/2020)',
+      product: 'SKCK',
+      complaintChannel: 'Layanan pengaduan Polri 110',
+    },
+  ],
+}
+
+/** The template: the header row and the two examples. */
+export const catalogTemplateCsv = () => toCsv([[...csvColumns], ...catalogCsvRows(templateCatalog)])

@@ -1,0 +1,262 @@
+import { randomUUID } from 'node:crypto'
+import type { Application, ApplicationInput } from '@mpp/core/application'
+import { findRegency } from '@mpp/core/regions'
+import { type LifecycleAction, nextLifecycleState } from '@mpp/core/tenant-lifecycle'
+import {
+  type ApplicationSecrets,
+  createApplicationRecord,
+  getApplicationRecord,
+  moveSubdomainClaim,
+  releaseClaims,
+  saveApplication,
+} from '@mpp/db/application-repository'
+import { auditPut } from '@mpp/db/audit-repository'
+import { tenantCreation } from '@mpp/db/tenant-repository'
+import type { TransactItem } from '@mpp/db/transactions'
+import type { AppDeps } from '../app-env'
+import { ApiError } from '../errors'
+import { inviteFirstAdmin } from './invites'
+import { newTenantFromApplication } from './new-tenant'
+import { hashToken, newToken } from './tokens'
+
+/** How long the email-verification and revision links work. */
+const linkDays = 7
+
+const secondsFrom = (now: Date, days: number) => Math.floor(now.getTime() / 1000) + days * 24 * 3600
+
+/** Where links in mails point: the platform's origin and a tenant's site (from the request being answered). */
+export interface Origin {
+  platform: string
+  tenant: (slug: string) => string
+}
+
+export const applicationSubject = (id: string) => `app:${id}`
+export const tenantSubject = (tenantId: string) => `tenant:${tenantId}`
+
+/**
+ * Files a regency's application: the regency must be one of the 514, not already held by a tenant or a
+ * pending application, and the subdomain free. The applicant gets a link to confirm the email address; only
+ * then does the ministry see the application.
+ */
+export const createApplication = async (deps: AppDeps, input: ApplicationInput, origin: Origin) => {
+  const regency = findRegency(input.regencyCode)
+  if (!regency)
+    throw new ApiError(400, 'unknown_regency', [{ path: 'regencyCode', message: input.regencyCode }])
+  const now = deps.now()
+  const at = now.toISOString()
+  const application: Application = {
+    ...input,
+    id: randomUUID(),
+    regencyName: regency.name,
+    provinceName: regency.provinceName,
+    status: 'applied',
+    createdAt: at,
+    updatedAt: at,
+  }
+  const email = newToken()
+  const result = await createApplicationRecord(deps.db, application, {
+    emailTokenHash: email.hash,
+    tokensExpireAt: secondsFrom(now, linkDays),
+  })
+  if (result.kind === 'regency_taken') {
+    // Say who applied and when, so the regency's officers can find their colleague's application.
+    throw new ApiError(409, 'regency_taken', {
+      ...(result.claim?.applicantName ? { applicant: result.claim.applicantName } : {}),
+      ...(result.claim?.createdAt ? { appliedAt: result.claim.createdAt } : {}),
+      ...(result.tenantExists || result.claim?.tenantId ? { tenant: true } : {}),
+    })
+  }
+  if (result.kind === 'subdomain_taken') {
+    throw new ApiError(409, 'subdomain_taken', [{ path: 'subdomain', message: input.subdomain }])
+  }
+  await deps.mailer.send({
+    to: input.applicant.email,
+    subject: `Konfirmasi email permohonan MPP ${regency.name}`,
+    text: [
+      `Yth. ${input.applicant.name},`,
+      '',
+      `Permohonan Mal Pelayanan Publik ${regency.name} telah kami terima.`,
+      'Konfirmasikan alamat email ini agar Kementerian PANRB dapat memverifikasinya:',
+      `${origin.platform}/daftar/verifikasi/${application.id}/${email.token}`,
+      '',
+      `Tautan berlaku ${linkDays} hari.`,
+    ].join('\n'),
+  })
+  return application
+}
+
+/** The application a secret link belongs to, when its token matches and has not expired. */
+export const applicationByLink = async (
+  deps: AppDeps,
+  id: string,
+  token: string,
+  which: 'emailTokenHash' | 'editTokenHash',
+) => {
+  const found = await getApplicationRecord(deps.db, id)
+  const expires = found?.secrets.tokensExpireAt ?? 0
+  if (!found || found.secrets[which] !== hashToken(token) || expires * 1000 < deps.now().getTime()) {
+    throw new ApiError(404, 'link_invalid')
+  }
+  return found.application
+}
+
+const nextStatus = (a: Application, action: LifecycleAction): Application['status'] => {
+  const to = nextLifecycleState(a.status, action)
+  if (!to) throw new ApiError(409, 'invalid_transition', { status: a.status, action })
+  return to as Application['status']
+}
+
+/** Saves a step; a concurrent change of the same application is a 409, as is a failed claim (`onAlsoFailed`). */
+const save = async (
+  deps: AppDeps,
+  current: Application,
+  next: Application,
+  secrets: ApplicationSecrets,
+  also: TransactItem[],
+  onAlsoFailed: ApiError = new ApiError(409, 'invalid_transition'),
+) => {
+  const result = await saveApplication(deps.db, next, current.status, secrets, also)
+  if (result.kind === 'moved') throw new ApiError(409, 'invalid_transition', { status: current.status })
+  if (result.kind === 'also_failed') throw onAlsoFailed
+  return next
+}
+
+/** The applicant confirms the email address from the mailed link: the ministry now sees the application. */
+export const verifyApplicationEmail = async (deps: AppDeps, id: string, token: string) => {
+  const application = await applicationByLink(deps, id, token, 'emailTokenHash')
+  const at = deps.now().toISOString()
+  const next: Application = {
+    ...application,
+    status: nextStatus(application, 'verify_email'),
+    verifiedAt: at,
+    updatedAt: at,
+  }
+  return save(deps, application, next, {}, [
+    auditPut(deps.db, applicationSubject(id), {
+      at,
+      by: application.applicant.email,
+      action: 'verify_email',
+    }),
+  ])
+}
+
+export const getApplication = async (deps: AppDeps, id: string) => {
+  const found = await getApplicationRecord(deps.db, id)
+  if (!found) throw new ApiError(404, 'application_not_found')
+  return found.application
+}
+
+/**
+ * The ministry decides on a verified application. Approval creates the tenant in trial with its subdomain
+ * live and invites the applicant as its first admin; rejection gives the regency and the subdomain back;
+ * a revision request mails the applicant a link to edit and resubmit. Each decision is audited.
+ */
+export const decideApplication = async (
+  deps: AppDeps,
+  input: { id: string; action: 'approve' | 'reject' | 'request_revision'; by: string; note?: string },
+  origin: Origin,
+) => {
+  const { db } = deps
+  const application = await getApplication(deps, input.id)
+  const status = nextStatus(application, input.action)
+  const now = deps.now()
+  const at = now.toISOString()
+  const note = input.note ? { note: input.note } : {}
+  const next: Application = {
+    ...application,
+    status,
+    updatedAt: at,
+    decidedAt: at,
+    ...(input.note ? { decisionNote: input.note } : {}),
+  }
+  const entry = { at, by: input.by, action: input.action, ...note }
+  const also: TransactItem[] = [auditPut(db, applicationSubject(application.id), entry)]
+  let secrets: ApplicationSecrets = {}
+  let mail: string[]
+  let subject: string
+  const name = application.regencyName
+  switch (input.action) {
+    case 'approve': {
+      const tenant = newTenantFromApplication(application)
+      const invite = inviteFirstAdmin(deps, tenant.id, application, input.by, now)
+      also.push(
+        ...tenantCreation(db, tenant, application.id),
+        ...invite.writes,
+        auditPut(db, tenantSubject(tenant.id), entry),
+      )
+      const site = origin.tenant(application.subdomain)
+      subject = `Permohonan MPP ${name} disetujui`
+      mail = [
+        `Permohonan Mal Pelayanan Publik ${name} disetujui. Situsnya kini berjalan dalam tahap uji coba:`,
+        site,
+        '',
+        'Buat kata sandi admin MPP Anda melalui tautan ini (berlaku 72 jam, sekali pakai):',
+        `${site}undangan/${invite.token}`,
+      ]
+      break
+    }
+    case 'reject':
+      also.push(...releaseClaims(db, application))
+      subject = `Permohonan MPP ${name} ditolak`
+      mail = [`Permohonan Mal Pelayanan Publik ${name} ditolak.`, '', `Alasan: ${input.note ?? '-'}`]
+      break
+    case 'request_revision': {
+      const edit = newToken()
+      secrets = { editTokenHash: edit.hash, tokensExpireAt: secondsFrom(now, linkDays) }
+      subject = `Permohonan MPP ${name} perlu diperbaiki`
+      mail = [
+        `Kementerian PANRB meminta perbaikan permohonan Mal Pelayanan Publik ${name}:`,
+        input.note ?? '-',
+        '',
+        'Perbaiki dan kirim ulang melalui tautan ini:',
+        `${origin.platform}/daftar/revisi/${application.id}/${edit.token}`,
+      ]
+      break
+    }
+  }
+  await save(deps, application, next, secrets, also)
+  await deps.mailer.send({ to: application.applicant.email, subject, text: mail.join('\n') })
+  return next
+}
+
+/**
+ * The applicant resubmits after a revision request, from the mailed link (which is then spent). The regency
+ * cannot change; a new subdomain is claimed, and the old one given back, in the same write.
+ */
+export const resubmitApplication = async (
+  deps: AppDeps,
+  id: string,
+  token: string,
+  input: ApplicationInput,
+) => {
+  const application = await applicationByLink(deps, id, token, 'editTokenHash')
+  if (input.regencyCode !== application.regencyCode) {
+    throw new ApiError(400, 'invalid_request', [{ path: 'regencyCode', message: application.regencyCode }])
+  }
+  const at = deps.now().toISOString()
+  const next: Application = {
+    ...input,
+    id,
+    regencyName: application.regencyName,
+    provinceName: application.provinceName,
+    createdAt: application.createdAt,
+    ...(application.verifiedAt ? { verifiedAt: application.verifiedAt } : {}),
+    ...(application.urgencyStudyFile ? { urgencyStudyFile: application.urgencyStudyFile } : {}),
+    status: nextStatus(application, 'resubmit'),
+    updatedAt: at,
+  }
+  const also: TransactItem[] = [
+    auditPut(deps.db, applicationSubject(id), { at, by: input.applicant.email, action: 'resubmit' }),
+    ...(input.subdomain === application.subdomain
+      ? []
+      : moveSubdomainClaim(deps.db, application, input.subdomain)),
+  ]
+  return save(
+    deps,
+    application,
+    next,
+    {},
+    also,
+    new ApiError(409, 'subdomain_taken', [{ path: 'subdomain', message: input.subdomain }]),
+  )
+}

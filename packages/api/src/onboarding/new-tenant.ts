@@ -1,0 +1,44 @@
+import type { Application } from '@mpp/core/application'
+import type { WeeklyHours } from '@mpp/core/opening-hours'
+import { defaultQueueSettings } from '@mpp/core/queue'
+import { findRegency } from '@mpp/core/regions'
+import type { Tenant } from '@mpp/core/tenant'
+
+const office = [{ open: '08:00', close: '15:00' }]
+
+/** Monday to Thursday 08:00-15:00, Friday with the prayer break: the admin changes them on day one. */
+const defaultHours: WeeklyHours = {
+  mon: office,
+  tue: office,
+  wed: office,
+  thu: office,
+  fri: [
+    { open: '08:00', close: '11:30' },
+    { open: '13:00', close: '15:00' },
+  ],
+  sat: [],
+  sun: [],
+}
+
+/** The tenant an approved application becomes: in trial, named after its regency, set up with defaults. */
+export const newTenantFromApplication = (a: Application): Tenant => {
+  const regency = findRegency(a.regencyCode)
+  if (!regency) throw new Error(`approved application for unknown regency ${a.regencyCode}`)
+  return {
+    id: a.regencyCode,
+    slug: a.subdomain,
+    name: `Mal Pelayanan Publik ${regency.name}`,
+    regencyName: regency.name,
+    provinceName: regency.provinceName,
+    timeZone: regency.timeZone,
+    stage: 'trial',
+    address: `${regency.name}, ${regency.provinceName}`,
+    email: a.applicant.email,
+    branding: { primary: '#0b4f8a', accent: '#f2a900' },
+    facilities: [],
+    otherFacilities: [],
+    openingHours: defaultHours,
+    holidays: [],
+    queueSettings: defaultQueueSettings,
+  }
+}
