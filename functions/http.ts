@@ -5,6 +5,7 @@ import { createApp } from '@mpp/api/app'
 import { outboxMailer } from '@mpp/api/mail/mailer'
 import { createDb } from '@mpp/db/client'
 import { getConnInfo, handle } from 'hono/aws-lambda'
+import { s3FileStore } from './s3-file-store'
 import { sesMailer } from './ses-mailer'
 import { loadSessionSecret } from './session-secret'
 
@@ -18,6 +19,8 @@ const logger = new Logger({ serviceName: 'mpp-cloud-http' })
 
 const db = createDb({ tableName: required('TABLE_NAME'), endpoint: process.env.DYNAMODB_ENDPOINT })
 const now = () => new Date()
+const filesBucket = required('FILES_BUCKET')
+const region = required('AWS_REGION')
 
 const app = createApp({
   db,
@@ -26,12 +29,18 @@ const app = createApp({
     sessionSecret: await loadSessionSecret(),
     assetBaseUrl: process.env.ASSET_BASE_URL ?? '',
     assetVersion: process.env.ASSET_VERSION ?? 'dev',
+    // Presigned POSTs go to the bucket's regional address; the global one is allowed for older SDK defaults.
+    uploadOrigins: [
+      `https://${filesBucket}.s3.${region}.amazonaws.com`,
+      `https://${filesBucket}.s3.amazonaws.com`,
+    ],
   },
   logger,
   now,
   clientIp: (c) => getConnInfo(c).remote.address,
   // Without a verified SES sender (tests, the bench) mail stays in the table's outbox.
   mailer: process.env.MAIL_FROM ? sesMailer(process.env.MAIL_FROM) : outboxMailer(db, now),
+  files: s3FileStore(filesBucket),
 })
 
 /** The HTTP API's handler: the same Hono app as `npm start`, with Lambda's context on every log line. */

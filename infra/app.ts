@@ -36,6 +36,7 @@ new MppStack(app, 'MppCloud', {
   },
   assetsDir,
   domain: customDomain(),
+  mailFrom: context('mailFrom'),
 })
 
 // cdk-nag 3 is a policy-validation plugin: any unacknowledged finding fails `cdk synth`.

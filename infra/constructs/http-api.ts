@@ -16,8 +16,10 @@ import type { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs'
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs'
 import { ARecord, HostedZone, RecordTarget } from 'aws-cdk-lib/aws-route53'
 import { ApiGatewayv2DomainProperties } from 'aws-cdk-lib/aws-route53-targets'
+import type { IBucket } from 'aws-cdk-lib/aws-s3'
 import { Secret } from 'aws-cdk-lib/aws-secretsmanager'
 import { Construct } from 'constructs'
+import { acknowledgeWildcards } from '../wildcard-acknowledgement'
 import { AppFunction } from './app-function'
 
 /** The platform's own domain: the apex serves the platform, `*.` one subdomain per tenant. */
@@ -35,6 +37,10 @@ export interface HttpApiProps {
   assetBaseUrl: string
   assetVersion: string
   domain?: CustomDomain
+  /** Uploaded files; the handler signs uploads to and downloads from `applications/`. */
+  filesBucket: IBucket
+  /** A sender verified in SES; without it the app keeps mail in the table's outbox. */
+  mailFrom?: string
 }
 
 // HTTP APIs know a narrower set of $context variables than REST APIs; these are all valid for both.
@@ -74,6 +80,12 @@ export class MppHttpApi extends Construct {
         'The session signing key has no rotation Lambda: rotating it signs every user out, so it is rotated by hand when needed.',
     })
 
+    const uploads = props.filesBucket.arnForObjects('applications/*')
+    const { region, account, partition } = Stack.of(this)
+    const sender = props.mailFrom ? /<?([^<>\s]+@([^<>\s]+?))>?$/.exec(props.mailFrom) : null
+    if (props.mailFrom && !sender) throw new Error(`mailFrom ${props.mailFrom} has no email address`)
+    const sesIdentity = (name: string) => `arn:${partition}:ses:${region}:${account}:identity/${name}`
+
     this.handler = new AppFunction(this, 'Handler', {
       entry: 'http.ts',
       description: 'MPP Cloud http: the platform host and every tenant subdomain',
@@ -85,14 +97,31 @@ export class MppHttpApi extends Construct {
         ASSET_BASE_URL: props.assetBaseUrl,
         ASSET_VERSION: props.assetVersion,
         POWERTOOLS_SERVICE_NAME: 'mpp-cloud-http',
+        FILES_BUCKET: props.filesBucket.bucketName,
+        ...(props.mailFrom ? { MAIL_FROM: props.mailFrom } : {}),
       },
       statements: [
         new PolicyStatement({
           actions: ['secretsmanager:GetSecretValue'],
           resources: [sessionSecret.secretArn],
         }),
+        // Presigned POSTs and GETs act with this role's rights, so it needs exactly these two.
+        new PolicyStatement({ actions: ['s3:PutObject', 's3:GetObject'], resources: [uploads] }),
+        ...(sender
+          ? [
+              new PolicyStatement({
+                actions: ['ses:SendEmail'],
+                resources: [sesIdentity(sender[1] as string), sesIdentity(sender[2] as string)],
+              }),
+            ]
+          : []),
       ],
     }).fn
+    acknowledgeWildcards(
+      this.handler.role ?? this.handler,
+      'Each application keeps its files under applications/<id>/; the app picks the key, and the browser only gets a presigned form or link for one of them.',
+      { actions: [], resources: [uploads] },
+    )
 
     this.api = new HttpApi(this, 'Api', {
       description: 'MPP Cloud: the platform host and every tenant subdomain',

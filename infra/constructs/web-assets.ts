@@ -43,6 +43,8 @@ export class WebAssets extends Construct {
   readonly baseUrl: string
   /** Changes exactly when a byte of the built assets does. */
   readonly version: string
+  /** Access logs of this construct's buckets, and of any other bucket of the stack. */
+  readonly logBucket: Bucket
 
   constructor(scope: Construct, id: string, props: WebAssetsProps) {
     super(scope, id)
@@ -59,6 +61,7 @@ export class WebAssets extends Construct {
         : ObjectOwnership.BUCKET_OWNER_ENFORCED,
       lifecycleRules: [{ expiration: Duration.days(90) }],
     })
+    this.logBucket = logBucket
     Validations.of(logBucket).acknowledge({
       id: 'AwsSolutions-S1',
       reason: 'This is the access-log bucket; logging its own writes would only add a log of the logs.',

@@ -1,9 +1,13 @@
+import { mkdtemp } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { Logger } from '@aws-lambda-powertools/logger'
 import { serve } from '@hono/node-server'
 import { createApp } from '@mpp/api/app'
 import { outboxMailer } from '@mpp/api/mail/mailer'
 import type { Db } from '@mpp/db/client'
 import { freePort } from '@mpp/local/free-port'
+import { createLocalFileStore } from '@mpp/local/local-file-store'
 import { meterCapacity } from './capacity'
 import { type HttpCall, load, send } from './http-load'
 import { countRoundTrips } from './round-trips'
@@ -38,6 +42,7 @@ export const benchQueue = async (db: Db, password: string) => {
     now: () => new Date(),
     clientIp: () => '127.0.0.1',
     mailer: outboxMailer(db, () => new Date()),
+    files: createLocalFileStore(await mkdtemp(join(tmpdir(), 'mpp-bench-files-')), 'bench').store,
   })
   const port = await freePort()
   const server = serve({ fetch: app.fetch, port, hostname: '127.0.0.1' })

@@ -1,4 +1,5 @@
-import { mkdir, writeFile } from 'node:fs/promises'
+import { mkdir, mkdtemp, writeFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { Logger } from '@aws-lambda-powertools/logger'
 import { QueryCommand } from '@aws-sdk/lib-dynamodb'
@@ -8,6 +9,7 @@ import { createDb } from '@mpp/db/client'
 import { createTableIfMissing } from '@mpp/db/create-table'
 import { tenantPk } from '@mpp/db/keys'
 import { startDynamoDbLocal } from '@mpp/local/dynamodb-local'
+import { createLocalFileStore } from '@mpp/local/local-file-store'
 import { seedDemo } from '@mpp/local/seed/seed-demo'
 import { measureColdStart } from './cold-start'
 import { bundleFunction } from './lambda-bundle'
@@ -39,6 +41,7 @@ try {
     TABLE_NAME: tableName,
     DYNAMODB_ENDPOINT: dynamo.endpoint,
     AWS_REGION: 'local',
+    FILES_BUCKET: 'bench-files',
     ROOT_DOMAIN: 'localhost',
     SESSION_SECRET: 'bench-secret-bench-secret-bench-secret',
     POWERTOOLS_LOG_LEVEL: 'WARN',
@@ -61,6 +64,7 @@ try {
     now: () => new Date(),
     clientIp: () => '127.0.0.1',
     mailer: outboxMailer(db, () => new Date()),
+    files: createLocalFileStore(await mkdtemp(join(tmpdir(), 'mpp-bench-files-')), 'bench').store,
   })
   const catalogQuery = (prefix: string) =>
     db.doc.send(

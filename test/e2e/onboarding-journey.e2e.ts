@@ -67,7 +67,19 @@ describe('a new regency joins and serves its first citizen', () => {
       )
     await applicant.getByLabel(/Kepala daerah berkomitmen/).check()
     await applicant.getByRole('button', { name: 'Kirim permohonan' }).click()
-    await applicant.waitForURL('**/daftar/terkirim')
+    await applicant.waitForURL('**/daftar/terkirim/**')
+    await check(applicant)
+  })
+
+  it('attaches the urgency study as a PDF, which the upload sends straight to the file store', async () => {
+    const pdf = Buffer.from(
+      '%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n',
+    )
+    await applicant
+      .getByLabel('Berkas PDF')
+      .setInputFiles({ name: 'kajian.pdf', mimeType: 'application/pdf', buffer: pdf })
+    await applicant.getByRole('button', { name: 'Unggah PDF' }).click()
+    await expect.poll(() => applicant.locator('h1').textContent()).toBe('Kajian urgensi terlampir')
     await check(applicant)
   })
 
@@ -87,6 +99,9 @@ describe('a new regency joins and serves its first citizen', () => {
     await ministry.getByRole('link', { name: 'Kota Bukittinggi' }).click()
     await ministry.waitForURL('**/kementerian/permohonan/**')
     await check(ministry)
+    const download = ministry.waitForEvent('download')
+    await ministry.getByRole('link', { name: /Unduh PDF kajian urgensi/ }).click()
+    expect(await (await download).suggestedFilename()).toBe(`kajian-urgensi-${slug}.pdf`)
     await ministry.getByRole('button', { name: /Setujui/ }).click()
     await expect.poll(() => ministry.getByRole('status').first().textContent()).toBe('Keputusan tersimpan.')
     await check(ministry)

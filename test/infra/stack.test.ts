@@ -23,12 +23,13 @@ let assetsDir: string
 /** The feature flags `cdk synth` runs with, so the tests see the template the CLI would deploy. */
 let context: Record<string, unknown>
 
-const synth = (name: string, props: { region?: string; domain?: CustomDomain } = {}) => {
+const synth = (name: string, props: { region?: string; domain?: CustomDomain; mailFrom?: string } = {}) => {
   const app = new App({ context, outdir: join(workDir, name) })
   const stack = new MppStack(app, 'MppCloud', {
     env: { account: '111111111111', region: props.region ?? 'ap-southeast-3' },
     assetsDir,
     domain: props.domain,
+    mailFrom: props.mailFrom,
   })
   return { stack, template: Template.fromStack(stack) }
 }
@@ -50,6 +51,15 @@ const policyStatements = (template: Template): Statement[] => {
 
 const actionsOf = (statement: Statement): string[] =>
   Array.isArray(statement.Action) ? statement.Action : [statement.Action]
+
+/** The logical id of the uploads bucket. */
+const filesBucketId = (template: Template): string => {
+  const ids = Object.keys(template.findResources('AWS::S3::Bucket')).filter((id) =>
+    id.startsWith('FilesBucket'),
+  )
+  expect(ids).toHaveLength(1)
+  return ids[0] as string
+}
 
 /** The logical id of the one resource of `type`. */
 const onlyResourceId = (template: Template, type: string): string => {
@@ -128,6 +138,7 @@ describe('the stack without a custom domain (Jakarta)', () => {
     const secretId = onlyResourceId(template, 'AWS::SecretsManager::Secret')
     const apiId = onlyResourceId(template, 'AWS::ApiGatewayV2::Api')
     const distributionId = onlyResourceId(template, 'AWS::CloudFront::Distribution')
+    const filesId = filesBucketId(template)
     const handler = httpHandler(template)
     expect(handler).toMatchObject({ Architectures: ['arm64'], MemorySize: 1024, Timeout: 10 })
     expect(handler.Environment.Variables).toEqual({
@@ -136,6 +147,7 @@ describe('the stack without a custom domain (Jakarta)', () => {
       ASSET_BASE_URL: { 'Fn::Join': ['', ['https://', { 'Fn::GetAtt': [distributionId, 'DomainName'] }]] },
       ASSET_VERSION: FileSystem.fingerprint(assetsDir),
       POWERTOOLS_SERVICE_NAME: 'mpp-cloud-http',
+      FILES_BUCKET: { Ref: filesId },
       NODE_OPTIONS: '--enable-source-maps',
       ROOT_DOMAIN: {
         'Fn::Join': ['', [{ Ref: apiId }, '.execute-api.ap-southeast-3.', { Ref: 'AWS::URLSuffix' }]],
@@ -196,6 +208,22 @@ describe('the stack without a custom domain (Jakarta)', () => {
       Action: 'secretsmanager:GetSecretValue',
       Resource: { Ref: secretId },
     })
+  })
+
+  it('keeps uploads in a private, logged bucket the handler may put to and get from under applications/ only', () => {
+    const filesId = filesBucketId(template)
+    const files = template.toJSON().Resources[filesId]
+    expect(files.DeletionPolicy).toBe('Retain')
+    expect(files.Properties.LoggingConfiguration).toMatchObject({ LogFilePrefix: 'files/' })
+    const s3 = policyStatements(template).filter((s) => JSON.stringify(s.Resource).includes(filesId))
+    expect(s3).toEqual([
+      {
+        Effect: 'Allow',
+        Action: ['s3:GetObject', 's3:PutObject'],
+        Resource: { 'Fn::Join': ['', [{ 'Fn::GetAtt': [filesId, 'Arn'] }, '/applications/*']] },
+      },
+    ])
+    expect(JSON.stringify(policyStatements(template))).not.toContain('ses:')
   })
 
   it('runs the jobs function every 15 minutes with the same item operations and no secret', () => {
@@ -264,7 +292,8 @@ describe('the stack without a custom domain (Jakarta)', () => {
         },
       })
     const bucketPolicies = Object.values(template.findResources('AWS::S3::BucketPolicy'))
-    expect(bucketPolicies).toHaveLength(2)
+    // The assets, their log and the uploads bucket.
+    expect(bucketPolicies).toHaveLength(3)
     for (const policy of bucketPolicies)
       expect(policy.Properties.PolicyDocument.Statement).toContainEqual(
         expect.objectContaining({ Effect: 'Deny', Condition: { Bool: { 'aws:SecureTransport': 'false' } } }),
@@ -310,7 +339,7 @@ describe('the stack with a custom domain', () => {
   let stack: Stack
   let template: Template
   beforeAll(() => {
-    ;({ stack, template } = synth('domain', { domain }))
+    ;({ stack, template } = synth('domain', { domain, mailFrom: `MPP Cloud <noreply@${domain.rootDomain}>` }))
   }, synthTimeout)
 
   it('serves the apex and every subdomain from the API with the given certificate', () => {
@@ -337,6 +366,19 @@ describe('the stack with a custom domain', () => {
 
   it('tells the app its root domain', () => {
     expect(httpHandler(template).Environment.Variables.ROOT_DOMAIN).toBe(domain.rootDomain)
+  })
+
+  it('sends mail through SES as the given sender, allowed for that address and its domain only', () => {
+    expect(httpHandler(template).Environment.Variables.MAIL_FROM).toBe(
+      `MPP Cloud <noreply@${domain.rootDomain}>`,
+    )
+    const ses = policyStatements(template).filter((s) => actionsOf(s).some((a) => a.startsWith('ses:')))
+    expect(ses).toHaveLength(1)
+    expect(actionsOf(ses[0] as Statement)).toEqual(['ses:SendEmail'])
+    const resources = JSON.stringify((ses[0] as Statement).Resource)
+    expect(resources).toContain(`:identity/noreply@${domain.rootDomain}`)
+    expect(resources).toContain(`:identity/${domain.rootDomain}`)
+    expect(resources).not.toContain('*')
   })
 
   it('passes cdk-nag AwsSolutions', () => {

@@ -17,7 +17,8 @@ beforeAll(async () => {
   await seedDemo(db, testPassword)
   vi.stubEnv('TABLE_NAME', db.tableName)
   vi.stubEnv('DYNAMODB_ENDPOINT', inject('dynamoEndpoint'))
-  vi.stubEnv('AWS_REGION', 'local')
+  vi.stubEnv('AWS_REGION', 'ap-southeast-3')
+  vi.stubEnv('FILES_BUCKET', 'mpp-files-test')
   vi.stubEnv('ROOT_DOMAIN', root)
   vi.stubEnv('SESSION_SECRET', 'lambda-test-secret-long-enough-for-hmac')
   vi.stubEnv('POWERTOOLS_LOG_LEVEL', 'INFO')
@@ -139,5 +140,13 @@ describe('the Lambda handler with API Gateway HTTP API events', () => {
     const result = await invoke({ method: 'GET', host: root, path: '/' })
     expect(result.statusCode).toBe(200)
     expect(result.body).toContain('4 dari 514 kabupaten/kota')
+  })
+
+  it('lets forms post only to the app and to the uploads bucket', async () => {
+    const result = await invoke({ method: 'GET', host: root, path: '/daftar' })
+    const csp = String(result.headers?.['content-security-policy'] ?? '')
+    expect(csp).toContain(
+      "form-action 'self' https://mpp-files-test.s3.ap-southeast-3.amazonaws.com https://mpp-files-test.s3.amazonaws.com;",
+    )
   })
 })

@@ -62,7 +62,7 @@ describe('signing up through the pages', () => {
   it('files, confirms the email with a button (not the link alone), and the ministry approves', async () => {
     const filed = await post(platformHost, '/daftar', signup)
     expect(filed.status).toBe(303)
-    expect(filed.location).toBe('/daftar/terkirim')
+    expect(filed.location).toMatch(/^\/daftar\/terkirim\/[\w-]+\/[\w-]+$/)
     const verify = await lastLink('/daftar/verifikasi/')
     const page = await t.request(platformHost, verify.pathname)
     expect(await page.text()).toContain('Konfirmasi email saya')

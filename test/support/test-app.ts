@@ -1,8 +1,12 @@
+import { mkdtemp } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { Logger } from '@aws-lambda-powertools/logger'
 import { createApp } from '@mpp/api/app'
 import type { AppDeps } from '@mpp/api/app-env'
 import { outboxMailer } from '@mpp/api/mail/mailer'
 import type { Db } from '@mpp/db/client'
+import { createLocalFileStore } from '@mpp/local/local-file-store'
 import { seedDemo } from '@mpp/local/seed/seed-demo'
 import { createTestDb } from './test-db'
 
@@ -13,6 +17,8 @@ export interface TestApp {
   app: ReturnType<typeof createApp>
   db: Db
   deps: AppDeps
+  /** The local file store's upload and download endpoints (what S3 answers in AWS). */
+  fileReceiver: ReturnType<typeof createLocalFileStore>['receiver']
   /** Sends a request to a host of the app (`lubuklinggau.localhost`, `localhost`, …). */
   request: (host: string, path: string, init?: RequestInit) => Promise<Response>
 }
@@ -22,6 +28,7 @@ export const createTestApp = async (overrides: Partial<AppDeps> = {}): Promise<T
   const db = overrides.db ?? (await createTestDb())
   if (!overrides.db) await seedDemo(db, testPassword)
   const now = overrides.now ?? (() => new Date())
+  const files = createLocalFileStore(await mkdtemp(join(tmpdir(), 'mpp-files-')), testSecret, now)
   const deps: AppDeps = {
     db,
     mailer: outboxMailer(db, now),
@@ -32,6 +39,7 @@ export const createTestApp = async (overrides: Partial<AppDeps> = {}): Promise<T
     }),
     now,
     clientIp: () => '203.0.113.7',
+    files: files.store,
     ...overrides,
   }
   const app = createApp(deps)
@@ -39,6 +47,7 @@ export const createTestApp = async (overrides: Partial<AppDeps> = {}): Promise<T
     app,
     db,
     deps,
+    fileReceiver: files.receiver,
     request: (host, path, init) => Promise.resolve(app.request(`http://${host}${path}`, init)),
   }
 }

@@ -37,5 +37,7 @@ export const errorCodes = [
   'link_invalid',
   'application_not_found',
   'tenant_unavailable',
+  'file_missing',
+  'file_not_pdf',
 ] as const
 export type ErrorCode = (typeof errorCodes)[number]

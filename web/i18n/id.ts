@@ -174,6 +174,8 @@ export const id = {
     regency_taken: 'Kabupaten/kota ini sudah terdaftar atau sedang mengajukan permohonan.',
     subdomain_taken: 'Alamat situs itu sudah dipakai. Pilih alamat lain.',
     link_invalid: 'Tautan ini tidak berlaku lagi: sudah dipakai atau kedaluwarsa.',
+    file_missing: 'Berkas belum terunggah. Pilih berkas lalu unggah lagi.',
+    file_not_pdf: 'Berkas ini bukan PDF. Unggah kajian urgensi dalam format PDF, paling besar 5 MB.',
     application_not_found: 'Permohonan tidak ditemukan.',
     tenant_unavailable: 'MPP ini sedang tidak melayani secara daring.',
   } satisfies Record<ErrorCode, string>,
@@ -637,6 +639,15 @@ export const id = {
     submit: 'Kirim permohonan',
     sentTitle: 'Permohonan terkirim',
     sent: 'Kami mengirim tautan konfirmasi ke email dinas yang Anda isi. Buka tautan itu agar Kementerian PANRB dapat memverifikasi permohonan Anda.',
+    attachTitle: 'Lampirkan kajian urgensi (PDF, tidak wajib)',
+    attachLead:
+      'Bila kajian urgensi Anda juga berupa dokumen, unggah di sini sebagai PDF paling besar 5 MB. Tautan halaman ini berlaku 7 hari.',
+    attachFile: 'Berkas PDF',
+    attachButton: 'Unggah PDF',
+    attachedTitle: 'Kajian urgensi terlampir',
+    attached: (kb: number) =>
+      `PDF kajian urgensi (${kb} KB) sudah terlampir pada permohonan Anda. Anda dapat menggantinya di bawah.`,
+    attachAgain: 'Ganti PDF',
     regencyTakenBy: (who: string, when: string) =>
       `Kabupaten/kota ini sudah diajukan oleh ${who} pada ${when}.`,
     regencyHasTenant: 'Kabupaten/kota ini sudah memiliki MPP di platform.',
@@ -681,6 +692,7 @@ export const id = {
     plannedAgencies: 'Instansi yang direncanakan',
     plannedServices: 'Layanan yang direncanakan',
     urgencyStudy: 'Kajian urgensi',
+    urgencyStudyFile: (kb: number) => `Unduh PDF kajian urgensi (${kb} KB)`,
     decisionNote: 'Catatan keputusan',
     decide: 'Keputusan',
     approve: 'Setujui: buat tenant uji coba dan undang admin',
@@ -698,6 +710,7 @@ export const id = {
     actions: {
       verify_email: 'Email dikonfirmasi',
       resubmit: 'Dikirim ulang',
+      attach_file: 'PDF kajian urgensi dilampirkan',
       approve: 'Disetujui',
       reject: 'Ditolak',
       request_revision: 'Diminta perbaikan',

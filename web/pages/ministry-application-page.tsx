@@ -97,6 +97,13 @@ export const MinistryApplicationPage = ({ ctx, application: a, audit, saved, ref
       <p class="prewrap">{a.plannedServices}</p>
       <h2>{t.urgencyStudy}</h2>
       <p class="prewrap">{a.urgencyStudy}</p>
+      {a.urgencyStudyFile && (
+        <p>
+          <a href={`/kementerian/permohonan/${a.id}/kajian`}>
+            {t.urgencyStudyFile(Math.ceil(a.urgencyStudyFile.bytes / 1024))}
+          </a>
+        </p>
+      )}
 
       {(a.status === 'verified' || a.status === 'revision_requested') && (
         <section aria-labelledby="decide">

@@ -5,6 +5,7 @@ import type { Db } from '@mpp/db/client'
 import type { Lang, Messages } from '@mpp/web/i18n/messages'
 import type { Context } from 'hono'
 import type { SecureHeadersVariables } from 'hono/secure-headers'
+import type { FileStore } from './files/file-store'
 import type { Mailer } from './mail/mailer'
 
 export interface AppConfig {
@@ -16,6 +17,8 @@ export interface AppConfig {
   assetBaseUrl: string
   /** Changes whenever the assets do, so their URLs can be cached forever. */
   assetVersion: string
+  /** Where upload forms post to when that is not this origin (the S3 bucket in AWS), for the CSP. */
+  uploadOrigins?: string[]
 }
 
 export interface AppDeps {
@@ -27,6 +30,7 @@ export interface AppDeps {
   /** The caller's IP address as the runtime sees it (API Gateway or the node server). */
   clientIp: (c: Context) => string | undefined
   mailer: Mailer
+  files: FileStore
 }
 
 /** Which site a request is for: the platform itself or one tenant's MPP. */

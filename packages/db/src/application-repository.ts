@@ -11,6 +11,8 @@ import { cancelReasons, type TransactItem } from './transactions'
 export interface ApplicationSecrets {
   emailTokenHash?: string
   editTokenHash?: string
+  /** Lets the applicant attach the urgency study's PDF after filing. */
+  fileTokenHash?: string
   /** When those links stop working (epoch seconds). */
   tokensExpireAt?: number
 }
@@ -18,6 +20,7 @@ export interface ApplicationSecrets {
 const stored = applicationSchema.extend({
   emailTokenHash: z.string().optional(),
   editTokenHash: z.string().optional(),
+  fileTokenHash: z.string().optional(),
   tokensExpireAt: z.number().optional(),
 })
 
@@ -108,8 +111,14 @@ export const getApplicationRecord = async (db: Db, id: string) => {
     new GetCommand({ TableName: db.tableName, Key: keys.application(id), ConsistentRead: true }),
   )
   if (!result.Item) return undefined
-  const { emailTokenHash, editTokenHash, tokensExpireAt, ...rest } = parseItem(stored, result.Item)
-  return { application: rest as Application, secrets: { emailTokenHash, editTokenHash, tokensExpireAt } }
+  const { emailTokenHash, editTokenHash, fileTokenHash, tokensExpireAt, ...rest } = parseItem(
+    stored,
+    result.Item,
+  )
+  return {
+    application: rest as Application,
+    secrets: { emailTokenHash, editTokenHash, fileTokenHash, tokensExpireAt },
+  }
 }
 
 /** Applications with one status, newest first, through gsi1 (never a Scan). */
@@ -124,7 +133,13 @@ export const listApplicationsByStatus = async (db: Db, status: ApplicationStatus
     }),
   )
   return (result.Items ?? []).map((i) => {
-    const { emailTokenHash: _, editTokenHash: __, tokensExpireAt: ___, ...rest } = parseItem(stored, i)
+    const {
+      emailTokenHash: _,
+      editTokenHash: __,
+      fileTokenHash: ____,
+      tokensExpireAt: ___,
+      ...rest
+    } = parseItem(stored, i)
     return rest as Application
   })
 }

@@ -3,9 +3,10 @@ import type { App } from '@mpp/api/app'
 import { Hono } from 'hono'
 
 /**
- * Serves what CloudFront serves in AWS (the built assets under /static) and hands everything else to the app.
+ * Serves what AWS serves beside the app: CloudFront's built assets under /static and S3's file uploads and
+ * downloads (`files`), and hands everything else to the app.
  */
-export const localFetch = (app: App, assetsDir: string) => {
+export const localFetch = (app: App, assetsDir: string, files?: Hono) => {
   const assets = new Hono()
   assets.use('/static/*', async (c, next) => {
     await next()
@@ -16,8 +17,10 @@ export const localFetch = (app: App, assetsDir: string) => {
     '/static/*',
     serveStatic({ root: assetsDir, rewriteRequestPath: (path) => path.replace(/^\/static/, '') }),
   )
-  return (request: Request, env: unknown) =>
-    new URL(request.url).pathname.startsWith('/static/')
-      ? assets.fetch(request, env)
-      : app.fetch(request, env)
+  return (request: Request, env: unknown) => {
+    const path = new URL(request.url).pathname
+    if (path.startsWith('/static/')) return assets.fetch(request, env)
+    if (files && (path === '/unggah' || path === '/berkas')) return files.fetch(request, env)
+    return app.fetch(request, env)
+  }
 }

@@ -11,6 +11,7 @@ import { createTableIfMissing } from '@mpp/db/create-table'
 import { defaultTableName } from '@mpp/db/table-definition'
 import { buildWebAssets } from '@mpp/web/build-assets'
 import { type RunningDynamoDb, startDynamoDbLocal } from './dynamodb-local'
+import { createLocalFileStore } from './local-file-store'
 import { localFetch } from './local-server'
 import { defaultDemoPassword, demoAccounts, seedDemo } from './seed/seed-demo'
 import { localSessionSecret } from './session-secret'
@@ -47,11 +48,13 @@ const main = async () => {
     serviceName: 'mpp-cloud',
     logLevel: (process.env.LOG_LEVEL ?? 'WARN') as LogLevel,
   })
+  const sessionSecret = await localSessionSecret(join(dataDir, 'session-secret'))
+  const files = createLocalFileStore(join(dataDir, 'files'), sessionSecret)
   const app = createApp({
     db,
     config: {
       rootDomain,
-      sessionSecret: await localSessionSecret(join(dataDir, 'session-secret')),
+      sessionSecret,
       assetBaseUrl: '',
       assetVersion: assets.version,
     },
@@ -63,6 +66,7 @@ const main = async () => {
       () => new Date(),
       (text) => console.log(text),
     ),
+    files: files.store,
   })
 
   // The same job EventBridge runs every 15 minutes in AWS, here on a one-minute timer.
@@ -77,7 +81,7 @@ const main = async () => {
   dayCloser = setInterval(closeDays, 60_000)
   void closeDays()
 
-  server = serve({ fetch: localFetch(app, assets.outDir), port }, () => {
+  server = serve({ fetch: localFetch(app, assets.outDir, files.receiver), port }, () => {
     const origin = (host: string) => `http://${host}:${port}`
     console.log(
       [

@@ -91,7 +91,14 @@ export const onboardingPageCases: RouteCase[] = [
     body: () => ({ form: { regency: 'Bukan daerah (99.99)', subdomain: 'bukan' } }),
     expect: 'anonymous',
   },
-  { method: 'GET', route: '/daftar/terkirim', expect: 'anonymous' },
+  ...['terkirim', 'lampiran'].map(
+    (page): RouteCase => ({
+      method: 'GET',
+      route: `/daftar/${page}/:id/:token`,
+      path: `/daftar/${page}/no-such-id/forged`,
+      expect: 'refused',
+    }),
+  ),
   {
     method: 'GET',
     route: '/daftar/verifikasi/:id/:token',
@@ -135,6 +142,12 @@ export const onboardingPageCases: RouteCase[] = [
     method: 'GET',
     route: '/kementerian/permohonan/:id',
     path: '/kementerian/permohonan/no-such-id',
+    expect: 'refused',
+  },
+  {
+    method: 'GET',
+    route: '/kementerian/permohonan/:id/kajian',
+    path: '/kementerian/permohonan/no-such-id/kajian',
     expect: 'refused',
   },
   {

@@ -15,6 +15,7 @@ import { tenantCreation } from '@mpp/db/tenant-repository'
 import type { TransactItem } from '@mpp/db/transactions'
 import type { AppDeps } from '../app-env'
 import { ApiError } from '../errors'
+import { looksLikePdf } from '../files/file-store'
 import { inviteFirstAdmin } from './invites'
 import { newTenantFromApplication } from './new-tenant'
 import { hashToken, newToken } from './tokens'
@@ -54,8 +55,10 @@ export const createApplication = async (deps: AppDeps, input: ApplicationInput, 
     updatedAt: at,
   }
   const email = newToken()
+  const file = newToken()
   const result = await createApplicationRecord(deps.db, application, {
     emailTokenHash: email.hash,
+    fileTokenHash: file.hash,
     tokensExpireAt: secondsFrom(now, linkDays),
   })
   if (result.kind === 'regency_taken') {
@@ -82,23 +85,23 @@ export const createApplication = async (deps: AppDeps, input: ApplicationInput, 
       `Tautan berlaku ${linkDays} hari.`,
     ].join('\n'),
   })
-  return application
+  return { application, fileToken: file.token }
 }
 
-/** The application a secret link belongs to, when its token matches and has not expired. */
-export const applicationByLink = async (
-  deps: AppDeps,
-  id: string,
-  token: string,
-  which: 'emailTokenHash' | 'editTokenHash',
-) => {
+type LinkKind = 'emailTokenHash' | 'editTokenHash' | 'fileTokenHash'
+
+/** The application a secret link belongs to, and its secrets, when the token matches and has not expired. */
+const recordByLink = async (deps: AppDeps, id: string, token: string, which: LinkKind) => {
   const found = await getApplicationRecord(deps.db, id)
   const expires = found?.secrets.tokensExpireAt ?? 0
   if (!found || found.secrets[which] !== hashToken(token) || expires * 1000 < deps.now().getTime()) {
     throw new ApiError(404, 'link_invalid')
   }
-  return found.application
+  return found
 }
+
+export const applicationByLink = async (deps: AppDeps, id: string, token: string, which: LinkKind) =>
+  (await recordByLink(deps, id, token, which)).application
 
 const nextStatus = (a: Application, action: LifecycleAction): Application['status'] => {
   const to = nextLifecycleState(a.status, action)
@@ -123,7 +126,7 @@ const save = async (
 
 /** The applicant confirms the email address from the mailed link: the ministry now sees the application. */
 export const verifyApplicationEmail = async (deps: AppDeps, id: string, token: string) => {
-  const application = await applicationByLink(deps, id, token, 'emailTokenHash')
+  const { application, secrets } = await recordByLink(deps, id, token, 'emailTokenHash')
   const at = deps.now().toISOString()
   const next: Application = {
     ...application,
@@ -131,7 +134,9 @@ export const verifyApplicationEmail = async (deps: AppDeps, id: string, token: s
     verifiedAt: at,
     updatedAt: at,
   }
-  return save(deps, application, next, {}, [
+  // The email link is spent; the attachment link stays, for an applicant who confirms before attaching.
+  const keep = { fileTokenHash: secrets.fileTokenHash, tokensExpireAt: secrets.tokensExpireAt }
+  return save(deps, application, next, keep, [
     auditPut(deps.db, applicationSubject(id), {
       at,
       by: application.applicant.email,
@@ -259,4 +264,49 @@ export const resubmitApplication = async (
     also,
     new ApiError(409, 'subdomain_taken', [{ path: 'subdomain', message: input.subdomain }]),
   )
+}
+
+/** The urgency study's PDF: where it is stored and how large it may be. */
+export const urgencyStudyUpload = {
+  key: (id: string) => `applications/${id}/kajian-urgensi.pdf`,
+  maxBytes: 5 * 1024 * 1024,
+  contentType: 'application/pdf',
+}
+
+/** The form that sends the PDF straight to the file store, which then sends the browser to `redirect`. */
+export const urgencyStudyForm = async (deps: AppDeps, id: string, token: string, redirect: string) => {
+  await recordByLink(deps, id, token, 'fileTokenHash')
+  return deps.files.uploadForm({
+    key: urgencyStudyUpload.key(id),
+    contentType: urgencyStudyUpload.contentType,
+    maxBytes: urgencyStudyUpload.maxBytes,
+    redirect,
+    expiresInSeconds: 3600,
+  })
+}
+
+/**
+ * Records the uploaded PDF on the application, once the store holds it and it is what it claims to be (the
+ * store's form already limits its size and type; a browser can still send any bytes labelled as PDF).
+ */
+export const attachUrgencyStudy = async (deps: AppDeps, id: string, token: string) => {
+  const { application, secrets } = await recordByLink(deps, id, token, 'fileTokenHash')
+  if (application.status !== 'applied' && application.status !== 'verified') {
+    throw new ApiError(409, 'invalid_transition', { status: application.status })
+  }
+  const key = urgencyStudyUpload.key(id)
+  const stored = await deps.files.head(key)
+  if (!stored) throw new ApiError(400, 'file_missing')
+  if (stored.bytes > urgencyStudyUpload.maxBytes || !looksLikePdf(stored.firstBytes)) {
+    throw new ApiError(400, 'file_not_pdf')
+  }
+  const at = deps.now().toISOString()
+  const next: Application = {
+    ...application,
+    urgencyStudyFile: { key, name: `kajian-urgensi-${application.subdomain}.pdf`, bytes: stored.bytes },
+    updatedAt: at,
+  }
+  return save(deps, application, next, secrets, [
+    auditPut(deps.db, applicationSubject(id), { at, by: application.applicant.email, action: 'attach_file' }),
+  ])
 }

@@ -101,6 +101,14 @@ export const platformPages = (deps: AppDeps, tenants: TenantCache) => {
 
   pages.get('/kementerian/permohonan/:id', (c) => applicationPage(c, c.req.param('id')))
 
+  // The urgency study's PDF, through a short-lived link from the store (S3 presigned in AWS).
+  pages.get('/kementerian/permohonan/:id/kajian', async (c) => {
+    const file = (await getApplication(deps, c.req.param('id'))).urgencyStudyFile
+    if (!file) throw new ApiError(404, 'not_found')
+    c.header('Cache-Control', 'no-store')
+    return c.redirect(await deps.files.downloadUrl(file.key, file.name), 302)
+  })
+
   pages.post('/kementerian/permohonan/:id/keputusan', async (c) => {
     const id = c.req.param('id')
     const form = await c.req.parseBody()

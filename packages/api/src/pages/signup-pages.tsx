@@ -1,6 +1,7 @@
 import { applicationInput } from '@mpp/core/application'
 import { findRegency, regencies } from '@mpp/core/regions'
 import { formatInstant } from '@mpp/web/components/local-time'
+import { ApplicationSentPage } from '@mpp/web/pages/application-sent-page'
 import { MessagePage } from '@mpp/web/pages/message-page'
 import { emptySignup, regencyOption, SignupPage, type SignupValues } from '@mpp/web/pages/signup-page'
 import { type Context, Hono } from 'hono'
@@ -9,8 +10,10 @@ import { ApiError } from '../errors'
 import { requireSite } from '../middleware/require-site'
 import {
   applicationByLink,
+  attachUrgencyStudy,
   createApplication,
   resubmitApplication,
+  urgencyStudyForm,
   verifyApplicationEmail,
 } from '../onboarding/applications'
 import { originOf } from '../onboarding/origin'
@@ -117,24 +120,48 @@ export const signupPages = (deps: AppDeps) => {
     const values = valuesOf(await c.req.parseBody())
     const parsed = inputOf(values)
     if (!parsed.success) return form(c, values, invalid(c, fieldIssues(parsed.error, c.var.lang)))
+    let filed: Awaited<ReturnType<typeof createApplication>>
     try {
-      await createApplication(deps, parsed.data, originOf(c, deps.config.rootDomain))
+      filed = await createApplication(deps, parsed.data, originOf(c, deps.config.rootDomain))
     } catch (error) {
       if (error instanceof ApiError && error.status < 500) return form(c, values, refusalOf(c, error))
       throw error
     }
-    return c.redirect('/daftar/terkirim', 303)
+    return c.redirect(`/daftar/terkirim/${filed.application.id}/${filed.fileToken}`, 303)
   })
 
-  pages.get('/daftar/terkirim', (c) =>
-    c.html(
-      <MessagePage
+  /** The sent page, with the form that attaches the urgency study's PDF (`alert` when the last one was not). */
+  const sentPage = async (c: Context<AppEnv>, alert?: string) => {
+    const id = c.req.param('id') ?? ''
+    const token = c.req.param('token') ?? ''
+    const application = await applicationByLink(deps, id, token, 'fileTokenHash')
+    const back = `${originOf(c, deps.config.rootDomain).platform}/daftar/lampiran/${id}/${token}`
+    return c.html(
+      <ApplicationSentPage
         ctx={pageContext(c, deps.config)}
-        title={c.var.m.signup.sentTitle}
-        text={c.var.m.signup.sent}
+        upload={await urgencyStudyForm(deps, id, token, back)}
+        attached={application.urgencyStudyFile}
+        alert={alert}
       />,
-    ),
-  )
+      alert ? 400 : 200,
+    )
+  }
+
+  pages.get('/daftar/terkirim/:id/:token', (c) => sentPage(c))
+
+  // Where the file store sends the browser once the PDF is stored.
+  pages.get('/daftar/lampiran/:id/:token', async (c) => {
+    const { id, token } = c.req.param()
+    try {
+      await attachUrgencyStudy(deps, id, token)
+    } catch (error) {
+      if (error instanceof ApiError && (error.code === 'file_missing' || error.code === 'file_not_pdf')) {
+        return sentPage(c, c.var.m.errors[error.code])
+      }
+      throw error
+    }
+    return c.redirect(`/daftar/terkirim/${id}/${token}`, 303)
+  })
 
   pages.get('/daftar/verifikasi/:id/:token', async (c) => {
     // A mail scanner following the link must not confirm anything: the confirmation is the button's POST.

@@ -227,7 +227,11 @@ export const applicationApi = (deps: AppDeps) => {
   }
   return createRouter()
     .openapi(createApplicationRoute, async (c) => {
-      const a = await createApplication(deps, c.req.valid('json'), originOf(c, deps.config.rootDomain))
+      const { application: a } = await createApplication(
+        deps,
+        c.req.valid('json'),
+        originOf(c, deps.config.rootDomain),
+      )
       return c.json({ id: a.id, status: a.status }, 201)
     })
     .openapi(checkSubdomainRoute, async (c) => {
