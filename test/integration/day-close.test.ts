@@ -1,6 +1,7 @@
 import { Logger } from '@aws-lambda-powertools/logger'
 import { closeDueDays, daysDueToClose } from '@mpp/api/queue/day-close'
 import { getDaySummary } from '@mpp/db/day-summary-repository'
+import { monthRollups, nationalDayRollups, tenantDayRollups } from '@mpp/db/rollup-repository'
 import { getTenant } from '@mpp/db/tenant-repository'
 import { getTicket } from '@mpp/db/ticket-repository'
 import { beforeAll, describe, expect, it } from 'vitest'
@@ -52,11 +53,33 @@ describe('closing the business day', () => {
     })
     expect(summary?.queues.kependudukan?.issued).toBe(3)
     expect(summary?.services['disdukcapil-kia']).toMatchObject({ issued: 1, called: 1, expired: 1 })
+    // Two calls: one at once (within every threshold), one after 10 minutes (not within 5).
+    expect(summary?.totals).toMatchObject({ waitCount: 2, waitUpTo5: 1, waitUpTo10: 2, waitUpTo15: 2 })
+
+    // The close adds the day to the tenant's month and the nation's day, for the ministry.
+    // (The month also has Sunday the 22nd, closed empty in the same run.)
+    const expected = {
+      issued: 3,
+      served: 1,
+      expired: 2,
+      waitCount: 2,
+      waitUpTo5: 1,
+      waitUpTo15: 2,
+    }
+    const month = (await monthRollups(t.db, '2026-11')).find((m) => m.tenantId === '14.71')
+    expect(month?.totals).toMatchObject(expected)
+    const [nation] = await nationalDayRollups(t.db, '2026-11-23', '2026-11-23')
+    expect(nation?.totals.issued).toBeGreaterThanOrEqual(3)
+    const [day] = await tenantDayRollups(t.db, '14.71', '2026-11-23', '2026-11-23')
+    expect(day?.totals).toMatchObject({ ...expected, daysClosed: 1 })
 
     // Running again changes nothing and closes nothing twice.
     expect(
       (await closeDueDays({ db: t.db, now: clock.now, logger })).filter((c) => c.tenantId === '14.71'),
     ).toEqual([])
+    expect((await monthRollups(t.db, '2026-11')).find((m) => m.tenantId === '14.71')?.totals).toMatchObject(
+      expected,
+    )
     // The line is empty for the board now.
     const board = await (await t.request(host, '/api/board')).json()
     expect(board.queues.find((q: { id: string }) => q.id === 'kependudukan').waiting).toBe(0)

@@ -1,15 +1,17 @@
-import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb'
+import { GetCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb'
 import type { TenantId } from '@mpp/core/tenant'
 import { z } from 'zod'
 import type { Db } from './client'
 import { parseItem } from './item'
 import { keys } from './keys'
 import { dayMetrics } from './live-repository'
+import { cancelReasons, type TransactItem } from './transactions'
 
+// A metric added later reads as 0 on summaries written before it existed.
 const counts = z.object(
-  Object.fromEntries(dayMetrics.map((m) => [m, z.number()])) as Record<
+  Object.fromEntries(dayMetrics.map((m) => [m, z.number().default(0)])) as Record<
     (typeof dayMetrics)[number],
-    z.ZodNumber
+    z.ZodDefault<z.ZodNumber>
   >,
 )
 
@@ -38,11 +40,33 @@ export const getDaySummary = async (
   return result.Item && parseItem(daySummary, result.Item)
 }
 
-export const putDaySummary = async (db: Db, summary: DaySummary): Promise<void> => {
-  await db.doc.send(
-    new PutCommand({
-      TableName: db.tableName,
-      Item: { ...keys.daySummary(summary.tenantId, summary.day), ...summary },
-    }),
-  )
+/**
+ * Writes a closed day's summary once, with `also` (its roll-ups) in the same transaction: a day closed twice at
+ * once (two job runs) is counted once. False when it was already written.
+ */
+export const putDaySummary = async (
+  db: Db,
+  summary: DaySummary,
+  also: TransactItem[] = [],
+): Promise<boolean> => {
+  try {
+    await db.doc.send(
+      new TransactWriteCommand({
+        TransactItems: [
+          {
+            Put: {
+              TableName: db.tableName,
+              Item: { ...keys.daySummary(summary.tenantId, summary.day), ...summary },
+              ConditionExpression: 'attribute_not_exists(pk)',
+            },
+          },
+          ...also,
+        ],
+      }),
+    )
+    return true
+  } catch (error) {
+    if (cancelReasons(error)?.[0]?.code === 'ConditionalCheckFailed') return false
+    throw error
+  }
 }

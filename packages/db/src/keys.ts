@@ -90,6 +90,17 @@ export const keys = {
     gsi1pk: `DAY#${day}`,
     gsi1sk: tenantId,
   }),
+  /** A tenant's roll-up of one day: tickets, survey and complaint counters, with per service/queue/agency ones. */
+  rollupDay: (tenantId: TenantId, day: string) => ({ pk: `${tenantPk(tenantId)}#R`, sk: `S#${day}` }),
+  /** A tenant's roll-up of one month; `gsi1` lists every tenant's month for the ministry (514 items). */
+  rollupMonth: (tenantId: TenantId, month: string) => ({
+    pk: `${tenantPk(tenantId)}#R`,
+    sk: `M#${month}`,
+    gsi1pk: `MONTH#${month}`,
+    gsi1sk: tenantId,
+  }),
+  /** The nation's roll-up of one day: every tenant's counters added up. */
+  nationalDay: (day: string) => ({ pk: 'P#NATIONAL', sk: `D#${day}` }),
   idempotency: (tenantId: TenantId, key: string) => ({ pk: `${tenantPk(tenantId)}#IDEM`, sk: key }),
   outbox: (tenantId: TenantId, at: string, id: string) => ({
     pk: `${tenantPk(tenantId)}#OUT`,

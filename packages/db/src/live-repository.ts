@@ -22,6 +22,12 @@ export const dayMetrics = [
   'waitCount',
   'serviceSecondsSum',
   'serviceCount',
+  // Calls within 5, 10, 15, 30 and 60 minutes of arrival: the "served within N minutes" shares.
+  'waitUpTo5',
+  'waitUpTo10',
+  'waitUpTo15',
+  'waitUpTo30',
+  'waitUpTo60',
 ] as const
 export type DayMetric = (typeof dayMetrics)[number]
 export type DayCounts = Record<DayMetric, number>

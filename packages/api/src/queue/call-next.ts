@@ -1,4 +1,5 @@
 import { type CallContext, lineOrder, pickNext, type WaitingTicket } from '@mpp/core/call-order'
+import { waitWithinCounts } from '@mpp/core/rollup'
 import type { Tenant } from '@mpp/core/tenant'
 import { type CounterCall, type LiveDay, readLiveDay } from '@mpp/db/live-repository'
 import { commitTicketChange } from '@mpp/db/ticket-changes'
@@ -62,6 +63,7 @@ export const callNext = async (
     const marker = candidates.find((c) => c.key === next.ticket.key)?.marker
     if (!marker) throw new Error('picked a ticket that is not a candidate')
     const at = now.toISOString()
+    const waited = Math.max(0, Math.round((now.getTime() - Date.parse(marker.arrivedAt)) / 1000))
     const result = await commitTicketChange(db, tenant.id, {
       ticketKey: marker.ticketKey,
       day,
@@ -89,11 +91,7 @@ export const callNext = async (
           counterId: counter.id,
           queueId: marker.queueId,
           serviceId: marker.serviceId,
-          add: {
-            called: 1,
-            waitCount: 1,
-            waitSecondsSum: Math.max(0, Math.round((now.getTime() - Date.parse(marker.arrivedAt)) / 1000)),
-          },
+          add: { called: 1, waitCount: 1, waitSecondsSum: waited, ...waitWithinCounts(waited) },
         },
       ],
       outbox: callNotifications({

@@ -1,11 +1,19 @@
 import type { Logger } from '@aws-lambda-powertools/logger'
 import { addDays } from '@mpp/core/business-day'
+import { type Rollup, rollupCounters } from '@mpp/core/rollup'
 import { closingInstant } from '@mpp/core/schedule'
 import type { Tenant } from '@mpp/core/tenant'
 import { bookingsOn, markBookingNoShow } from '@mpp/db/appointment-repository'
 import type { Db } from '@mpp/db/client'
 import { type DaySummary, getDaySummary, putDaySummary } from '@mpp/db/day-summary-repository'
-import { type DayCounts, dayMetrics, readLiveDay, type WaitingMarker } from '@mpp/db/live-repository'
+import {
+  type DayCounts,
+  type DayMetric,
+  dayMetrics,
+  readLiveDay,
+  type WaitingMarker,
+} from '@mpp/db/live-repository'
+import { rollupWrites } from '@mpp/db/rollup-repository'
 import { getTenant, listDirectory } from '@mpp/db/tenant-repository'
 import { commitTicketChange } from '@mpp/db/ticket-changes'
 import { waitingMarkerOf } from '@mpp/db/ticket-issuance'
@@ -83,8 +91,13 @@ export const closeDay = async (
     queues: byQueue,
     services: byService,
   }
-  await putDaySummary(db, summary)
-  return { summary, closedNow: true }
+  const { totals } = summary
+  const counters: Partial<Rollup> = {
+    daysClosed: 1,
+    ...Object.fromEntries(rollupCounters.filter((c) => c in totals).map((c) => [c, totals[c as DayMetric]])),
+  }
+  const written = await putDaySummary(db, summary, rollupWrites(db, tenant.id, day, counters))
+  return { summary, closedNow: written }
 }
 
 /**
