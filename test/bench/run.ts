@@ -13,6 +13,7 @@ import { createLocalFileStore } from '@mpp/local/local-file-store'
 import { seedDemo } from '@mpp/local/seed/seed-demo'
 import { measureColdStart } from './cold-start'
 import { bundleFunction } from './lambda-bundle'
+import { benchNational } from './national-bench'
 import { benchQueue } from './queue-bench'
 import { countRoundTrips } from './round-trips'
 import { median, percentile, round, timeMs } from './stats'
@@ -108,6 +109,11 @@ try {
   }
 
   const queue = await benchQueue(db, 'bench-password')
+  const nationalDashboard = await benchNational(
+    db,
+    'bench-password',
+    createLocalFileStore(await mkdtemp(join(tmpdir(), 'mpp-bench-files-')), 'bench').store,
+  )
 
   const results = {
     measuredAt: new Date().toISOString(),
@@ -123,6 +129,7 @@ try {
     },
     overhead,
     queue,
+    nationalDashboard,
   }
 
   const kb = (n: number) => `${round(n / 1024, 1)} KiB`
@@ -168,6 +175,20 @@ try {
   console.log("One ticket's life: DynamoDB round trips and capacity units per step:")
   console.table(
     queue.life.map((s) => ({ step: s.name, 'round trips': s.roundTrips, RCU: s.read, WCU: s.write })),
+  )
+  console.log(
+    `The ministry's dashboard, ${nationalDashboard.days} days of roll-ups per tenant (${nationalDashboard.months.join(', ')}), median and p90 of ${nationalDashboard.runs} (ms):`,
+  )
+  console.table(
+    nationalDashboard.steps.map((s) => ({
+      tenants: s.tenants,
+      'items in table': s.items,
+      'page p50': s.pageMs.p50,
+      'page p90': s.pageMs.p90,
+      'JSON p50': s.apiMs.p50,
+      'JSON p90': s.apiMs.p90,
+      'page KiB': s.pageKiB,
+    })),
   )
   await mkdir(outDir, { recursive: true })
   const file = join(outDir, 'results.json')

@@ -35,6 +35,8 @@ const start = (root: HTMLElement) => {
     setText('estimate', texts.estimate)
     const waiting = field('waiting')
     if (waiting) waiting.hidden = !texts.waiting
+    const survey = field('survey')
+    if (survey) survey.hidden = ticket.status !== 'completed'
     root.dataset.status = ticket.status
     if (ticket.status === 'called' && status !== 'called') navigator.vibrate?.([400, 200, 400])
     status = ticket.status

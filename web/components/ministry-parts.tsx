@@ -13,6 +13,7 @@ export const MinistryNav = ({ m }: { m: Messages }) => (
   <nav aria-label={m.ministryConsole.nav} class="subnav">
     <a href="/kementerian">{m.ministryConsole.tenants}</a>
     <a href="/kementerian/permohonan">{m.ministryConsole.applications}</a>
+    <a href="/kementerian/statistik">{m.ministryStats.nav}</a>
     <a href="/kementerian/surat">{m.ministryConsole.mail}</a>
   </nav>
 )

@@ -42,6 +42,12 @@ export const StaffHome = ({ ctx, tenantName, name, role, agencies, services }: P
         <li>
           <a href="/layar">{m.staffHome.board}</a>
         </li>
+        <li>
+          <a href="/staf/pengaduan">{m.complaints.staffLink}</a>
+        </li>
+        <li>
+          <a href="/kios/survei">{m.survey.kioskStaffLink}</a>
+        </li>
         {role === 'admin' && (
           <li>
             <a href="/admin/antrean">{m.staffHome.queueAdmin}</a>
@@ -57,6 +63,15 @@ export const StaffHome = ({ ctx, tenantName, name, role, agencies, services }: P
             </li>
             <li>
               <a href="/admin/fasilitas">{m.catalogAdmin.staffFacilitiesLink}</a>
+            </li>
+            <li>
+              <a href="/admin/profil">{m.profileAdmin.staffLink}</a>
+            </li>
+            <li>
+              <a href="/admin/staf">{m.staffAdmin.staffLink}</a>
+            </li>
+            <li>
+              <a href="/admin/kepuasan">{m.satisfaction.staffLink}</a>
             </li>
           </>
         )}

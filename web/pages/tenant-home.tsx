@@ -36,6 +36,9 @@ export const TenantHome = ({ ctx, tenant, agencies, services, visits = [] }: Pro
             {m.appointments.button}
           </a>
         </p>
+        <p>
+          <a href="/pengaduan">{m.complaints.homeLink}</a>
+        </p>
       </section>
 
       <section class="home-search" aria-label={m.search.title}>

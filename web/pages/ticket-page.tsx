@@ -12,13 +12,15 @@ interface Props {
   selfUrl: string
   /** The MPP's time zone, for the time of the last update. */
   timeZone: string
+  /** The satisfaction survey: its link (shown once the ticket is completed), or already answered. */
+  survey: 'answered' | { url: string; open: boolean }
 }
 
 /**
  * The citizen's ticket: number, service, status in words; while waiting the people ahead and the estimated
  * wait; once called, where to go. ticket.js keeps it current; every part it updates has a `data-field`.
  */
-export const TicketPage = ({ ctx, ticket, apiUrl, selfUrl, timeZone }: Props) => {
+export const TicketPage = ({ ctx, ticket, apiUrl, selfUrl, timeZone, survey }: Props) => {
   const { m } = ctx
   const t = m.ticketPage
   const texts = ticketTexts(m, ticket)
@@ -81,7 +83,24 @@ export const TicketPage = ({ ctx, ticket, apiUrl, selfUrl, timeZone }: Props) =>
           <p class="muted">{t.estimateHow}</p>
         </div>
 
+        {survey === 'answered' ? (
+          <p class="notice">{m.survey.thanks}</p>
+        ) : (
+          <section class="notice" data-field="survey" hidden={!survey.open} aria-labelledby="survey-invite">
+            <h2 id="survey-invite">{m.survey.heading}</h2>
+            <p>{m.survey.inviteLead}</p>
+            <p>
+              <a class="button" href={survey.url}>
+                {m.survey.invite}
+              </a>
+            </p>
+          </section>
+        )}
+
         <p class="muted">{t.keepLink}</p>
+        <p>
+          <a href="/pengaduan">{m.complaints.ticketLink}</a>
+        </p>
         <p class="ticket-refresh">
           <span class="muted" data-field="connection" role="status" />{' '}
           <span class="muted" data-field="updated" />{' '}

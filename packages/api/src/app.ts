@@ -5,6 +5,7 @@ import { etag } from 'hono/etag'
 import { HTTPException } from 'hono/http-exception'
 import { NONCE, secureHeaders } from 'hono/secure-headers'
 import type { AppDeps, AppEnv } from './app-env'
+import { sessionRevocation } from './auth/session-revocation'
 import { ApiError, errorJson } from './errors'
 import { language } from './middleware/language'
 import { originCheck } from './middleware/origin-check'
@@ -17,14 +18,20 @@ import { boardPages } from './pages/board-pages'
 import { catalogAdminPages } from './pages/catalog-admin-pages'
 import { catalogPages } from './pages/catalog-pages'
 import { citizenPages, tenantHome } from './pages/citizen-pages'
+import { complaintPages } from './pages/complaint-pages'
 import { counterPages } from './pages/counter-pages'
 import { errorPage } from './pages/error-pages'
 import { invitePages } from './pages/invite-pages'
 import { kioskPages } from './pages/kiosk-pages'
 import { platformHome, platformPages } from './pages/platform-pages'
+import { profilePages } from './pages/profile-pages'
 import { queueAdminPages } from './pages/queue-admin-pages'
+import { satisfactionPages } from './pages/satisfaction-pages'
 import { signupPages } from './pages/signup-pages'
+import { staffAdminPages } from './pages/staff-admin-pages'
 import { staffPages } from './pages/staff-pages'
+import { statisticsPages } from './pages/statistics-pages'
+import { surveyPages } from './pages/survey-pages'
 import { takeTicketPages } from './pages/take-ticket-pages'
 import { ticketPages } from './pages/ticket-pages'
 import { createQueueContext } from './queue/queue-context'
@@ -34,10 +41,15 @@ import { authApi } from './routes/auth-api'
 import { boardApi } from './routes/board-api'
 import { catalogAdminApi } from './routes/catalog-admin-api'
 import { catalogApi } from './routes/catalog-api'
+import { complaintApi } from './routes/complaint-api'
 import { counterApi } from './routes/counter-api'
 import { healthApi } from './routes/health-api'
 import { inviteApi } from './routes/invite-api'
+import { profileApi } from './routes/profile-api'
 import { queueAdminApi } from './routes/queue-admin-api'
+import { staffApi } from './routes/staff-api'
+import { statsApi } from './routes/stats-api'
+import { surveyApi } from './routes/survey-api'
 import { tenantLifecycleApi } from './routes/tenant-lifecycle-api'
 import { ticketApi } from './routes/ticket-api'
 import { createTenantCache } from './tenant-cache'
@@ -118,6 +130,8 @@ export const createApp = (deps: AppDeps) => {
   app.use(site(config.rootDomain, tenants))
   app.use(originCheck)
   app.use(session(config.sessionSecret))
+  // Before every route: sessions of deactivated accounts (or changed roles) stop counting.
+  app.route('/', sessionRevocation(deps))
 
   app.route('/', authApi(deps))
   app.route('/', catalogApi(deps))
@@ -125,11 +139,16 @@ export const createApp = (deps: AppDeps) => {
   app.route('/', counterApi(queue))
   app.route('/', boardApi(queue))
   app.route('/', appointmentApi(queue))
+  app.route('/', surveyApi(deps))
+  app.route('/', statsApi(deps))
   app.route('/', queueAdminApi(queue, tenants))
   app.route('/', catalogAdminApi(deps, tenants))
   app.route('/', applicationApi(deps))
   app.route('/', tenantLifecycleApi(deps, tenants))
   app.route('/', inviteApi(deps))
+  app.route('/', complaintApi(deps))
+  app.route('/', profileApi(deps, tenants))
+  app.route('/', staffApi(deps))
 
   const homes = { tenant: tenantHome(deps), platform: platformHome(deps) }
   app.get('/', (c) => homes[c.var.site.kind](c))
@@ -139,6 +158,9 @@ export const createApp = (deps: AppDeps) => {
   app.route('/', takeTicketPages(queue))
   app.route('/', ticketPages(queue))
   app.route('/', kioskPages(queue))
+  app.route('/', surveyPages(queue))
+  app.route('/', satisfactionPages(deps))
+  app.route('/', statisticsPages(deps))
   app.route('/', boardPages(queue))
   app.route('/', appointmentPages(queue))
   app.route('/', counterPages(queue))
@@ -148,6 +170,9 @@ export const createApp = (deps: AppDeps) => {
   app.route('/', platformPages(deps, tenants))
   app.route('/', signupPages(deps))
   app.route('/', invitePages(deps))
+  app.route('/', complaintPages(deps))
+  app.route('/', profilePages(deps, tenants))
+  app.route('/', staffAdminPages(deps))
 
   const refuse = (c: Context<AppEnv>, error: ApiError) => {
     c.header('Cache-Control', 'no-store')

@@ -23,8 +23,9 @@ export type SurveyAnswers = Record<SurveyElement, number>
 /** The optional respondent profile the official form asks for. */
 export const genders = ['L', 'P'] as const
 export const ageBands = ['<20', '20-29', '30-39', '40-49', '50-59', '60+'] as const
-export const educationLevels = ['SD', 'SMP', 'SMA', 'D1-D3', 'D4-S1', 'S2', 'S3'] as const
-export const occupations = ['PNS', 'TNI-POLRI', 'SWASTA', 'WIRAUSAHA', 'PELAJAR', 'LAINNYA'] as const
+// The official questionnaire's lists (PermenPANRB 14/2017, annex).
+export const educationLevels = ['SD', 'SMP', 'SMA', 'D1-D3', 'D4-S1', 'S2+'] as const
+export const occupations = ['PNS', 'TNI', 'POLRI', 'SWASTA', 'WIRAUSAHA', 'LAINNYA'] as const
 
 export const respondentProfile = z
   .object({
@@ -45,6 +46,17 @@ export const surveyInput = z
   })
   .strict()
 export type SurveyInput = z.infer<typeof surveyInput>
+
+/** A response as stored: what was answered, for which ticket, service and queue, and where. */
+export const surveyResponse = surveyInput.extend({
+  ticketKey: z.string(),
+  day: z.string(),
+  serviceId: z.string(),
+  queueId: z.string(),
+  via: z.enum(['phone', 'kiosk']),
+  at: z.iso.datetime(),
+})
+export type SurveyResponse = z.infer<typeof surveyResponse>
 
 /**
  * What the index is computed from: the number of respondents and the sum of answers per element. Additive, so

@@ -55,6 +55,11 @@ export const tenant = z
     /** Why the ministry suspended it, shown to citizens while it lasts. */
     suspendedReason: z.string().max(500).optional(),
     queueSettings: queueSettings.prefault({}),
+    /** Changes with every new logo; the logo's URL carries it, so browsers show a new logo at once. */
+    logoVersion: z
+      .string()
+      .regex(/^[0-9a-z]{1,20}$/)
+      .optional(),
   })
   .strict()
 export type Tenant = z.infer<typeof tenant>

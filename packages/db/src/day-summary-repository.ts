@@ -5,6 +5,7 @@ import type { Db } from './client'
 import { parseItem } from './item'
 import { keys } from './keys'
 import { dayMetrics } from './live-repository'
+import { queryAll } from './query-all'
 import { cancelReasons, type TransactItem } from './transactions'
 
 // A metric added later reads as 0 on summaries written before it existed.
@@ -70,3 +71,16 @@ export const putDaySummary = async (
     throw error
   }
 }
+
+/** A tenant's closed days from `from` to `to` (inclusive), oldest first. */
+export const daySummariesBetween = async (db: Db, tenantId: TenantId, from: string, to: string) =>
+  (
+    await queryAll(db, {
+      KeyConditionExpression: 'pk = :pk AND sk BETWEEN :from AND :to',
+      ExpressionAttributeValues: {
+        ':pk': keys.daySummary(tenantId, from).pk,
+        ':from': `D#${from}`,
+        ':to': `D#${to}`,
+      },
+    })
+  ).map((i) => parseItem(daySummary, i))

@@ -90,6 +90,11 @@ export const keys = {
     gsi1pk: `DAY#${day}`,
     gsi1sk: tenantId,
   }),
+  /** One survey response, keyed by the ticket it rates: one per ticket. Keys start with the day, for ranges. */
+  surveyResponse: (tenantId: TenantId, ticketKey: string) => ({
+    pk: `${tenantPk(tenantId)}#SV`,
+    sk: ticketKey,
+  }),
   /** A tenant's roll-up of one day: tickets, survey and complaint counters, with per service/queue/agency ones. */
   rollupDay: (tenantId: TenantId, day: string) => ({ pk: `${tenantPk(tenantId)}#R`, sk: `S#${day}` }),
   /** A tenant's roll-up of one month; `gsi1` lists every tenant's month for the ministry (514 items). */
@@ -101,12 +106,26 @@ export const keys = {
   }),
   /** The nation's roll-up of one day: every tenant's counters added up. */
   nationalDay: (day: string) => ({ pk: 'P#NATIONAL', sk: `D#${day}` }),
+  /**
+   * A complaint, by its tracking code. `gsi1` keeps a tenant's open complaints together (the responded ones
+   * by their reply deadline, so the quiet-period close reads only those due) and its closed ones newest last.
+   */
+  complaint: (tenantId: TenantId, code: string) => ({ pk: complaintPk(tenantId), sk: code }),
   idempotency: (tenantId: TenantId, key: string) => ({ pk: `${tenantPk(tenantId)}#IDEM`, sk: key }),
   outbox: (tenantId: TenantId, at: string, id: string) => ({
     pk: `${tenantPk(tenantId)}#OUT`,
     sk: `${at}#${id}`,
   }),
 } as const
+
+/** Every complaint of a tenant, one item each, keyed by tracking code. */
+export function complaintPk(tenantId: TenantId): string {
+  return `${tenantPk(tenantId)}#CP`
+}
+
+/** The gsi1 partitions of a tenant's open and closed complaints. */
+export const complaintIndexPk = (tenantId: TenantId, open: boolean) =>
+  `${complaintPk(tenantId)}#${open ? 'OPEN' : 'CLOSED'}`
 
 export function appointmentPk(tenantId: TenantId, date: string): string {
   return `${tenantPk(tenantId)}#AP#${date}`

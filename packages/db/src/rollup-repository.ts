@@ -1,8 +1,8 @@
-import { QueryCommand } from '@aws-sdk/lib-dynamodb'
 import { type Rollup, type RollupCounter, rollupCounters, zeroRollup } from '@mpp/core/rollup'
 import type { TenantId } from '@mpp/core/tenant'
 import type { Db } from './client'
 import { keys } from './keys'
+import { queryAll } from './query-all'
 import type { TransactItem } from './transactions'
 
 /**
@@ -68,6 +68,8 @@ export const rollupWrites = (
   day: string,
   counters: Partial<Rollup>,
   breakdown: RollupBreakdown = {},
+  /** A respondent's profile (`gender: 'P'`), counted on the day only, for the survey report. */
+  profile: Record<string, string> = {},
 ): TransactItem[] => {
   const perDimension = Object.entries(breakdown).flatMap(([dimension, ids]) =>
     Object.entries(ids ?? {}).flatMap(([id, c]) =>
@@ -75,8 +77,14 @@ export const rollupWrites = (
     ),
   )
   const totals = Object.fromEntries(Object.entries(counters).map(([k, v]) => [k, v ?? 0]))
+  const profiles = Object.entries(profile).map(([field, value]) => [`pf#${field}#${value}`, 1] as const)
   return [
-    addUpdate(db, keys.rollupDay(tenantId, day), { ...totals, ...Object.fromEntries(perDimension) }, { day }),
+    addUpdate(
+      db,
+      keys.rollupDay(tenantId, day),
+      { ...totals, ...Object.fromEntries(perDimension), ...Object.fromEntries(profiles) },
+      { day },
+    ),
     addUpdate(db, keys.rollupMonth(tenantId, day.slice(0, 7)), totals, { tenantId, month: day.slice(0, 7) }),
     addUpdate(db, keys.nationalDay(day), totals, { day }),
   ]
@@ -90,26 +98,20 @@ const rollupOf = (item: Record<string, unknown>): Rollup => {
 
 const breakdownOf = (item: Record<string, unknown>) => {
   const out: Record<RollupDimension, Record<string, Rollup>> = { svc: {}, q: {} }
+  const profile: Record<string, Record<string, number>> = {}
   for (const [attribute, v] of Object.entries(item)) {
     const [dimension, id, name] = attribute.split('#')
+    if (dimension === 'pf' && id && name && typeof v === 'number') {
+      profile[id] ??= {}
+      ;(profile[id] as Record<string, number>)[name] = v
+      continue
+    }
     if (!id || !name || !(dimension === 'svc' || dimension === 'q')) continue
     if (!isCounter(name) || typeof v !== 'number') continue
     out[dimension][id] ??= zeroRollup()
     ;(out[dimension][id] as Rollup)[name] = v
   }
-  return out
-}
-
-/** Every item of a key range, page after page. */
-const queryAll = async (db: Db, input: ConstructorParameters<typeof QueryCommand>[0]) => {
-  const items: Record<string, unknown>[] = []
-  let start: Record<string, unknown> | undefined
-  do {
-    const page = await db.doc.send(new QueryCommand({ ...input, ExclusiveStartKey: start }))
-    items.push(...(page.Items ?? []))
-    start = page.LastEvaluatedKey
-  } while (start)
-  return items
+  return { ...out, profile }
 }
 
 export interface DayRollup {
@@ -117,26 +119,26 @@ export interface DayRollup {
   totals: Rollup
   services: Record<string, Rollup>
   queues: Record<string, Rollup>
+  /** Respondents by profile field and answer: `{ gender: { L: 3, P: 5 } }`. */
+  profile: Record<string, Record<string, number>>
 }
 
 /** A tenant's days from `from` to `to` (inclusive), with their breakdowns: at most a year of one partition. */
 export const tenantDayRollups = async (db: Db, tenantId: TenantId, from: string, to: string) => {
   const { pk } = keys.rollupDay(tenantId, from)
   const items = await queryAll(db, {
-    TableName: db.tableName,
     KeyConditionExpression: 'pk = :pk AND sk BETWEEN :from AND :to',
     ExpressionAttributeValues: { ':pk': pk, ':from': `S#${from}`, ':to': `S#${to}` },
   })
   return items.map((item): DayRollup => {
     const b = breakdownOf(item)
-    return { day: String(item.day), totals: rollupOf(item), services: b.svc, queues: b.q }
+    return { day: String(item.day), totals: rollupOf(item), services: b.svc, queues: b.q, profile: b.profile }
   })
 }
 
 /** Every tenant's totals of one month (`2026-11`), through gsi1: one item per tenant that had any. */
 export const monthRollups = async (db: Db, month: string) => {
   const items = await queryAll(db, {
-    TableName: db.tableName,
     IndexName: 'gsi1',
     KeyConditionExpression: 'gsi1pk = :pk',
     ExpressionAttributeValues: { ':pk': `MONTH#${month}` },
@@ -148,7 +150,6 @@ export const monthRollups = async (db: Db, month: string) => {
 export const tenantMonthRollups = async (db: Db, tenantId: TenantId, from: string, to: string) => {
   const { pk } = keys.rollupMonth(tenantId, from)
   const items = await queryAll(db, {
-    TableName: db.tableName,
     KeyConditionExpression: 'pk = :pk AND sk BETWEEN :from AND :to',
     ExpressionAttributeValues: { ':pk': pk, ':from': `M#${from}`, ':to': `M#${to}` },
   })
@@ -158,7 +159,6 @@ export const tenantMonthRollups = async (db: Db, tenantId: TenantId, from: strin
 /** The nation's days from `from` to `to` (inclusive). */
 export const nationalDayRollups = async (db: Db, from: string, to: string) => {
   const items = await queryAll(db, {
-    TableName: db.tableName,
     KeyConditionExpression: 'pk = :pk AND sk BETWEEN :from AND :to',
     ExpressionAttributeValues: { ':pk': keys.nationalDay(from).pk, ':from': `D#${from}`, ':to': `D#${to}` },
   })

@@ -143,16 +143,153 @@ export const listDirectory = async (db: Db): Promise<DirectoryEntry[]> => {
   return items.map((item) => parseItem(directoryEntry, item))
 }
 
-const logoItem = z.object({ svg: z.string().min(20) })
+/** The logo item: SVG as text (checked and re-serialised), PNG as base64; older items hold only `svg`. */
+const logoItem = z.union([
+  z.object({ contentType: z.literal('image/png'), png: z.string().min(1), updatedAt: z.string().optional() }),
+  z.object({
+    contentType: z.literal('image/svg+xml').optional(),
+    svg: z.string().min(20),
+    updatedAt: z.string().optional(),
+  }),
+])
 
-/** The tenant's logo as SVG text, or undefined when it has none. */
-export const getLogo = async (db: Db, tenantId: TenantId): Promise<string | undefined> => {
+export type LogoFile =
+  | { contentType: 'image/svg+xml'; svg: string }
+  | { contentType: 'image/png' /** base64 */; png: string }
+
+/** The tenant's logo as stored, or undefined when it has none. */
+export const getLogo = async (db: Db, tenantId: TenantId): Promise<LogoFile | undefined> => {
   const result = await db.doc.send(new GetCommand({ TableName: db.tableName, Key: keys.logo(tenantId) }))
-  return result.Item && parseItem(logoItem, result.Item).svg
+  if (!result.Item) return undefined
+  const item = parseItem(logoItem, result.Item)
+  return 'png' in item
+    ? { contentType: 'image/png', png: item.png }
+    : { contentType: 'image/svg+xml', svg: item.svg }
 }
 
+/** Stores an SVG logo as it is (the demo seed); an admin's upload goes through `replaceLogo`. */
 export const putLogo = async (db: Db, tenantId: TenantId, svg: string): Promise<void> => {
-  await db.doc.send(new PutCommand({ TableName: db.tableName, Item: { ...keys.logo(tenantId), svg } }))
+  await db.doc.send(
+    new PutCommand({
+      TableName: db.tableName,
+      Item: { ...keys.logo(tenantId), contentType: 'image/svg+xml', svg },
+    }),
+  )
+}
+
+/**
+ * Replaces the logo and moves the tenant's `logoVersion` in one transaction, so pages link the new logo
+ * exactly when it is there. A PNG of at most 200 KB is about 270 KB as base64: under the 400 KB item limit.
+ */
+export const replaceLogo = async (
+  db: Db,
+  tenantId: TenantId,
+  logo: LogoFile,
+  version: string,
+  at: Date,
+): Promise<void> => {
+  await db.doc.send(
+    new TransactWriteCommand({
+      TransactItems: [
+        {
+          Put: {
+            TableName: db.tableName,
+            Item: { ...keys.logo(tenantId), ...logo, updatedAt: at.toISOString() },
+          },
+        },
+        {
+          Update: {
+            TableName: db.tableName,
+            Key: keys.tenant(tenantId),
+            UpdateExpression: 'SET logoVersion = :v',
+            ConditionExpression: 'attribute_exists(pk)',
+            ExpressionAttributeValues: { ':v': version },
+          },
+        },
+      ],
+    }),
+  )
+}
+
+/** Removes the logo (false when there was none) and the tenant's `logoVersion` with it. */
+export const removeLogo = async (db: Db, tenantId: TenantId): Promise<boolean> => {
+  try {
+    await db.doc.send(
+      new TransactWriteCommand({
+        TransactItems: [
+          {
+            Delete: {
+              TableName: db.tableName,
+              Key: keys.logo(tenantId),
+              ConditionExpression: 'attribute_exists(pk)',
+            },
+          },
+          {
+            Update: {
+              TableName: db.tableName,
+              Key: keys.tenant(tenantId),
+              UpdateExpression: 'REMOVE logoVersion',
+              ConditionExpression: 'attribute_exists(pk)',
+            },
+          },
+        ],
+      }),
+    )
+    return true
+  } catch (error) {
+    if (cancelReasons(error)?.[0]?.code === 'ConditionalCheckFailed') return false
+    throw error
+  }
+}
+
+/** What a tenant admin edits on the profile page. */
+export type TenantProfile = Pick<
+  Tenant,
+  'name' | 'tagline' | 'address' | 'mapUrl' | 'phone' | 'email' | 'branding'
+>
+
+/**
+ * Replaces the tenant's profile (optional fields left out are removed) and the name in its directory entry,
+ * in one transaction.
+ */
+export const updateTenantProfile = async (
+  db: Db,
+  tenantId: TenantId,
+  profile: TenantProfile,
+): Promise<void> => {
+  const optional = ['tagline', 'mapUrl', 'phone', 'email'] as const
+  const set = (['name', 'address', 'branding', ...optional] as const).filter((k) => profile[k] !== undefined)
+  const remove = optional.filter((k) => profile[k] === undefined)
+  const names = Object.fromEntries([...set, ...remove].map((k) => [`#${k}`, k]))
+  await db.doc.send(
+    new TransactWriteCommand({
+      TransactItems: [
+        {
+          Update: {
+            TableName: db.tableName,
+            Key: keys.tenant(tenantId),
+            UpdateExpression: [
+              `SET ${set.map((k) => `#${k} = :${k}`).join(', ')}`,
+              remove.length > 0 ? `REMOVE ${remove.map((k) => `#${k}`).join(', ')}` : '',
+            ].join(' '),
+            ConditionExpression: 'attribute_exists(pk)',
+            ExpressionAttributeNames: names,
+            ExpressionAttributeValues: Object.fromEntries(set.map((k) => [`:${k}`, profile[k]])),
+          },
+        },
+        {
+          Update: {
+            TableName: db.tableName,
+            Key: keys.directoryEntry(tenantId),
+            UpdateExpression: 'SET #name = :name',
+            ConditionExpression: 'attribute_exists(pk)',
+            ExpressionAttributeNames: { '#name': 'name' },
+            ExpressionAttributeValues: { ':name': profile.name },
+          },
+        },
+      ],
+    }),
+  )
 }
 
 /** Changes some of a tenant's settings (hours, holidays, queue rules, facilities); the rest stays as it is. */

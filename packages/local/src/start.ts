@@ -4,6 +4,7 @@ import type { LogLevel } from '@aws-lambda-powertools/logger/types'
 import { type ServerType, serve } from '@hono/node-server'
 import { getConnInfo } from '@hono/node-server/conninfo'
 import { createApp } from '@mpp/api/app'
+import { closeQuietComplaints } from '@mpp/api/complaints/complaints'
 import { outboxMailer } from '@mpp/api/mail/mailer'
 import { closeDueDays } from '@mpp/api/queue/day-close'
 import { createDb } from '@mpp/db/client'
@@ -78,6 +79,13 @@ const main = async () => {
           console.log(`Closed business days: ${closed.map((c) => `${c.tenantId} ${c.day}`).join(', ')}`),
       )
       .catch((error: unknown) => logger.error('closing days failed', { error }))
+      .then(() => closeQuietComplaints({ db, now: () => new Date(), logger }))
+      .then(
+        (closed) =>
+          closed.length > 0 &&
+          console.log(`Closed quiet complaints: ${closed.map((c) => `${c.tenantId} ${c.code}`).join(', ')}`),
+      )
+      .catch((error: unknown) => logger.error('closing quiet complaints failed', { error }))
   dayCloser = setInterval(closeDays, 60_000)
   void closeDays()
 

@@ -10,6 +10,7 @@ import type { Catalog } from '@mpp/db/catalog-repository'
 import type { Lang, Messages } from '@mpp/web/i18n/messages'
 import { CsvError, parse } from 'csv-parse/sync'
 import type { ZodError } from 'zod'
+import { toCsv } from '../csv'
 import { fieldIssues } from '../validation'
 
 /**
@@ -266,9 +267,6 @@ export const readCatalogCsv = (text: string, existing: Catalog, m: Messages, lan
   }
 }
 
-const quote = (cell: string) => (/[",\r\n]/.test(cell) ? `"${cell.replaceAll('"', '""')}"` : cell)
-const csvLine = (cells: string[]) => cells.map(quote).join(',')
-
 /** A catalog's services as CSV rows in the import's format (used for the template's examples). */
 export const catalogCsvRows = (catalog: Catalog): string[][] =>
   catalog.services.map((s) => {
@@ -296,9 +294,6 @@ export const catalogCsvRows = (catalog: Catalog): string[][] =>
     }
     return csvColumns.map((c) => values[c])
   })
-
-/** CSV text (UTF-8 with a byte order mark so spreadsheets read the accents, CRLF as RFC 4180 says). */
-export const toCsv = (rows: string[][]) => `\uFEFF${rows.map(csvLine).join('\r\n')}\r\n`
 
 /** Two real services as examples, in Indonesian: one with every internal component, one with none. */
 export const templateCatalog: Catalog = {

@@ -34,7 +34,7 @@ export const newTenantFromApplication = (a: Application): Tenant => {
     stage: 'trial',
     address: `${regency.name}, ${regency.provinceName}`,
     email: a.applicant.email,
-    branding: { primary: '#0b4f8a', accent: '#f2a900' },
+    branding: { primary: '#0b4f8a', accent: '#b07d00' },
     facilities: [],
     otherFacilities: [],
     openingHours: defaultHours,

@@ -1,13 +1,13 @@
 import { entityId } from '@mpp/core/catalog'
 import { getAgency, getCatalog, getService } from '@mpp/db/catalog-repository'
 import { listUpcomingVisits } from '@mpp/db/mobile-visit-repository'
-import { getLogo } from '@mpp/db/tenant-repository'
 import { ServicePage } from '@mpp/web/pages/service-page'
 import { TenantHome } from '@mpp/web/pages/tenant-home'
 import { type Context, Hono } from 'hono'
 import type { AppDeps, AppEnv } from '../app-env'
 import { ApiError } from '../errors'
 import { requireSite, tenantOf } from '../middleware/require-site'
+import { serveLogo } from './logo-file'
 import { pageContext } from './page-context'
 
 /** The citizen's home page on a tenant's host. */
@@ -41,14 +41,8 @@ export const citizenPages = (deps: AppDeps) => {
     return c.html(<ServicePage ctx={pageContext(c, deps.config)} service={service} agency={agency} />)
   })
 
-  pages.get('/logo.svg', requireSite('tenant'), async (c) => {
-    const svg = await getLogo(deps.db, tenantOf(c.var.site).id)
-    if (!svg) throw new ApiError(404, 'not_found')
-    // An SVG opened on its own must not run anything.
-    c.header('Content-Security-Policy', "default-src 'none'; style-src 'unsafe-inline'; sandbox")
-    c.header('Cache-Control', 'public, max-age=3600')
-    return c.body(svg, 200, { 'Content-Type': 'image/svg+xml' })
-  })
+  pages.get('/logo.svg', requireSite('tenant'), serveLogo(deps))
+  pages.get('/logo', requireSite('tenant'), serveLogo(deps))
 
   return pages
 }

@@ -31,18 +31,19 @@ const printLink = (key: string, secret: string) => `/kios/tiket/${key}/${secret}
  * The touch kiosk in the MPP's hall. A staff member logs the device in once; from then on anyone may take a
  * ticket on it, and the kiosk's tickets draw on the walk-in share of the day.
  */
+/** Every kiosk screen: armed by a staff login, never from the cache (the back button must not bring back a screen with an old form key). */
+export const kioskScreen = [
+  requireSite('tenant'),
+  requireRole('admin', 'officer'),
+  createMiddleware<AppEnv>(async (c, next) => {
+    c.header('Cache-Control', 'no-store')
+    await next()
+  }),
+] as const
+
 export const kioskPages = (queue: QueueContext) => {
   const pages = new Hono<AppEnv>()
   const { config } = queue.deps
-  const kioskScreen = [
-    requireSite('tenant'),
-    requireRole('admin', 'officer'),
-    // Never from the cache: the back button must not bring back a screen with an old form key.
-    createMiddleware<AppEnv>(async (c, next) => {
-      c.header('Cache-Control', 'no-store')
-      await next()
-    }),
-  ] as const
   pages.use('/kios', ...kioskScreen)
   pages.use('/kios/*', ...kioskScreen)
 

@@ -25,7 +25,8 @@ export const pageContext = (c: Context<AppEnv>, config: AppConfig): PageContext 
             primary: site.tenant.branding.primary,
             accent: site.tenant.branding.accent,
             onPrimary: textColourOn(site.tenant.branding.primary),
-            logoUrl: '/logo.svg',
+            // The version changes with each upload, so a new logo shows at once despite caching.
+            logoUrl: site.tenant.logoVersion ? `/logo?v=${site.tenant.logoVersion}` : '/logo.svg',
           }
         : undefined,
     session: session && { name: session.name, role: session.role },

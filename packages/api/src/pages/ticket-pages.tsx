@@ -5,6 +5,7 @@ import { requireSite, tenantOf } from '../middleware/require-site'
 import type { QueueContext } from '../queue/queue-context'
 import { ticketView } from '../queue/ticket-view'
 import { ticketLink } from '../routes/ticket-api'
+import { surveyState } from '../survey/submit-survey'
 import { pageContext } from './page-context'
 
 /**
@@ -20,6 +21,7 @@ export const ticketPages = (queue: QueueContext) => {
     const tenant = tenantOf(c.var.site)
     const ticket = await ticketView(queue, tenant, key, secret)
     const self = ticketLink(encodeURIComponent(key), encodeURIComponent(secret))
+    const survey = await surveyState(queue.deps, tenant, ticket)
     c.header('Cache-Control', 'no-store')
     // The address is the ticket's key: keep it out of search engines.
     c.header('X-Robots-Tag', 'noindex')
@@ -29,6 +31,7 @@ export const ticketPages = (queue: QueueContext) => {
         ticket={ticket}
         apiUrl={`/api${self.replace(/^\/tiket/, '/tickets')}`}
         selfUrl={self}
+        survey={survey === 'answered' ? 'answered' : { url: `${self}/survei`, open: survey === 'open' }}
         timeZone={tenant.timeZone}
       />,
     )

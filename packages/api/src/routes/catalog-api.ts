@@ -55,7 +55,9 @@ const listServicesRoute = createRoute({
     200: {
       description: 'Services',
       content: {
-        'application/json': { schema: z.object({ services: z.array(service.omit({ internal: true }).meta({ id: 'Service' })) }) },
+        'application/json': {
+          schema: z.object({ services: z.array(service.omit({ internal: true }).meta({ id: 'Service' })) }),
+        },
       },
     },
     400: errorResponse('Invalid query'),

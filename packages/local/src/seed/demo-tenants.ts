@@ -77,7 +77,7 @@ export const demoTenants: DemoTenant[] = [
       tagline: 'Melayani dalam satu gedung menuju kota metropolis yang madani',
       address: 'Gedung eks Ruang Paripurna DPRD Kota Lubuklinggau, Kota Lubuklinggau, Sumatera Selatan',
       mapUrl: osm('DPRD Kota Lubuklinggau'),
-      branding: { primary: '#0b6e4f', accent: '#f2b705' },
+      branding: { primary: '#0b6e4f', accent: '#b07d00' },
       facilities: [
         'service_counters',
         'play_area',
@@ -193,7 +193,7 @@ export const demoTenants: DemoTenant[] = [
       tagline: 'Seluruh pelayanan terpadu dalam satu tempat',
       address: 'Sriwijaya Promotion Center, Kota Palembang, Sumatera Selatan',
       mapUrl: osm('Sriwijaya Promotion Center Palembang'),
-      branding: { primary: '#9b1c1c', accent: '#e0b000' },
+      branding: { primary: '#9b1c1c', accent: '#a87400' },
       facilities: [
         'service_counters',
         'atm_center',
@@ -294,7 +294,7 @@ export const demoTenants: DemoTenant[] = [
       tagline: 'Dua lantai berornamen khas Riau, satu sistem layanan terpadu',
       address: 'Kota Pekanbaru, Riau (lantai 1 pusat layanan, lantai 2 back office)',
       mapUrl: osm('Mal Pelayanan Publik Pekanbaru'),
-      branding: { primary: '#1d3f72', accent: '#f5c400' },
+      branding: { primary: '#1d3f72', accent: '#b8860b' },
       facilities: [
         'service_counters',
         'lactation_room',
@@ -419,7 +419,7 @@ export const demoTenants: DemoTenant[] = [
       tagline: 'MPP pertama di Kalimantan Timur',
       address: 'Kota Samarinda, Kalimantan Timur',
       mapUrl: osm('Mal Pelayanan Publik Samarinda'),
-      branding: { primary: '#005f73', accent: '#ee9b00' },
+      branding: { primary: '#005f73', accent: '#c27c0e' },
       facilities: [
         'service_counters',
         'lactation_room',

@@ -1,0 +1,191 @@
+import { type Account, email as emailSchema, tenantRole } from '@mpp/core/account'
+import type { Tenant } from '@mpp/core/tenant'
+import { changeStaff, listAccounts, listPendingInvites, storeInvite } from '@mpp/db/staff-repository'
+import { messagesFor } from '@mpp/web/i18n/messages'
+import { z } from 'zod'
+import type { AppDeps, Session } from '../app-env'
+import { revocationCache } from '../auth/session-revocation'
+import { ApiError } from '../errors'
+import { inviteHours, newInvite } from '../onboarding/invites'
+
+/**
+ * A tenant's staff: the accounts (never their password hashes), pending invites, invitations by mail,
+ * deactivation and role changes. Deactivating an account or changing its role ends its sessions (see
+ * auth/session-revocation.ts). The JSON routes and the admin page both call these.
+ */
+
+export const staffMember = z
+  .object({ email: z.string(), name: z.string(), role: tenantRole, active: z.boolean() })
+  .meta({ id: 'StaffMember' })
+export type StaffMember = z.infer<typeof staffMember>
+
+export const pendingInvite = z
+  .object({
+    email: z.string(),
+    name: z.string().optional(),
+    role: tenantRole,
+    invitedBy: z.string(),
+    createdAt: z.string(),
+    validUntil: z.string(),
+  })
+  .meta({ id: 'PendingInvite' })
+export type PendingInvite = z.infer<typeof pendingInvite>
+
+export const inviteInput = z
+  .object({ email: emailSchema, name: z.string().trim().min(2).max(120), role: tenantRole })
+  .strict()
+export type InviteInput = z.infer<typeof inviteInput>
+
+const toMember = (a: Account): StaffMember => ({
+  email: a.email,
+  name: a.name,
+  role: a.role === 'admin' ? 'admin' : 'officer',
+  active: a.active,
+})
+
+const byName = (a: StaffMember, b: StaffMember) =>
+  Number(b.active) - Number(a.active) || a.name.localeCompare(b.name, 'id') || a.email.localeCompare(b.email)
+
+/** The tenant's accounts (active first, by name) and the invites not yet used or expired. */
+export const listStaff = async (deps: Pick<AppDeps, 'db' | 'now'>, tenant: Tenant) => {
+  const [accounts, invites] = await Promise.all([
+    listAccounts(deps.db, tenant.id),
+    listPendingInvites(deps.db, tenant.id, deps.now()),
+  ])
+  return {
+    staff: accounts
+      .filter((a) => a.role !== 'ministry')
+      .map(toMember)
+      .sort(byName),
+    invites: invites.map(
+      (i): PendingInvite => ({
+        email: i.email,
+        ...(i.name ? { name: i.name } : {}),
+        role: i.role,
+        invitedBy: i.invitedBy,
+        createdAt: i.createdAt,
+        validUntil: new Date(i.validUntil * 1000).toISOString(),
+      }),
+    ),
+  }
+}
+
+/**
+ * Invites someone to join as officer or admin: stores the invite (a new one replaces the person's older
+ * pending ones) and mails the link to the tenant's site. 409 when an active account has that email.
+ */
+export const inviteStaff = async (
+  deps: AppDeps,
+  tenant: Tenant,
+  input: InviteInput,
+  by: Session,
+  tenantSite: string,
+): Promise<PendingInvite> => {
+  const now = deps.now()
+  const email = input.email
+  const exists = () => new ApiError(409, 'staff_exists', { field: 'email', email })
+  for (let attempt = 0; attempt < 3; attempt++) {
+    const [accounts, pending] = await Promise.all([
+      listAccounts(deps.db, tenant.id),
+      listPendingInvites(deps.db, tenant.id, now),
+    ])
+    if (accounts.some((a) => a.email === email && a.active)) throw exists()
+    const { token, invite, writes } = newInvite(deps, tenant.id, { ...input, email }, by.email, now)
+    const superseded = pending.filter((i) => i.email === email).map((i) => i.tokenHash)
+    const outcome = await storeInvite(deps.db, tenant.id, email, writes, superseded)
+    if (outcome === 'exists') throw exists()
+    if (outcome === 'conflict') continue
+    // The invitee reads it in Indonesian, like every mail of the platform.
+    const mail = messagesFor('id').staffAdmin
+    const link = `${tenantSite.replace(/\/?$/, '/')}undangan/${token}`
+    await deps.mailer.send({
+      to: email,
+      subject: mail.mailSubject(tenant.name),
+      text: mail.mailText(input.name, tenant.name, messagesFor('id').roles[input.role], link, inviteHours),
+    })
+    return {
+      email,
+      name: input.name,
+      role: input.role,
+      invitedBy: by.email,
+      createdAt: invite.createdAt,
+      validUntil: new Date(invite.validUntil * 1000).toISOString(),
+    }
+  }
+  throw new ApiError(503, 'busy')
+}
+
+/** Reads the accounts, decides, and writes only if nothing moved meanwhile; tries again a few times. */
+const change = async (
+  deps: AppDeps,
+  tenant: Tenant,
+  email: string,
+  decide: (
+    target: Account,
+    accounts: Account[],
+  ) =>
+    | { change: { active?: boolean; role?: 'admin' | 'officer' }; witness?: string; revoke: boolean }
+    | 'same',
+): Promise<StaffMember> => {
+  for (let attempt = 0; attempt < 3; attempt++) {
+    const accounts = await listAccounts(deps.db, tenant.id)
+    const target = accounts.find((a) => a.email === email && a.role !== 'ministry')
+    if (!target) throw new ApiError(404, 'not_found')
+    const decision = decide(target, accounts)
+    if (decision === 'same') return toMember(target)
+    const now = deps.now()
+    const withdraw =
+      decision.change.active === false
+        ? (await listPendingInvites(deps.db, tenant.id, now))
+            .filter((i) => i.email === email)
+            .map((i) => i.tokenHash)
+        : []
+    const outcome = await changeStaff(deps.db, tenant.id, target, decision.change, {
+      ...(decision.witness ? { witness: decision.witness } : {}),
+      ...(decision.revoke ? { revokeAt: now } : {}),
+      withdraw,
+    })
+    if (outcome === 'done') {
+      revocationCache(deps).forget(tenant.id, email)
+      return toMember({ ...target, ...decision.change })
+    }
+  }
+  throw new ApiError(503, 'busy')
+}
+
+/** Another active admin than `email`, whose staying one the write is made conditional on. */
+const otherAdmin = (accounts: Account[], email: string) =>
+  accounts.find((a) => a.active && a.role === 'admin' && a.email !== email)?.email
+
+/**
+ * Deactivates or reactivates an account. Deactivation ends its sessions and withdraws its pending invites; an
+ * admin cannot deactivate themself, and the last active admin stays (409).
+ */
+export const setStaffActive = async (
+  deps: AppDeps,
+  tenant: Tenant,
+  email: string,
+  active: boolean,
+  by: Session,
+) =>
+  change(deps, tenant, email, (target, accounts) => {
+    if (target.active === active) return 'same'
+    if (active) return { change: { active }, revoke: false }
+    if (target.email === by.email) throw new ApiError(409, 'own_account', { field: 'email' })
+    const witness = target.role === 'admin' ? otherAdmin(accounts, email) : undefined
+    if (target.role === 'admin' && !witness) throw new ApiError(409, 'last_admin', { field: 'email' })
+    return { change: { active }, ...(witness ? { witness } : {}), revoke: true }
+  })
+
+/**
+ * Makes an account an officer or an admin; its sessions end (they carry the role), so the person logs in again.
+ * The last active admin cannot become an officer (409).
+ */
+export const setStaffRole = async (deps: AppDeps, tenant: Tenant, email: string, role: 'admin' | 'officer') =>
+  change(deps, tenant, email, (target, accounts) => {
+    if (target.role === role) return 'same'
+    const demotesAdmin = target.role === 'admin' && target.active
+    const witness = demotesAdmin ? otherAdmin(accounts, email) : undefined
+    if (demotesAdmin && !witness) throw new ApiError(409, 'last_admin', { field: 'role' })
+    return { change: { role }, ...(witness ? { witness } : {}), revoke: true }
+  })

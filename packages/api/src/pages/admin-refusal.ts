@@ -1,0 +1,56 @@
+import type { Context } from 'hono'
+import type { AppEnv } from '../app-env'
+import { ApiError } from '../errors'
+import { fieldIssues } from '../validation'
+
+export type RefusalStatus = 400 | 404 | 409 | 413 | 415
+
+/**
+ * The message a refused admin form shows: the error's own words, then each field with its label (so the admin
+ * reads "Warna utama: Kontras 3,1:1 ..." rather than a property path). Undefined for anything that is not a
+ * refusal, which the caller rethrows.
+ */
+export const refusalMessage = (
+  error: unknown,
+  c: Context<AppEnv>,
+  labels: Record<string, string>,
+): { status: RefusalStatus; message: string } | undefined => {
+  const m = c.var.m
+  const describe = (issues: { path: string; message: string }[]) =>
+    issues
+      .map((i) => `${labels[i.path] ?? labels[i.path.split('.')[0] ?? ''] ?? i.path}: ${i.message}`)
+      .join('; ')
+  if (error instanceof ApiError && error.status < 500) {
+    const status: RefusalStatus = ([404, 409, 413, 415] as const).find((s) => s === error.status) ?? 400
+    const d = error.details
+    const detail = Array.isArray(d)
+      ? describe(d as { path: string; message: string }[])
+      : d && typeof d === 'object' && 'message' in d
+        ? String(d.message)
+        : ''
+    return { status, message: detail ? `${m.errors[error.code]} ${detail}` : m.errors[error.code] }
+  }
+  if (error instanceof Error && error.name === 'ZodError')
+    return {
+      status: 400,
+      message: `${m.errors.invalid_request} ${describe(fieldIssues(error as never, c.var.lang))}`,
+    }
+  return undefined
+}
+
+type FormValues = Record<string, string | string[]>
+
+/** Only the text fields of a posted form (a file input is read on its own). */
+export const formValues = (body: Record<string, unknown>): FormValues =>
+  Object.fromEntries(
+    Object.entries(body).flatMap(([k, v]): [string, string | string[]][] =>
+      typeof v === 'string'
+        ? [[k, v]]
+        : Array.isArray(v)
+          ? [[k, v.filter((x): x is string => typeof x === 'string')]]
+          : [],
+    ),
+  )
+
+export const text = (v: string | string[] | undefined) => (typeof v === 'string' ? v.trim() : '')
+export const optional = (v: string | string[] | undefined) => text(v) || undefined
