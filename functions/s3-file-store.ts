@@ -1,13 +1,33 @@
-import { GetObjectCommand, HeadObjectCommand, NotFound, S3Client } from '@aws-sdk/client-s3'
-import { createPresignedPost } from '@aws-sdk/s3-presigned-post'
-import { getSignedUrl } from '@aws-sdk/s3-request-presigner'
 import type { FileStore } from '@mpp/api/files/file-store'
+
+/**
+ * The S3 client and its signers, loaded on first use: most requests never touch a file, and evaluating the S3
+ * SDK would otherwise add to every cold start.
+ */
+const loadS3 = async () => {
+  const [s3, post, presigner] = await Promise.all([
+    import('@aws-sdk/client-s3'),
+    import('@aws-sdk/s3-presigned-post'),
+    import('@aws-sdk/s3-request-presigner'),
+  ])
+  return {
+    ...s3,
+    createPresignedPost: post.createPresignedPost,
+    getSignedUrl: presigner.getSignedUrl,
+    client: new s3.S3Client({}),
+  }
+}
 
 /** Files in a private S3 bucket; the browser uploads with a presigned POST limited in size and type. */
 export const s3FileStore = (bucket: string): FileStore => {
-  const client = new S3Client({})
+  let loaded: ReturnType<typeof loadS3> | undefined
+  const sdk = () => {
+    loaded ??= loadS3()
+    return loaded
+  }
   return {
     async uploadForm(rules) {
+      const { client, createPresignedPost } = await sdk()
       const { url, fields } = await createPresignedPost(client, {
         Bucket: bucket,
         Key: rules.key,
@@ -22,6 +42,7 @@ export const s3FileStore = (bucket: string): FileStore => {
       return { url, fields }
     },
     async head(key) {
+      const { client, HeadObjectCommand, GetObjectCommand, NotFound } = await sdk()
       try {
         const head = await client.send(new HeadObjectCommand({ Bucket: bucket, Key: key }))
         const start = await client.send(
@@ -36,7 +57,8 @@ export const s3FileStore = (bucket: string): FileStore => {
         throw error
       }
     },
-    downloadUrl(key, fileName) {
+    async downloadUrl(key, fileName) {
+      const { client, GetObjectCommand, getSignedUrl } = await sdk()
       return getSignedUrl(
         client,
         new GetObjectCommand({

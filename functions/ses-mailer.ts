@@ -1,13 +1,22 @@
-import { SESv2Client, SendEmailCommand } from '@aws-sdk/client-sesv2'
 import type { Mailer } from '@mpp/api/mail/mailer'
 
-/** Mail through Amazon SES from a verified sender (MAIL_FROM). */
+/** Mail through Amazon SES from a verified sender (MAIL_FROM); the SDK is loaded with the first mail. */
 export const sesMailer = (from: string): Mailer => {
-  const client = new SESv2Client({})
+  let loaded:
+    | Promise<{
+        client: import('@aws-sdk/client-sesv2').SESv2Client
+        sdk: typeof import('@aws-sdk/client-sesv2')
+      }>
+    | undefined
+  const ses = () => {
+    loaded ??= import('@aws-sdk/client-sesv2').then((sdk) => ({ sdk, client: new sdk.SESv2Client({}) }))
+    return loaded
+  }
   return {
     async send(mail) {
+      const { sdk, client } = await ses()
       await client.send(
-        new SendEmailCommand({
+        new sdk.SendEmailCommand({
           FromEmailAddress: from,
           Destination: { ToAddresses: [mail.to] },
           Content: {

@@ -1,7 +1,3 @@
-import { Logger } from '@aws-lambda-powertools/logger'
-import { createApp } from '@mpp/api/app'
-import type { FileStore } from '@mpp/api/files/file-store'
-import { outboxMailer } from '@mpp/api/mail/mailer'
 import { addDays } from '@mpp/core/business-day'
 import { regencies } from '@mpp/core/regions'
 import {
@@ -16,6 +12,7 @@ import { batchWriteAll } from '@mpp/db/catalog-admin-repository'
 import type { Db } from '@mpp/db/client'
 import { keys } from '@mpp/db/keys'
 import { getTenant } from '@mpp/db/tenant-repository'
+import { benchApp } from './bench-app'
 import { median, percentile, round, timeMs } from './stats'
 
 /** 90 days: September to November 2026, the three whole months the dashboard is asked for. */
@@ -63,21 +60,8 @@ const add = (a: Rollup, b: Rollup) => {
  * The ministry's dashboard against 514 tenants x 90 days of roll-ups in DynamoDB Local, measured at 50, 100, 250
  * and 514 tenants: the page (HTML) and the JSON API, through the app, with a ministry session.
  */
-export const benchNational = async (db: Db, password: string, files: FileStore) => {
-  const app = createApp({
-    db,
-    config: {
-      rootDomain: 'localhost',
-      sessionSecret: 'bench-secret-bench-secret-bench-secret',
-      assetBaseUrl: '',
-      assetVersion: 'bench',
-    },
-    logger: new Logger({ serviceName: 'bench', logLevel: 'SILENT' }),
-    now: () => new Date('2026-11-30T03:00:00Z'),
-    clientIp: () => '127.0.0.1',
-    mailer: outboxMailer(db, () => new Date()),
-    files,
-  })
+export const benchNational = async (db: Db, password: string) => {
+  const app = await benchApp(db, () => new Date('2026-11-30T03:00:00Z'))
   const login = await app.request('http://localhost/api/auth/login', {
     method: 'POST',
     headers: { 'content-type': 'application/json', origin: 'http://localhost' },

@@ -1,13 +1,7 @@
-import { mkdtemp } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
-import { Logger } from '@aws-lambda-powertools/logger'
 import { serve } from '@hono/node-server'
-import { createApp } from '@mpp/api/app'
-import { outboxMailer } from '@mpp/api/mail/mailer'
 import type { Db } from '@mpp/db/client'
 import { freePort } from '@mpp/local/free-port'
-import { createLocalFileStore } from '@mpp/local/local-file-store'
+import { benchApp } from './bench-app'
 import { meterCapacity } from './capacity'
 import { type HttpCall, load, send } from './http-load'
 import { countRoundTrips } from './round-trips'
@@ -30,20 +24,7 @@ const json = (method: string, path: string, body: unknown, cookie?: string): Htt
 export const benchQueue = async (db: Db, password: string) => {
   const trips = countRoundTrips(db)
   const capacity = meterCapacity(db)
-  const app = createApp({
-    db,
-    config: {
-      rootDomain: 'localhost',
-      sessionSecret: 'bench-secret-bench-secret-bench-secret',
-      assetBaseUrl: '',
-      assetVersion: 'bench',
-    },
-    logger: new Logger({ serviceName: 'bench', logLevel: 'SILENT' }),
-    now: () => new Date(),
-    clientIp: () => '127.0.0.1',
-    mailer: outboxMailer(db, () => new Date()),
-    files: createLocalFileStore(await mkdtemp(join(tmpdir(), 'mpp-bench-files-')), 'bench').store,
-  })
+  const app = await benchApp(db)
   const port = await freePort()
   const server = serve({ fetch: app.fetch, port, hostname: '127.0.0.1' })
   try {

@@ -1,16 +1,12 @@
-import { mkdir, mkdtemp, writeFile } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
+import { mkdir, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
-import { Logger } from '@aws-lambda-powertools/logger'
 import { QueryCommand } from '@aws-sdk/lib-dynamodb'
-import { createApp } from '@mpp/api/app'
-import { outboxMailer } from '@mpp/api/mail/mailer'
 import { createDb } from '@mpp/db/client'
 import { createTableIfMissing } from '@mpp/db/create-table'
 import { tenantPk } from '@mpp/db/keys'
 import { startDynamoDbLocal } from '@mpp/local/dynamodb-local'
-import { createLocalFileStore } from '@mpp/local/local-file-store'
 import { seedDemo } from '@mpp/local/seed/seed-demo'
+import { benchApp } from './bench-app'
 import { measureColdStart } from './cold-start'
 import { bundleFunction } from './lambda-bundle'
 import { benchNational } from './national-bench'
@@ -53,20 +49,7 @@ try {
 
   // 3. Request overhead: the app's latency over the DynamoDB calls it makes, interleaved in one run.
   const trips = countRoundTrips(db)
-  const app = createApp({
-    db,
-    config: {
-      rootDomain: 'localhost',
-      sessionSecret: env.SESSION_SECRET,
-      assetBaseUrl: '',
-      assetVersion: 'bench',
-    },
-    logger: new Logger({ serviceName: 'bench', logLevel: 'SILENT' }),
-    now: () => new Date(),
-    clientIp: () => '127.0.0.1',
-    mailer: outboxMailer(db, () => new Date()),
-    files: createLocalFileStore(await mkdtemp(join(tmpdir(), 'mpp-bench-files-')), 'bench').store,
-  })
+  const app = await benchApp(db)
   const catalogQuery = (prefix: string) =>
     db.doc.send(
       new QueryCommand({
@@ -109,11 +92,7 @@ try {
   }
 
   const queue = await benchQueue(db, 'bench-password')
-  const nationalDashboard = await benchNational(
-    db,
-    'bench-password',
-    createLocalFileStore(await mkdtemp(join(tmpdir(), 'mpp-bench-files-')), 'bench').store,
-  )
+  const nationalDashboard = await benchNational(db, 'bench-password')
 
   const results = {
     measuredAt: new Date().toISOString(),

@@ -124,6 +124,39 @@ export const StatsForm = ({
   )
 }
 
+/** The measures' column headers, after the row's own ones. */
+export const SummaryHeaders = ({ ctx, waitMinutes }: { ctx: PageContext; waitMinutes: number }) => {
+  const t = ctx.m.ministryStats
+  return (
+    <>
+      <th scope="col">{t.served}</th>
+      <th scope="col">{t.avgWait}</th>
+      <th scope="col">{t.within(waitMinutes)}</th>
+      <th scope="col">{t.ikm}</th>
+      <th scope="col">{t.respondents}</th>
+      <th scope="col">{t.complaints}</th>
+      <th scope="col">{t.onTime}</th>
+    </>
+  )
+}
+
+/** One summary's measures as table cells, matching `SummaryHeaders`. */
+export const SummaryCells = ({ ctx, s }: { ctx: PageContext; s: StatsSummary }) => {
+  const t = ctx.m.ministryStats
+  const f = statsFormat(ctx.m, ctx.lang)
+  return (
+    <>
+      <td>{s.served}</td>
+      <td>{f.minutes(s.averageWaitMinutes)}</td>
+      <td>{f.share(s.servedWithinShare)}</td>
+      <td>{s.grade ? `${f.ikm(s.ikm)} (${s.grade})` : t.noData}</td>
+      <td>{s.respondents}</td>
+      <td>{s.complaints}</td>
+      <td>{f.share(s.complaintsOnTimeShare)}</td>
+    </>
+  )
+}
+
 /** Citizens served per day, as a line. */
 export const DailyChart = ({ ctx, days }: { ctx: PageContext; days: ({ day: string } & StatsSummary)[] }) => {
   const t = ctx.m.ministryStats
@@ -150,7 +183,6 @@ interface Props {
 export const MinistryStatsPage = ({ ctx, stats, query }: Props) => {
   const { m } = ctx
   const t = m.ministryStats
-  const f = statsFormat(m, ctx.lang)
   return (
     <Layout ctx={ctx} title={t.title} styles={['report.css']}>
       <MinistryNav m={m} />
@@ -217,13 +249,7 @@ export const MinistryStatsPage = ({ ctx, stats, query }: Props) => {
               <th scope="col">{t.rank}</th>
               <th scope="col">{t.mpp}</th>
               <th scope="col">{t.stage}</th>
-              <th scope="col">{t.served}</th>
-              <th scope="col">{t.avgWait}</th>
-              <th scope="col">{t.within(stats.waitMinutes)}</th>
-              <th scope="col">{t.ikm}</th>
-              <th scope="col">{t.respondents}</th>
-              <th scope="col">{t.complaints}</th>
-              <th scope="col">{t.onTime}</th>
+              <SummaryHeaders ctx={ctx} waitMinutes={stats.waitMinutes} />
             </tr>
           </thead>
           <tbody>
@@ -236,13 +262,7 @@ export const MinistryStatsPage = ({ ctx, stats, query }: Props) => {
                   <span class="muted small">{row.provinceName}</span>
                 </th>
                 <td>{t.stages[row.stage]}</td>
-                <td>{row.summary.served}</td>
-                <td>{f.minutes(row.summary.averageWaitMinutes)}</td>
-                <td>{f.share(row.summary.servedWithinShare)}</td>
-                <td>{row.summary.grade ? `${f.ikm(row.summary.ikm)} (${row.summary.grade})` : t.noData}</td>
-                <td>{row.summary.respondents}</td>
-                <td>{row.summary.complaints}</td>
-                <td>{f.share(row.summary.complaintsOnTimeShare)}</td>
+                <SummaryCells ctx={ctx} s={row.summary} />
               </tr>
             ))}
           </tbody>

@@ -2,7 +2,7 @@ import type { StatsSummary } from '@mpp/core/stats-summary'
 import { Layout } from '../components/layout'
 import { MinistryNav } from '../components/ministry-parts'
 import type { PageContext } from '../components/page-context'
-import { DailyChart, StatsForm, SummaryFacts, statsFormat } from './ministry-stats-page'
+import { DailyChart, StatsForm, SummaryCells, SummaryFacts, SummaryHeaders } from './ministry-stats-page'
 
 export interface TenantStatsData {
   tenant: { id: string; name: string; provinceName: string; stage: string }
@@ -25,7 +25,6 @@ export const MinistryTenantStatsPage = ({
 }) => {
   const { m } = ctx
   const t = m.ministryStats
-  const f = statsFormat(m, ctx.lang)
   const title = t.tenantTitle(stats.tenant.name)
   return (
     <Layout ctx={ctx} title={title} styles={['report.css']}>
@@ -55,14 +54,8 @@ export const MinistryTenantStatsPage = ({
             <tr>
               <th scope="col">{t.month}</th>
               <th scope="col">{t.issued}</th>
-              <th scope="col">{t.served}</th>
               <th scope="col">{t.noShow}</th>
-              <th scope="col">{t.avgWait}</th>
-              <th scope="col">{t.within(stats.waitMinutes)}</th>
-              <th scope="col">{t.ikm}</th>
-              <th scope="col">{t.respondents}</th>
-              <th scope="col">{t.complaints}</th>
-              <th scope="col">{t.onTime}</th>
+              <SummaryHeaders ctx={ctx} waitMinutes={stats.waitMinutes} />
             </tr>
           </thead>
           <tbody>
@@ -70,14 +63,8 @@ export const MinistryTenantStatsPage = ({
               <tr>
                 <th scope="row">{r.month}</th>
                 <td>{r.issued}</td>
-                <td>{r.served}</td>
                 <td>{r.noShow}</td>
-                <td>{f.minutes(r.averageWaitMinutes)}</td>
-                <td>{f.share(r.servedWithinShare)}</td>
-                <td>{r.grade ? `${f.ikm(r.ikm)} (${r.grade})` : t.noData}</td>
-                <td>{r.respondents}</td>
-                <td>{r.complaints}</td>
-                <td>{f.share(r.complaintsOnTimeShare)}</td>
+                <SummaryCells ctx={ctx} s={r} />
               </tr>
             ))}
           </tbody>

@@ -1,4 +1,4 @@
-import { GetCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb'
+import { GetCommand } from '@aws-sdk/lib-dynamodb'
 import type { TenantId } from '@mpp/core/tenant'
 import { z } from 'zod'
 import type { Db } from './client'
@@ -6,7 +6,7 @@ import { parseItem } from './item'
 import { keys } from './keys'
 import { dayMetrics } from './live-repository'
 import { queryAll } from './query-all'
-import { cancelReasons, type TransactItem } from './transactions'
+import { putOnce, type TransactItem } from './transactions'
 
 // A metric added later reads as 0 on summaries written before it existed.
 const counts = z.object(
@@ -45,32 +45,8 @@ export const getDaySummary = async (
  * Writes a closed day's summary once, with `also` (its roll-ups) in the same transaction: a day closed twice at
  * once (two job runs) is counted once. False when it was already written.
  */
-export const putDaySummary = async (
-  db: Db,
-  summary: DaySummary,
-  also: TransactItem[] = [],
-): Promise<boolean> => {
-  try {
-    await db.doc.send(
-      new TransactWriteCommand({
-        TransactItems: [
-          {
-            Put: {
-              TableName: db.tableName,
-              Item: { ...keys.daySummary(summary.tenantId, summary.day), ...summary },
-              ConditionExpression: 'attribute_not_exists(pk)',
-            },
-          },
-          ...also,
-        ],
-      }),
-    )
-    return true
-  } catch (error) {
-    if (cancelReasons(error)?.[0]?.code === 'ConditionalCheckFailed') return false
-    throw error
-  }
-}
+export const putDaySummary = (db: Db, summary: DaySummary, also: TransactItem[] = []): Promise<boolean> =>
+  putOnce(db, { ...keys.daySummary(summary.tenantId, summary.day), ...summary }, also)
 
 /** A tenant's closed days from `from` to `to` (inclusive), oldest first. */
 export const daySummariesBetween = async (db: Db, tenantId: TenantId, from: string, to: string) =>

@@ -1,10 +1,10 @@
-import { GetCommand, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb'
+import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb'
 import { type SurveyResponse, surveyResponse } from '@mpp/core/satisfaction'
 import type { TenantId } from '@mpp/core/tenant'
 import type { Db } from './client'
 import { parseItem } from './item'
 import { keys } from './keys'
-import { cancelReasons, type TransactItem } from './transactions'
+import { putOnce, type TransactItem } from './transactions'
 
 /**
  * Stores a response once per ticket, with its roll-up writes (`also`) in the same transaction. False when the
@@ -15,28 +15,8 @@ export const saveSurveyResponse = async (
   tenantId: TenantId,
   response: SurveyResponse,
   also: TransactItem[],
-): Promise<boolean> => {
-  try {
-    await db.doc.send(
-      new TransactWriteCommand({
-        TransactItems: [
-          {
-            Put: {
-              TableName: db.tableName,
-              Item: { ...keys.surveyResponse(tenantId, response.ticketKey), ...response },
-              ConditionExpression: 'attribute_not_exists(pk)',
-            },
-          },
-          ...also,
-        ],
-      }),
-    )
-    return true
-  } catch (error) {
-    if (cancelReasons(error)?.[0]?.code === 'ConditionalCheckFailed') return false
-    throw error
-  }
-}
+): Promise<boolean> =>
+  putOnce(db, { ...keys.surveyResponse(tenantId, response.ticketKey), ...response }, also)
 
 export const getSurveyResponse = async (db: Db, tenantId: TenantId, ticketKey: string) => {
   const result = await db.doc.send(

@@ -1,6 +1,7 @@
 import { TransactionCanceledException } from '@aws-sdk/client-dynamodb'
-import type { TransactWriteCommand } from '@aws-sdk/lib-dynamodb'
+import { TransactWriteCommand } from '@aws-sdk/lib-dynamodb'
 import { unmarshall } from '@aws-sdk/util-dynamodb'
+import type { Db } from './client'
 
 export interface CancelReason {
   code: string
@@ -25,3 +26,28 @@ export const cancelReasons = (error: unknown): CancelReason[] | undefined => {
 export type TransactItem = NonNullable<
   ConstructorParameters<typeof TransactWriteCommand>[0]['TransactItems']
 >[number]
+
+/**
+ * Puts `item` only if no item has its key, together with `also` in one transaction: true when written, false
+ * when the item was there already (nothing of `also` is written then either). Other failures are thrown.
+ */
+export const putOnce = async (
+  db: Db,
+  item: Record<string, unknown>,
+  also: TransactItem[] = [],
+): Promise<boolean> => {
+  try {
+    await db.doc.send(
+      new TransactWriteCommand({
+        TransactItems: [
+          { Put: { TableName: db.tableName, Item: item, ConditionExpression: 'attribute_not_exists(pk)' } },
+          ...also,
+        ],
+      }),
+    )
+    return true
+  } catch (error) {
+    if (cancelReasons(error)?.[0]?.code === 'ConditionalCheckFailed') return false
+    throw error
+  }
+}

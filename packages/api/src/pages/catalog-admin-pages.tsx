@@ -33,11 +33,11 @@ import { ApiError } from '../errors'
 import { requireSite, tenantOf } from '../middleware/require-site'
 import { requireRole } from '../middleware/session'
 import type { TenantCache } from '../tenant-cache'
-import { fieldIssues } from '../validation'
+import { type RefusalStatus, refusalMessage } from './admin-refusal'
 import { pageContext } from './page-context'
 
 type FormValues = Record<string, string | string[]>
-type Status = 400 | 404 | 409
+type Status = RefusalStatus
 type PageRefusal = FormRefusal & { status: Status }
 
 const text = (v: string | string[] | undefined) => (typeof v === 'string' ? v.trim() : '')
@@ -93,35 +93,6 @@ const labelsOf = (m: Messages): Record<string, string> => {
   }
 }
 
-/** The message a refused save shows: the error's own words, then each field with its label. */
-const refusalMessage = (
-  error: unknown,
-  c: Context<AppEnv>,
-): { status: Status; message: string } | undefined => {
-  const m = c.var.m
-  const labels = labelsOf(m)
-  const describe = (issues: { path: string; message: string }[]) =>
-    issues
-      .map((i) => `${labels[i.path] ?? labels[i.path.split('.')[0] ?? ''] ?? i.path}: ${i.message}`)
-      .join('; ')
-  if (error instanceof ApiError && error.status < 500) {
-    const status: Status = error.status === 404 ? 404 : error.status === 409 ? 409 : 400
-    const d = error.details
-    const detail = Array.isArray(d)
-      ? describe(d as { path: string; message: string }[])
-      : d && typeof d === 'object' && 'message' in d
-        ? String(d.message)
-        : ''
-    return { status, message: detail ? `${m.errors[error.code]} ${detail}` : m.errors[error.code] }
-  }
-  if (error instanceof Error && error.name === 'ZodError')
-    return {
-      status: 400,
-      message: `${m.errors.invalid_request} ${describe(fieldIssues(error as never, c.var.lang))}`,
-    }
-  return undefined
-}
-
 /**
  * The tenant admin's catalog pages: agencies and services with their whole standard, the CSV import, the
  * mobile service and the facilities. Plain forms: a refusal re-renders the page with its message and what was
@@ -162,7 +133,7 @@ export const catalogAdminPages = (deps: AppDeps, tenants: TenantCache) => {
       await save()
       return c.redirect(redirect, 303)
     } catch (error) {
-      const refusal = refusalMessage(error, c)
+      const refusal = refusalMessage(error, c, labelsOf(c.var.m))
       if (!refusal) throw error
       return page({ form, values, ...refusal })
     }
