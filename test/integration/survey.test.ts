@@ -169,6 +169,18 @@ describe('the survey pages', () => {
 })
 
 describe('the satisfaction index for the tenant admin', () => {
+  it("puts the responses and roll-ups in the tenant's data export", async () => {
+    const data = await (
+      await t.request(host, '/api/admin/export.json', { headers: { cookie: admin } })
+    ).json()
+    const responses = data.partitions[`T#${tenantId}#SV`] as { sk: string; comment?: string }[]
+    expect(responses.length).toBe(3)
+    expect(responses.some((r) => r.comment === 'Cepat dan ramah')).toBe(true)
+    expect((data.partitions[`T#${tenantId}#R`] as { sk: string }[]).some((i) => i.sk === `S#${day}`)).toBe(
+      true,
+    )
+  })
+
   it('computes the IKM of the MPP, a service and a queue, and refuses officers', async () => {
     const res = await t.request(host, `/api/satisfaction?from=${day}&to=${day}`, {
       headers: { cookie: admin },

@@ -38,7 +38,7 @@ const pooled = async <T>(tasks: (() => Promise<T>)[], limit: number): Promise<T[
 /**
  * The partitions an export reads, all of them the tenant's own and known by key: the main partition (tenant,
  * logo, catalog with the standards' internal components, accounts, queues and counters, mobile service),
- * closed days' totals, the notification outbox, the complaints, the tickets of the last `pastDays` days and the appointment
+ * closed days' totals and roll-ups, the notification outbox, the complaints, the survey responses, the tickets of the last `pastDays` days and the appointment
  * slots and bookings from `pastDays` ago to `futureDays` ahead. Idempotency keys, rate limits, no-show
  * records per phone number and the live state of the day are operational and left out.
  */
@@ -50,6 +50,7 @@ export const exportPartitionKeys = (tenantId: TenantId, today: IsoDate, window =
     `${tenantPk(tenantId)}#R`,
     `${tenantPk(tenantId)}#OUT`,
     complaintPk(tenantId),
+    keys.surveyResponse(tenantId, '').pk,
     ...pastDates.map((day) => keys.ticket(tenantId, `${day}.x`).pk),
     ...[...pastDates, ...futureDates].map((date) => appointmentPk(tenantId, date)),
   ]
