@@ -323,10 +323,16 @@ describe('logo upload', () => {
     expect(after.length).toBe(before.length)
   })
 
-  it('removes the logo; the site links the old address again', async () => {
+  it('removes the logo; the site links the old address again, which draws a plain mark in its colour', async () => {
     expect((await send('DELETE', '/api/admin/logo')).status).toBe(204)
     expect(await logoItem()).toBeUndefined()
-    expect((await t.request(host, '/logo')).status).toBe(404)
+    const mark = await t.request(host, '/logo')
+    expect(mark.status).toBe(200)
+    expect(mark.headers.get('content-type')).toBe('image/svg+xml')
+    expect(mark.headers.get('content-security-policy')).toContain('sandbox')
+    const svg = await mark.text()
+    expect(svg).toContain('>MPP</text>')
+    expect(svg).toMatch(/<rect [^>]*fill="#[0-9a-f]{6}"/i)
     expect(await (await t.request(host, '/')).text()).toContain('src="/logo.svg"')
     expect((await send('DELETE', '/api/admin/logo')).status).toBe(404)
   })
