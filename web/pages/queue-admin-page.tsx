@@ -2,7 +2,7 @@ import type { TimeZone } from '@mpp/core/business-day'
 import type { Agency, Service } from '@mpp/core/catalog'
 import { formatDayHours, type WeeklyHours, weekdays } from '@mpp/core/opening-hours'
 import type { Counter, Holiday, Queue, QueueSettings } from '@mpp/core/queue'
-import type { Child } from 'hono/jsx'
+import { Field, type FormRefusal, refusalHelpers } from '../components/admin-form'
 import { Layout } from '../components/layout'
 import { formatInstant } from '../components/local-time'
 import type { PageContext } from '../components/page-context'
@@ -14,11 +14,7 @@ export interface OutboxLine {
 }
 
 /** A form that came back refused: which one, its message, and what was typed, to put back. */
-export interface Refusal {
-  form: string
-  message: string
-  values: Record<string, string | string[]>
-}
+export type Refusal = FormRefusal
 
 interface Props {
   ctx: PageContext
@@ -35,49 +31,11 @@ interface Props {
   refusal?: Refusal
 }
 
-const Field = ({
-  id,
-  label,
-  children,
-  hint,
-}: {
-  id: string
-  label: string
-  children: Child
-  hint?: string
-}) => (
-  <div class="field">
-    <label for={id}>{label}</label>
-    {children}
-    {hint && (
-      <p class="muted small" id={`${id}-hint`}>
-        {hint}
-      </p>
-    )}
-  </div>
-)
-
 /** Queues, counters, opening hours, holidays and calling rules of one MPP, as forms that work without script. */
 export const QueueAdminPage = (p: Props) => {
   const { ctx } = p
   const t = ctx.m.queueAdmin
-  const refusalOf = (form: string) => (p.refusal?.form === form ? p.refusal : undefined)
-  const value = (form: string, name: string, fallback: string) => {
-    const v = refusalOf(form)?.values[name]
-    return typeof v === 'string' ? v : fallback
-  }
-  const checked = (form: string, name: string, id: string, fallback: boolean) => {
-    const v = refusalOf(form)?.values[name]
-    return v === undefined ? fallback : Array.isArray(v) ? v.includes(id) : v === id
-  }
-  const Alert = ({ form }: { form: string }) => {
-    const r = refusalOf(form)
-    return r ? (
-      <p class="alert" role="alert">
-        {r.message}
-      </p>
-    ) : null
-  }
+  const { refusalOf, value, checked, Alert } = refusalHelpers(p.refusal)
   const time = (iso: string) => formatInstant(iso, p.timeZone, ctx.lang)
 
   const queueForm = (q: Queue | undefined) => {

@@ -97,14 +97,9 @@ export const surveyApi = (deps: AppDeps) =>
       const period = periodOf(query, deps.now(), tenant.timeZone)
       if (scope !== 'mpp' && !id)
         throw new ApiError(400, 'invalid_request', [{ path: 'id', message: 'required' }])
-      const report = await satisfactionReport(deps, tenant, period)
-      const rows = {
-        mpp: [report.overall],
-        agency: report.agencies,
-        service: report.services,
-        queue: report.queues,
-      }
-      const found = scope === 'mpp' ? report.overall : rows[scope].find((r) => 'id' in r && r.id === id)
+      const report = await satisfactionReport(deps, tenant, period, { comments: false })
+      const rows = { agency: report.agencies, service: report.services, queue: report.queues }
+      const found = scope === 'mpp' ? report.overall : rows[scope].find((r) => r.id === id)
       if (!found) throw new ApiError(404, 'not_found')
       const { index, respondents, served, minimumSample, sampleReached } = found
       return c.json(

@@ -1,4 +1,4 @@
-import { addDays, businessDay } from '@mpp/core/business-day'
+import { businessDay } from '@mpp/core/business-day'
 import type { Tenant } from '@mpp/core/tenant'
 import { z } from 'zod'
 import { ApiError } from '../errors'
@@ -18,13 +18,6 @@ export const maxPeriodDays = 366
 export interface Period {
   from: string
   to: string
-}
-
-/** The days of a period, `from` to `to`. */
-export const daysOf = ({ from, to }: Period): string[] => {
-  const days: string[] = []
-  for (let d = from; d <= to; d = addDays(d, 1)) days.push(d)
-  return days
 }
 
 /** The months a period touches, `2026-01` .. `2026-11`. */

@@ -42,14 +42,20 @@ const scopeOf = (survey: Rollup, served: number): ScopeSatisfaction => {
  * A tenant's satisfaction over a period, from its daily roll-ups and closed days (one partition, at most a
  * year): the whole MPP, by month, by agency, service and queue, the respondents' profile and recent comments.
  */
-export const satisfactionReport = async (deps: AppDeps, tenant: Tenant, period: Period) => {
+export const satisfactionReport = async (
+  deps: AppDeps,
+  tenant: Tenant,
+  period: Period,
+  /** The JSON index has no use for the comments, which cost a read of the responses. */
+  { comments: withComments = true } = {},
+) => {
   const { db } = deps
   const [days, closed, catalog, config, comments] = await Promise.all([
     tenantDayRollups(db, tenant.id, period.from, period.to),
     daySummariesBetween(db, tenant.id, period.from, period.to),
     getCatalog(db, tenant.id),
     getQueueConfig(db, tenant.id),
-    recentComments(db, tenant.id, period.from, period.to, 30),
+    withComments ? recentComments(db, tenant.id, period.from, period.to, 30) : [],
   ])
   const servedBy = (pick: (s: (typeof closed)[number]) => number) =>
     closed.reduce((sum, s) => sum + pick(s), 0)
