@@ -3,6 +3,7 @@ import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware'
 import middy from '@middy/core'
 import { createApp } from '@mpp/api/app'
 import { outboxMailer } from '@mpp/api/mail/mailer'
+import { systemClock } from '@mpp/core/clock'
 import { createDb } from '@mpp/db/client'
 import { getConnInfo, handle } from 'hono/aws-lambda'
 import { s3FileStore } from './s3-file-store'
@@ -18,7 +19,7 @@ const required = (name: string): string => {
 const logger = new Logger({ serviceName: 'mpp-cloud-http' })
 
 const db = createDb({ tableName: required('TABLE_NAME'), endpoint: process.env.DYNAMODB_ENDPOINT })
-const now = () => new Date()
+const now = systemClock
 const filesBucket = required('FILES_BUCKET')
 const region = required('AWS_REGION')
 
@@ -40,7 +41,7 @@ const app = createApp({
   clientIp: (c) => getConnInfo(c).remote.address,
   // Without a verified SES sender (tests, the bench) mail stays in the table's outbox.
   mailer: process.env.MAIL_FROM ? sesMailer(process.env.MAIL_FROM) : outboxMailer(db, now),
-  files: s3FileStore(filesBucket),
+  files: s3FileStore(filesBucket, now),
 })
 
 /** The HTTP API's handler: the same Hono app as `npm start`, with Lambda's context on every log line. */

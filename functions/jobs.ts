@@ -3,6 +3,7 @@ import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware'
 import middy from '@middy/core'
 import { closeQuietComplaints } from '@mpp/api/complaints/complaints'
 import { closeDueDays } from '@mpp/api/queue/day-close'
+import { systemClock } from '@mpp/core/clock'
 import { createDb } from '@mpp/db/client'
 
 const tableName = process.env.TABLE_NAME
@@ -16,9 +17,9 @@ const db = createDb({ tableName, endpoint: process.env.DYNAMODB_ENDPOINT })
  * every complaint whose citizen stayed quiet for 10 working days after the response.
  */
 export const handler = middy(async () => {
-  const closed = await closeDueDays({ db, now: () => new Date(), logger })
+  const closed = await closeDueDays({ db, now: systemClock, logger })
   logger.info('days closed', { closed })
-  const complaintsClosed = await closeQuietComplaints({ db, now: () => new Date(), logger })
+  const complaintsClosed = await closeQuietComplaints({ db, now: systemClock, logger })
   if (complaintsClosed.length > 0) logger.info('quiet complaints closed', { complaintsClosed })
   return { closed, complaintsClosed }
 }).use(injectLambdaContext(logger, { resetKeys: true }))

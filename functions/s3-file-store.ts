@@ -1,4 +1,5 @@
 import type { FileStore } from '@mpp/api/files/file-store'
+import type { Clock } from '@mpp/core/clock'
 
 /**
  * The S3 client and its signers, loaded on first use: most requests never touch a file, and evaluating the S3
@@ -18,8 +19,12 @@ const loadS3 = async () => {
   }
 }
 
-/** Files in a private S3 bucket; the browser uploads with a presigned POST limited in size and type. */
-export const s3FileStore = (bucket: string): FileStore => {
+/**
+ * Files in a private S3 bucket; the browser uploads with a presigned POST limited in size and type. Download
+ * links are signed at the app's clock; the SDK's POST signer takes no date and signs at the machine's, which
+ * in Lambda is the same clock.
+ */
+export const s3FileStore = (bucket: string, now: Clock): FileStore => {
   let loaded: ReturnType<typeof loadS3> | undefined
   const sdk = () => {
     loaded ??= loadS3()
@@ -66,7 +71,7 @@ export const s3FileStore = (bucket: string): FileStore => {
           Key: key,
           ResponseContentDisposition: `attachment; filename="${fileName.replace(/[^\w.-]/g, '_')}"`,
         }),
-        { expiresIn: 300 },
+        { expiresIn: 300, signingDate: now() },
       )
     },
   }

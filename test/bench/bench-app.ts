@@ -4,13 +4,24 @@ import { join } from 'node:path'
 import { Logger } from '@aws-lambda-powertools/logger'
 import { createApp } from '@mpp/api/app'
 import { outboxMailer } from '@mpp/api/mail/mailer'
+import type { Clock } from '@mpp/core/clock'
 import type { Db } from '@mpp/db/client'
 import { createLocalFileStore } from '@mpp/local/local-file-store'
 
 export const benchSecret = 'bench-secret-bench-secret-bench-secret'
 
-/** The app as `npm start` builds it, silent, on the bench's table; `now` fixed where the data needs a date. */
-export const benchApp = async (db: Db, now: () => Date = () => new Date()) =>
+/**
+ * The bench's clock: it starts on an ordinary working morning (Tuesday 24 November 2026, 10:00 in Jakarta)
+ * whatever the machine's date and runs at the machine's pace, so caches expire and waits last as they would.
+ */
+export const benchClock = (start = '2026-11-24T03:00:00Z'): Clock => {
+  const startMs = Date.parse(start)
+  const startedAt = performance.now()
+  return () => new Date(startMs + (performance.now() - startedAt))
+}
+
+/** The app as `npm start` builds it, silent, on the bench's table, on a clock of the bench's. */
+export const benchApp = async (db: Db, now: Clock = benchClock()) =>
   createApp({
     db,
     config: { rootDomain: 'localhost', sessionSecret: benchSecret, assetBaseUrl: '', assetVersion: 'bench' },

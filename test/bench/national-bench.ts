@@ -12,7 +12,7 @@ import { batchWriteAll } from '@mpp/db/catalog-admin-repository'
 import type { Db } from '@mpp/db/client'
 import { keys } from '@mpp/db/keys'
 import { getTenant } from '@mpp/db/tenant-repository'
-import { benchApp } from './bench-app'
+import { benchApp, benchClock } from './bench-app'
 import { median, percentile, round, timeMs } from './stats'
 
 /** 90 days: September to November 2026, the three whole months the dashboard is asked for. */
@@ -61,7 +61,7 @@ const add = (a: Rollup, b: Rollup) => {
  * and 514 tenants: the page (HTML) and the JSON API, through the app, with a ministry session.
  */
 export const benchNational = async (db: Db, password: string) => {
-  const app = await benchApp(db, () => new Date('2026-11-30T03:00:00Z'))
+  const app = await benchApp(db, benchClock('2026-11-30T03:00:00Z'))
   const login = await app.request('http://localhost/api/auth/login', {
     method: 'POST',
     headers: { 'content-type': 'application/json', origin: 'http://localhost' },

@@ -1,16 +1,16 @@
 import { beforeAll, describe, expect, it } from 'vitest'
 import { createClock } from '../support/clock'
 import { counterPost, json } from '../support/queue-helpers'
-import { createTestApp, loginCookie, type TestApp, tenants } from '../support/test-app'
+import { createTestApp, signedIn, type TestApp, tenants } from '../support/test-app'
 
 const host = tenants.lubuklinggau.host
 let t: TestApp
-let officer: string
+let officer: () => Promise<string>
 const clock = createClock('2026-11-23T01:00:00Z') // Monday 08:00 WIB
 
 beforeAll(async () => {
   t = await createTestApp({ now: clock.now })
-  officer = await loginCookie(t, host, 'petugas@lubuklinggau.test')
+  officer = signedIn(t, host, 'petugas@lubuklinggau.test')
 })
 
 const book = (
@@ -20,8 +20,8 @@ const book = (
   serviceId = 'bpjs-kesehatan-jkn-daftar',
 ) => t.request(host, '/api/appointments', json({ serviceId, date, time, phone }))
 
-const checkIn = (code: string) =>
-  t.request(host, '/api/appointments/check-in', json({ code }, { cookie: officer }))
+const checkIn = async (code: string) =>
+  t.request(host, '/api/appointments/check-in', json({ code }, { cookie: await officer() }))
 
 describe('appointments', () => {
   it('lists free slots and books one, with a code and a secret link', async () => {
@@ -99,21 +99,21 @@ describe('appointments', () => {
     // Before 13:00 the walk-in who waits is called first; at 13:00 the appointment is due and goes first.
     const walkInTicket = await walkIn.json()
     expect(
-      (await (await counterPost(t, host, officer, 'loket-5', 'call-next')).json()).called.ticketKey,
+      (await (await counterPost(t, host, await officer(), 'loket-5', 'call-next')).json()).called.ticketKey,
     ).toBe(walkInTicket.key)
-    await counterPost(t, host, officer, 'loket-5', 'no-show', { ticketKey: walkInTicket.key })
+    await counterPost(t, host, await officer(), 'loket-5', 'no-show', { ticketKey: walkInTicket.key })
     const another = await (
       await t.request(host, '/api/tickets', json({ serviceId: 'bpjs-kesehatan-jkn-ubah-data' }))
     ).json()
     clock.set('2026-11-24T06:00:00Z') // 13:00 WIB
     expect(
-      (await (await counterPost(t, host, officer, 'loket-5', 'call-next')).json()).called.ticketKey,
+      (await (await counterPost(t, host, await officer(), 'loket-5', 'call-next')).json()).called.ticketKey,
     ).toBe(ticket.ticketKey)
-    await counterPost(t, host, officer, 'loket-5', 'no-show', { ticketKey: ticket.ticketKey })
+    await counterPost(t, host, await officer(), 'loket-5', 'no-show', { ticketKey: ticket.ticketKey })
     expect(
-      (await (await counterPost(t, host, officer, 'loket-5', 'call-next')).json()).called.ticketKey,
+      (await (await counterPost(t, host, await officer(), 'loket-5', 'call-next')).json()).called.ticketKey,
     ).toBe(another.key)
-    await counterPost(t, host, officer, 'loket-5', 'no-show', { ticketKey: another.key })
+    await counterPost(t, host, await officer(), 'loket-5', 'no-show', { ticketKey: another.key })
   })
 
   it('counts a late check-in as a no-show and blocks a number after three in 30 days', async () => {

@@ -1,5 +1,6 @@
 import { issueSessionToken } from '@mpp/api/auth/session-token'
 import { beforeAll, describe, expect, it } from 'vitest'
+import { createClock } from '../support/clock'
 import {
   createTestApp,
   loginCookie,
@@ -177,6 +178,22 @@ describe('sessions', () => {
     )
     expect((await sessionFor(`mpp_session=${expired}`)).status).toBe(401)
   })
+
+  // Years before and long after any machine's date: only the app's clock may decide.
+  it.each(['2001-03-05T01:00:00Z', '2099-07-01T01:00:00Z'])(
+    'lasts 12 hours of the app clock from %s, not of the wall clock',
+    async (start) => {
+      const clock = createClock(start)
+      const app = await createTestApp({ db: t.db, now: clock.now })
+      const cookie = await loginCookie(app, llg, 'petugas@lubuklinggau.test')
+      const session = () => app.request(llg, '/api/auth/session', { headers: { cookie } })
+      expect((await session()).status).toBe(200)
+      clock.advanceMinutes(12 * 60 - 1)
+      expect((await session()).status).toBe(200)
+      clock.advanceMinutes(1)
+      expect((await session()).status).toBe(401)
+    },
+  )
 
   it('refuses a token issued for another host even when correctly signed', async () => {
     const cookie = await loginCookie(t, tenants.palembang.host, 'admin@palembang.test')

@@ -199,11 +199,9 @@ const row = (agency: number, service: number, overrides: Partial<Record<'name' |
 describe('CSV import', () => {
   it('imports 300 services in one request', async () => {
     const rows = Array.from({ length: 300 }, (_, i) => row(Math.floor(i / 30) + 1, i % 30))
-    const started = Date.now()
     const res = await postCsv([header, ...rows].join('\n'))
     expect(res.status, JSON.stringify(res.json)).toBe(200)
     expect(res.json).toEqual({ agencies: 10, services: 300 })
-    expect(Date.now() - started).toBeLessThan(20_000)
 
     const catalog = await adminCatalog()
     const imported = catalog.services.filter((s) => s.id.startsWith('layanan-'))
@@ -385,7 +383,7 @@ describe('data export', () => {
 })
 
 describe('mobile service', () => {
-  const today = () => businessDay(new Date(), 'Asia/Jakarta')
+  const today = () => businessDay(t.deps.now(), 'Asia/Jakarta')
 
   it('adds, lists, shows and removes stops; refuses past dates, bad times, links and services', async () => {
     const date = addDays(today(), 1)

@@ -2,7 +2,7 @@ import { openComplaints } from '@mpp/db/complaint-repository'
 import { messagesFor } from '@mpp/web/i18n/messages'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { createClock } from '../support/clock'
-import { createTestApp, loginCookie, type TestApp, tenants } from '../support/test-app'
+import { createTestApp, signedIn, type TestApp, tenants } from '../support/test-app'
 import { tenantSnapshot } from '../support/test-db'
 
 const pku = tenants.pekanbaru.host
@@ -12,11 +12,11 @@ const text = 'Antrean SKCK sangat lama dan tidak ada petugas di loket informasi.
 const clock = createClock('2026-12-24T03:00:00Z') // Thursday 10:00 WIB; Christmas is a holiday in Pekanbaru
 
 let t: TestApp
-let officer: string
+let officer: () => Promise<string>
 
 beforeAll(async () => {
   t = await createTestApp({ now: clock.now })
-  officer = await loginCookie(t, pku, 'petugas@pekanbaru.test')
+  officer = signedIn(t, pku, 'petugas@pekanbaru.test')
 })
 
 /** A form post as the browser sends it: same origin, urlencoded. */
@@ -189,22 +189,22 @@ describe("the staff's complaint pages", () => {
     const before = await tenantSnapshot(t.db, '14.71')
     expect((await post(`/staf/pengaduan/${code}/verifikasi`, { laporRef: '' })).status).toBe(401)
     expect(await tenantSnapshot(t.db, '14.71')).toEqual(before)
-    expect(await (await get('/staf', officer)).text()).toContain('href="/staf/pengaduan"')
+    expect(await (await get('/staf', await officer())).text()).toContain('href="/staf/pengaduan"')
   })
 
   it('mark late complaints with words and an icon, not colour alone, and list them first', async () => {
     clock.set('2026-12-24T03:00:00Z')
     const { display } = await fileByForm({ jenis: 'biaya', isi: text, tanpaNama: 'ya' })
     clock.set('2026-12-31T03:00:00Z') // the day after the verification deadline
-    const html = await (await get('/staf/pengaduan', officer)).text()
+    const html = await (await get('/staf/pengaduan', await officer())).text()
     const row = html.slice(html.indexOf(display) - 300, html.indexOf(display) + 1500)
     expect(row).toContain('class="is-late"')
     expect(row).toContain('<strong>Terlambat</strong>')
     expect(row).toContain('⚠')
     expect(row).toContain('verifikasi lewat batas Rabu, 30 Desember 2026')
-    const filtered = await (await get('/staf/pengaduan?status=overdue', officer)).text()
+    const filtered = await (await get('/staf/pengaduan?status=overdue', await officer())).text()
     expect(filtered).toContain(display)
-    const responded = await (await get('/staf/pengaduan?status=responded', officer)).text()
+    const responded = await (await get('/staf/pengaduan?status=responded', await officer())).text()
     expect(responded).not.toContain(display)
     clock.set('2026-12-24T03:00:00Z')
   })
@@ -219,36 +219,36 @@ describe("the staff's complaint pages", () => {
     })
     const code = display.replaceAll('-', '')
     const page = `/staf/pengaduan/${code}`
-    const detail = await (await get(page, officer)).text()
+    const detail = await (await get(page, await officer())).text()
     expect(detail).toContain('Dewi')
     expect(detail).toContain(t9.verifySubmit)
 
-    const badRef = await post(`${page}/verifikasi`, { laporRef: 'bukan nomor' }, officer)
+    const badRef = await post(`${page}/verifikasi`, { laporRef: 'bukan nomor' }, await officer())
     expect(badRef.status).toBe(400)
     const badHtml = await badRef.text()
     expect(badHtml).toContain(t9.laporInvalid)
     expect(badHtml).toContain('value="bukan nomor"')
 
-    const verified = await post(`${page}/verifikasi`, { laporRef: '9876543' }, officer)
+    const verified = await post(`${page}/verifikasi`, { laporRef: '9876543' }, await officer())
     expect(verified.status).toBe(303)
     expect(verified.headers.get('location')).toBe(`${page}?tersimpan`)
-    const afterVerify = await (await get(`${page}?tersimpan`, officer)).text()
+    const afterVerify = await (await get(`${page}?tersimpan`, await officer())).text()
     expect(afterVerify).toContain(t9.saved)
     expect(afterVerify).toContain('9876543')
     expect(afterVerify).toContain('Diverifikasi oleh petugas@pekanbaru.test')
 
-    const again = await post(`${page}/verifikasi`, { laporRef: '' }, officer)
+    const again = await post(`${page}/verifikasi`, { laporRef: '' }, await officer())
     expect(again.status).toBe(409)
     expect(await again.text()).toContain(t9.invalidTransition)
 
-    const short = await post(`${page}/tanggapi`, { isi: 'Oke' }, officer)
+    const short = await post(`${page}/tanggapi`, { isi: 'Oke' }, await officer())
     expect(short.status).toBe(400)
     const shortHtml = await short.text()
     expect(shortHtml).toContain(t9.respondInvalid)
     expect(shortHtml).toContain('>Oke</textarea>')
 
     const response = 'Kami sudah menegur petugas dan memperbaiki jadwal loket.'
-    expect((await post(`${page}/tanggapi`, { isi: response }, officer)).status).toBe(303)
+    expect((await post(`${page}/tanggapi`, { isi: response }, await officer())).status).toBe(303)
 
     // The citizen reads the response and may reply within 10 working days.
     const track = await (await get(`/pengaduan/${display}`)).text()
@@ -270,10 +270,10 @@ describe("the staff's complaint pages", () => {
     expect(await lateReply.text()).toContain('Satu tanggapan lagi dari saya.')
 
     expect(
-      (await post(`${page}/tanggapi`, { isi: 'Jadwal baru berlaku mulai Senin.' }, officer)).status,
+      (await post(`${page}/tanggapi`, { isi: 'Jadwal baru berlaku mulai Senin.' }, await officer())).status,
     ).toBe(303)
-    expect((await post(`${page}/tutup`, { catatan: '' }, officer)).status).toBe(303)
-    const closed = await (await get(page, officer)).text()
+    expect((await post(`${page}/tutup`, { catatan: '' }, await officer())).status).toBe(303)
+    const closed = await (await get(page, await officer())).text()
     expect(closed).toContain(t9.statuses.closed)
     expect(closed).not.toContain(t9.respondSubmit)
     clock.set('2026-12-24T03:00:00Z')
@@ -282,16 +282,16 @@ describe("the staff's complaint pages", () => {
   it('need a closing note before a response, and keep the LAPOR! number form working at any status', async () => {
     const { display } = await fileByForm({ jenis: 'lainnya', isi: text, tanpaNama: 'ya' })
     const page = `/staf/pengaduan/${display.replaceAll('-', '')}`
-    const bare = await post(`${page}/tutup`, { catatan: '' }, officer)
+    const bare = await post(`${page}/tutup`, { catatan: '' }, await officer())
     expect(bare.status).toBe(400)
     expect(await bare.text()).toContain(m.errors.close_note_required)
-    expect((await post(`${page}/tutup`, { catatan: 'Bukan pengaduan.' }, officer)).status).toBe(303)
-    expect((await post(`${page}/lapor`, { laporRef: 'LPR-2027-001' }, officer)).status).toBe(303)
+    expect((await post(`${page}/tutup`, { catatan: 'Bukan pengaduan.' }, await officer())).status).toBe(303)
+    expect((await post(`${page}/lapor`, { laporRef: 'LPR-2027-001' }, await officer())).status).toBe(303)
     const seen = await (await t.request(pku, `/api/complaints/${display}`)).json()
     expect(seen).toMatchObject({ status: 'closed', laporRef: 'LPR-2027-001', closeNote: 'Bukan pengaduan.' })
   })
 
   it('answer 404 for an unknown complaint', async () => {
-    expect((await get('/staf/pengaduan/ABCDEFGHJK', officer)).status).toBe(404)
+    expect((await get('/staf/pengaduan/ABCDEFGHJK', await officer())).status).toBe(404)
   })
 })

@@ -4,7 +4,7 @@ import { monthRollups, tenantDayRollups } from '@mpp/db/rollup-repository'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { createClock } from '../support/clock'
 import { json } from '../support/queue-helpers'
-import { createTestApp, loginCookie, type TestApp, tenants } from '../support/test-app'
+import { createTestApp, loginCookie, signedIn, type TestApp, tenants } from '../support/test-app'
 import { tenantSnapshot } from '../support/test-db'
 
 // Pekanbaru (WIB) has Christmas (2026-12-25) and New Year's Day (2027-01-01) as holidays; Lubuklinggau none.
@@ -16,13 +16,13 @@ const logger = new Logger({ serviceName: 'mpp-test', logLevel: 'SILENT' })
 
 const clock = createClock('2026-12-24T03:00:00Z') // Thursday 10:00 WIB, the day before Christmas
 let t: TestApp
-let officer: string
-let admin: string
+let officer: () => Promise<string>
+let admin: () => Promise<string>
 
 beforeAll(async () => {
   t = await createTestApp({ now: clock.now })
-  officer = await loginCookie(t, pku, 'petugas@pekanbaru.test')
-  admin = await loginCookie(t, pku, 'admin@pekanbaru.test')
+  officer = signedIn(t, pku, 'petugas@pekanbaru.test')
+  admin = signedIn(t, pku, 'admin@pekanbaru.test')
 })
 
 interface Filed {
@@ -38,10 +38,14 @@ const file = async (host: string, body: Record<string, unknown>, headers: Record
   if (res.status !== 201) throw new Error(`submitComplaint ${res.status}: ${await res.text()}`)
   return (await res.json()) as Filed
 }
-const staffGet = (path: string, cookie = officer, host: string = pku) =>
-  t.request(host, `/api/staff/complaints${path}`, { headers: { cookie } })
-const staffPost = (code: string, action: string, body: unknown, cookie = officer, host: string = pku) =>
-  t.request(host, `/api/staff/complaints/${code}/${action}`, json(body, { cookie }))
+const staffGet = async (path: string, cookie?: string, host: string = pku) =>
+  t.request(host, `/api/staff/complaints${path}`, { headers: { cookie: cookie ?? (await officer()) } })
+const staffPost = async (code: string, action: string, body: unknown, cookie?: string, host: string = pku) =>
+  t.request(
+    host,
+    `/api/staff/complaints/${code}/${action}`,
+    json(body, { cookie: cookie ?? (await officer()) }),
+  )
 const citizenGet = (code: string, host: string = pku) => t.request(host, `/api/complaints/${code}`)
 const dayTotals = async (tenantId: string, day: string) =>
   (await tenantDayRollups(t.db, tenantId, day, day))[0]
@@ -192,7 +196,7 @@ describe('staff handle complaints', () => {
     expect(res.status).toBe(401)
     expect((await res.json()).error.code).toBe('unauthorized')
     // Both officers and admins handle them.
-    expect((await staffGet('', admin)).status).toBe(200)
+    expect((await staffGet('', await admin())).status).toBe(200)
   })
 
   it('verify, respond and close: who and when recorded, the citizen sees the response without staff names', async () => {
@@ -255,7 +259,7 @@ describe('staff handle complaints', () => {
     await staffPost(filed.code, 'respond', { text: 'Tambahan: loket SKCK kini memajang tarif resmi.' })
     expect((await dayTotals('14.71', '2026-12-28'))?.totals.cpResponded).toBe(after?.totals.cpResponded)
 
-    const closed = await staffPost(filed.code, 'close', {}, admin)
+    const closed = await staffPost(filed.code, 'close', {}, await admin())
     expect(closed.status).toBe(200)
     expect(await closed.json()).toMatchObject({ status: 'closed', closedBy: 'admin@pekanbaru.test' })
     const open = await (await staffGet('')).json()
@@ -312,10 +316,10 @@ describe('staff handle complaints', () => {
 
   it('records, changes and removes the LAPOR! reference at any status', async () => {
     const filed = await file(pku, { category: 'lainnya', text, anonymous: true })
-    const put = (laporRef: unknown) =>
+    const put = async (laporRef: unknown) =>
       t.request(pku, `/api/staff/complaints/${filed.code}/lapor-ref`, {
         method: 'PUT',
-        headers: { 'content-type': 'application/json', cookie: officer },
+        headers: { 'content-type': 'application/json', cookie: await officer() },
         body: JSON.stringify({ laporRef }),
       })
     expect((await (await put('1234567')).json()).laporRef).toBe('1234567')

@@ -2,15 +2,22 @@ import { listMail } from '@mpp/db/mail-repository'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { createClock } from '../support/clock'
 import { json } from '../support/queue-helpers'
-import { createTestApp, loginCookie, platformHost, type TestApp, tenants } from '../support/test-app'
+import {
+  createTestApp,
+  loginCookie,
+  platformHost,
+  signedIn,
+  type TestApp,
+  tenants,
+} from '../support/test-app'
 
 let t: TestApp
-let ministry: string
+let ministry: () => Promise<string>
 const clock = createClock('2026-11-23T03:00:00Z')
 
 beforeAll(async () => {
   t = await createTestApp({ now: clock.now })
-  ministry = await loginCookie(t, platformHost, 'kementerian@panrb.test')
+  ministry = signedIn(t, platformHost, 'kementerian@panrb.test')
 })
 
 const application = (regencyCode: string, subdomain: string, name = 'Dra. Siti Rahmawati') => ({
@@ -36,9 +43,13 @@ const linkIn = async (part: string) => {
 }
 
 /** A ministry decision, a minute after the last one, so the audit log's order is the order of the decisions. */
-const ministryPost = (path: string, body: unknown) => {
+const ministryPost = async (path: string, body: unknown) => {
   clock.advanceMinutes(1)
-  return t.request(platformHost, path, json(body, { cookie: ministry, origin: `http://${platformHost}` }))
+  return t.request(
+    platformHost,
+    path,
+    json(body, { cookie: await ministry(), origin: `http://${platformHost}` }),
+  )
 }
 
 describe('applying', () => {
@@ -49,7 +60,9 @@ describe('applying', () => {
     expect(res.status).toBe(201)
     id = (await res.json()).id
     const verified = await (
-      await t.request(platformHost, '/api/applications?status=verified', { headers: { cookie: ministry } })
+      await t.request(platformHost, '/api/applications?status=verified', {
+        headers: { cookie: await ministry() },
+      })
     ).json()
     expect(verified.applications.map((a: { id: string }) => a.id)).not.toContain(id)
 
@@ -64,7 +77,7 @@ describe('applying', () => {
     expect((await ok.json()).status).toBe('verified')
     const list = await (
       await t.request(platformHost, '/api/applications?status=verified&q=padang', {
-        headers: { cookie: ministry },
+        headers: { cookie: await ministry() },
       })
     ).json()
     expect(list.applications.map((a: { id: string }) => a.id)).toContain(id)
@@ -140,7 +153,7 @@ describe('applying', () => {
     expect((await accept()).status).toBe(404)
 
     const record = await (
-      await t.request(platformHost, `/api/applications/${id}`, { headers: { cookie: ministry } })
+      await t.request(platformHost, `/api/applications/${id}`, { headers: { cookie: await ministry() } })
     ).json()
     expect(record.application.status).toBe('approved')
     expect(record.audit.map((a: { action: string }) => a.action)).toEqual(['verify_email', 'approve'])
@@ -232,7 +245,7 @@ describe("a tenant's lifecycle", () => {
     ).toBe('closed')
 
     const record = await (
-      await t.request(platformHost, '/api/tenants/13.71', { headers: { cookie: ministry } })
+      await t.request(platformHost, '/api/tenants/13.71', { headers: { cookie: await ministry() } })
     ).json()
     expect(record.audit.map((a: { action: string }) => a.action)).toEqual([
       'approve',

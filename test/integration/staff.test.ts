@@ -5,8 +5,7 @@ import { createTestApp, loginCookie, type TestApp, tenants } from '../support/te
 import { tenantSnapshot } from '../support/test-db'
 
 const { host, id: tenantId } = tenants.lubuklinggau
-// Real time, moved by hand: session tokens carry real expiry times.
-const clock = createClock(new Date().toISOString())
+const clock = createClock()
 let t: TestApp
 let admin: string
 

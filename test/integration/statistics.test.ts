@@ -3,10 +3,17 @@ import { closeDueDays } from '@mpp/api/queue/day-close'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { createClock } from '../support/clock'
 import { counterPost, json, take } from '../support/queue-helpers'
-import { createTestApp, loginCookie, platformHost, type TestApp, tenants } from '../support/test-app'
+import {
+  createTestApp,
+  loginCookie,
+  platformHost,
+  signedIn,
+  type TestApp,
+  tenants,
+} from '../support/test-app'
 
 let t: TestApp
-let ministry: string
+let ministry: () => Promise<string>
 const clock = createClock('2026-11-23T02:00:00Z') // Monday 09:00 WIB
 const logger = new Logger({ logLevel: 'SILENT' })
 const all = (answer: number) =>
@@ -39,8 +46,8 @@ const serveAndRate = async (
   }
 }
 
-const get = async (path: string, cookie = ministry, host = platformHost) => {
-  const res = await t.request(host, path, { headers: { cookie } })
+const get = async (path: string, cookie?: string, host = platformHost) => {
+  const res = await t.request(host, path, { headers: { cookie: cookie ?? (await ministry()) } })
   return {
     status: res.status,
     body: res.headers.get('content-type')?.includes('json') ? await res.json() : await res.text(),
@@ -49,7 +56,7 @@ const get = async (path: string, cookie = ministry, host = platformHost) => {
 
 beforeAll(async () => {
   t = await createTestApp({ now: clock.now })
-  ministry = await loginCookie(t, platformHost, 'kementerian@panrb.test')
+  ministry = signedIn(t, platformHost, 'kementerian@panrb.test')
   // Pekanbaru: three citizens called at once, rating 4; Samarinda: two called after 20 minutes, rating 3.
   await serveAndRate(tenants.pekanbaru, 'petugas@pekanbaru.test', 'loket-4', 3, 0, 4)
   await serveAndRate(tenants.samarinda, 'petugas@samarinda.test', 'loket-1', 2, 20, 3)

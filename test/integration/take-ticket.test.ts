@@ -153,8 +153,8 @@ describe('takeTicket', () => {
   })
 
   it('refuses when the channel share of the day is used up, walk-ins keeping theirs', async () => {
-    const admin = await loginCookie(t, llg, 'admin@lubuklinggau.test')
     clock.set('2026-11-24T03:00:00Z') // a fresh day for this queue
+    const admin = await loginCookie(t, llg, 'admin@lubuklinggau.test')
     await configureQueue(t, llg, admin, 'pajak-bank', {
       serviceIds: ['kpp-pratama-npwp', 'kpp-pratama-konsultasi-spt'],
       dailyCapacity: 4,

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto'
+import { systemClock } from '@mpp/core/clock'
 import type { APIGatewayProxyEventV2, Context } from 'aws-lambda'
 
 interface EventInput {
@@ -17,7 +18,8 @@ interface EventInput {
  * the headers into `cookies`, the custom domain in `requestContext.domainName`.
  */
 export const httpApiEvent = (input: EventInput): APIGatewayProxyEventV2 => {
-  const now = new Date()
+  // API Gateway stamps the event when it arrives; the handler under test runs on the real clock too.
+  const now = systemClock()
   const query = input.query ?? ''
   return {
     version: '2.0',

@@ -8,6 +8,7 @@ import { outboxMailer } from '@mpp/api/mail/mailer'
 import type { Db } from '@mpp/db/client'
 import { createLocalFileStore } from '@mpp/local/local-file-store'
 import { seedDemo } from '@mpp/local/seed/seed-demo'
+import { createClock } from './clock'
 import { createTestDb } from './test-db'
 
 export const testPassword = 'test-password-123'
@@ -27,7 +28,7 @@ export interface TestApp {
 export const createTestApp = async (overrides: Partial<AppDeps> = {}): Promise<TestApp> => {
   const db = overrides.db ?? (await createTestDb())
   if (!overrides.db) await seedDemo(db, testPassword)
-  const now = overrides.now ?? (() => new Date())
+  const now = overrides.now ?? createClock().now
   const files = createLocalFileStore(await mkdtemp(join(tmpdir(), 'mpp-files-')), testSecret, now)
   const deps: AppDeps = {
     db,
@@ -73,3 +74,21 @@ export const tenants = {
   pekanbaru: { id: '14.71', host: 'pekanbaru.localhost' },
 } as const
 export const platformHost = 'localhost'
+
+/**
+ * A staff member's cookie that stays signed in as the test's clock moves on: a session lasts 12 hours of the
+ * app's clock, so past 11 hours since the last login the next call signs in again, as an officer does each
+ * morning.
+ */
+export const signedIn = (t: TestApp, host: string, email: string) => {
+  let cookie: string | undefined
+  let at = 0
+  return async () => {
+    const now = t.deps.now().getTime()
+    if (!cookie || now - at >= 11 * 3600_000) {
+      cookie = await loginCookie(t, host, email)
+      at = now
+    }
+    return cookie
+  }
+}

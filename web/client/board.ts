@@ -6,6 +6,8 @@
  * (also when sound is off or no Indonesian voice exists), and `<body data-announced-count>` counts them.
  * The calls on the board when it loads are not announced.
  */
+
+import { systemClock } from '@mpp/core/clock'
 import { isLang, messagesFor } from '../i18n/messages'
 import { Announcer } from './lib/announcer'
 import {
@@ -63,7 +65,7 @@ const start = (root: HTMLElement) => {
   const loadedDay = root.dataset.day
   let offsetMs = 0
   const serverNow = Date.parse(root.dataset.now ?? '')
-  if (Number.isFinite(serverNow)) offsetMs = serverNow - Date.now()
+  if (Number.isFinite(serverNow)) offsetMs = serverNow - systemClock().getTime()
   let dayChangedAt: number | undefined
   const midnightJitterMs = Math.random() * 120_000
   let reloading = false
@@ -86,14 +88,14 @@ const start = (root: HTMLElement) => {
   }
 
   const tick = () => {
-    const now = formatClock(new Date(Date.now() + offsetMs))
+    const now = formatClock(new Date(systemClock().getTime() + offsetMs))
     if (timeText && timeText.textContent !== now.time) timeText.textContent = now.time
     if (dateText && dateText.textContent !== now.date) dateText.textContent = now.date
     // Once a day, after local midnight, start afresh (the board runs all day, every day).
     if (loadedDay && now.day !== loadedDay) {
-      dayChangedAt ??= Date.now()
+      dayChangedAt ??= systemClock().getTime()
       const online = poller.state().failures === 0
-      if (online && Date.now() - dayChangedAt >= midnightJitterMs) void reloadWhenReachable()
+      if (online && systemClock().getTime() - dayChangedAt >= midnightJitterMs) void reloadWhenReachable()
     }
   }
 

@@ -3,6 +3,8 @@
  * `data-kiosk-return-ms`, or `data-kiosk-after-print-ms` after the printout, whichever is first. On every
  * other screen: go back to the start after `data-kiosk-idle-ms` without a touch or a key.
  */
+import { systemClock } from '@mpp/core/clock'
+
 const kioskScreen = document.querySelector<HTMLElement>('[data-kiosk-home]')
 
 const goHome = (home: string) => {
@@ -23,8 +25,8 @@ if (kioskScreen) {
     let deadline = Number.POSITIVE_INFINITY
     /** Schedules the return, keeping whichever is sooner. */
     const leaveIn = (delay: number) => {
-      if (Date.now() + delay >= deadline) return
-      deadline = Date.now() + delay
+      if (systemClock().getTime() + delay >= deadline) return
+      deadline = systemClock().getTime() + delay
       if (leaving !== undefined) window.clearTimeout(leaving)
       leaving = window.setTimeout(() => goHome(home), delay)
     }
@@ -51,5 +53,3 @@ if (kioskScreen) {
     }
   }
 }
-
-export {}

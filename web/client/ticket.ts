@@ -2,6 +2,7 @@
  * The citizen's ticket page (GET /tiket/{key}/{secret}): refreshes from /api/tickets/{key}/{secret} every 5 s,
  * updates the page in place and vibrates once when the ticket is called. Stops once the ticket is final.
  */
+import { systemClock } from '@mpp/core/clock'
 import { isLang, messagesFor } from '../i18n/messages'
 import { clockFormat } from './lib/clock'
 import { startPoller } from './lib/poller'
@@ -41,7 +42,7 @@ const start = (root: HTMLElement) => {
     if (ticket.status === 'called' && status !== 'called') navigator.vibrate?.([400, 200, 400])
     status = ticket.status
     setText('connection', '')
-    setText('updated', m.ticketPage.updatedAt(time(new Date()).time))
+    setText('updated', m.ticketPage.updatedAt(time(systemClock()).time))
   }
 
   const poller = startPoller<TicketData>({

@@ -1,5 +1,6 @@
 import type { Logger } from '@aws-lambda-powertools/logger'
 import type { Role } from '@mpp/core/account'
+import type { Clock } from '@mpp/core/clock'
 import type { Tenant, TenantId } from '@mpp/core/tenant'
 import type { Db } from '@mpp/db/client'
 import type { Lang, Messages } from '@mpp/web/i18n/messages'
@@ -25,8 +26,8 @@ export interface AppDeps {
   db: Db
   config: AppConfig
   logger: Logger
-  /** The clock, injectable so that tests never fake time globally. */
-  now: () => Date
+  /** The app's one clock (`systemClock` in production): every rule that depends on time reads it. */
+  now: Clock
   /** The caller's IP address as the runtime sees it (API Gateway or the node server). */
   clientIp: (c: Context) => string | undefined
   mailer: Mailer

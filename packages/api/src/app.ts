@@ -129,7 +129,7 @@ export const createApp = (deps: AppDeps) => {
   const queue = createQueueContext(deps)
   app.use(site(config.rootDomain, tenants))
   app.use(originCheck)
-  app.use(session(config.sessionSecret))
+  app.use(session(config.sessionSecret, deps.now))
   // Before every route: sessions of deactivated accounts (or changed roles) stop counting.
   app.route('/', sessionRevocation(deps))
 

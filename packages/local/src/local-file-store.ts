@@ -4,6 +4,7 @@ import { mkdir, readFile, stat, writeFile } from 'node:fs/promises'
 import { dirname, join, normalize, sep } from 'node:path'
 import { Readable } from 'node:stream'
 import type { FileStore } from '@mpp/api/files/file-store'
+import type { Clock } from '@mpp/core/clock'
 import { Hono } from 'hono'
 
 /** Keys are `word/word/file.pdf`: no `..`, no absolute paths, so a key can never leave the directory. */
@@ -14,7 +15,7 @@ const safeKey = (key: string) => /^[\w-]+(\/[\w.-]+)+$/.test(key) && !key.includ
  * limits signed (HMAC), and `receiver` (mounted by the local server, outside the app, where S3 would be)
  * checks them before writing anything.
  */
-export const createLocalFileStore = (dir: string, secret: string, now: () => Date = () => new Date()) => {
+export const createLocalFileStore = (dir: string, secret: string, now: Clock) => {
   const sign = (parts: string[]) => createHmac('sha256', secret).update(parts.join('\n')).digest('base64url')
   const valid = (parts: string[], signature: string) => {
     const expected = Buffer.from(sign(parts))

@@ -7,6 +7,7 @@ import { createApp } from '@mpp/api/app'
 import { closeQuietComplaints } from '@mpp/api/complaints/complaints'
 import { outboxMailer } from '@mpp/api/mail/mailer'
 import { closeDueDays } from '@mpp/api/queue/day-close'
+import { systemClock } from '@mpp/core/clock'
 import { createDb } from '@mpp/db/client'
 import { createTableIfMissing } from '@mpp/db/create-table'
 import { defaultTableName } from '@mpp/db/table-definition'
@@ -50,7 +51,7 @@ const main = async () => {
     logLevel: (process.env.LOG_LEVEL ?? 'WARN') as LogLevel,
   })
   const sessionSecret = await localSessionSecret(join(dataDir, 'session-secret'))
-  const files = createLocalFileStore(join(dataDir, 'files'), sessionSecret)
+  const files = createLocalFileStore(join(dataDir, 'files'), sessionSecret, systemClock)
   const app = createApp({
     db,
     config: {
@@ -60,26 +61,22 @@ const main = async () => {
       assetVersion: assets.version,
     },
     logger,
-    now: () => new Date(),
+    now: systemClock,
     clientIp: (c) => getConnInfo(c).remote.address,
-    mailer: outboxMailer(
-      db,
-      () => new Date(),
-      (text) => console.log(text),
-    ),
+    mailer: outboxMailer(db, systemClock, (text) => console.log(text)),
     files: files.store,
   })
 
   // The same job EventBridge runs every 15 minutes in AWS, here on a one-minute timer.
   const closeDays = () =>
-    closeDueDays({ db, now: () => new Date(), logger })
+    closeDueDays({ db, now: systemClock, logger })
       .then(
         (closed) =>
           closed.length > 0 &&
           console.log(`Closed business days: ${closed.map((c) => `${c.tenantId} ${c.day}`).join(', ')}`),
       )
       .catch((error: unknown) => logger.error('closing days failed', { error }))
-      .then(() => closeQuietComplaints({ db, now: () => new Date(), logger }))
+      .then(() => closeQuietComplaints({ db, now: systemClock, logger }))
       .then(
         (closed) =>
           closed.length > 0 &&

@@ -3,6 +3,8 @@
  * (the ticket page). Pure apart from what is injected: it touches no browser global at import time.
  */
 
+import { systemClock } from '@mpp/core/clock'
+
 /** Time before the next poll: the interval while all is well, then doubling per failure, jittered, capped. */
 export const backoffDelay = (
   failures: number,
@@ -61,7 +63,7 @@ export const startPoller = <T>(options: PollerOptions<T>): Poller => {
   const doFetch = o.fetch ?? ((u: string, init: RequestInit) => fetch(u, init))
   const setTimer = o.setTimer ?? ((fn: () => void, ms: number) => setTimeout(fn, ms))
   const clearTimer = o.clearTimer ?? ((id: unknown) => clearTimeout(id as ReturnType<typeof setTimeout>))
-  const now = o.now ?? (() => Date.now())
+  const now = o.now ?? (() => systemClock().getTime())
   const random = o.random ?? Math.random
   let failures = 0
   let lastSuccessAt = now()

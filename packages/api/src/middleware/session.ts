@@ -1,4 +1,5 @@
 import type { Role } from '@mpp/core/account'
+import type { Clock } from '@mpp/core/clock'
 import type { Context } from 'hono'
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie'
 import { createMiddleware } from 'hono/factory'
@@ -33,10 +34,10 @@ export const belongsHere = (session: Session, c: Context<AppEnv>): boolean => {
 }
 
 /** Reads the session; a token from another host or tenant counts as no session at all. */
-export const session = (secret: string) =>
+export const session = (secret: string, now: Clock) =>
   createMiddleware<AppEnv>(async (c, next) => {
     const token = getCookie(c, cookieFor(c).name)
-    const found = token ? await readSessionToken(token, secret) : undefined
+    const found = token ? await readSessionToken(token, secret, now()) : undefined
     c.set('session', found && belongsHere(found, c) ? found : undefined)
     await next()
   })

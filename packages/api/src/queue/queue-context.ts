@@ -23,9 +23,8 @@ export interface QueueContext {
   issuer: TicketIssuer
 }
 
-/** Screens tolerate a second of lag; this clock is the process's own, not the injected business clock. */
+/** Screens tolerate a second of lag. */
 const liveViewMs = 1_000
-const processClock = () => new Date(performance.timeOrigin + performance.now())
 
 export const createQueueContext = (deps: AppDeps): QueueContext => {
   const live = createTtlCache(
@@ -33,7 +32,7 @@ export const createQueueContext = (deps: AppDeps): QueueContext => {
       const [tenantId, day] = key.split('|') as [string, string]
       return readLiveDay(deps.db, tenantId, day, false)
     },
-    processClock,
+    deps.now,
     liveViewMs,
   )
   return {
