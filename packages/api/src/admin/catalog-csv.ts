@@ -10,7 +10,7 @@ import type { Catalog } from '@mpp/db/catalog-repository'
 import type { Lang, Messages } from '@mpp/web/i18n/messages'
 import { CsvError, parse } from 'csv-parse/sync'
 import type { ZodError } from 'zod'
-import { toCsv } from '../csv'
+import { restoreCell, toCsv } from '../csv'
 import { fieldIssues } from '../validation'
 
 /**
@@ -168,7 +168,7 @@ export const readCatalogCsv = (text: string, existing: Catalog, m: Messages, lan
     const line = startLine(row)
     const cell = (column: CsvColumn) => {
       const i = index.get(column)
-      return i === undefined ? '' : (row.record[i] ?? '').trim()
+      return i === undefined ? '' : restoreCell((row.record[i] ?? '').trim())
     }
     if (row.record.length !== names.length) {
       issues.push({ line, field: '', message: t.columnCount(row.record.length, names.length) })
