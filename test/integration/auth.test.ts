@@ -105,30 +105,55 @@ describe('login API', () => {
     expect(onTenant.status).toBe(401)
   })
 
-  it('rate limits repeated attempts on one account with 429 and Retry-After', async () => {
+  it('slows guessing with a growing delay after five failures, never a lockout', async () => {
+    const clock = createClock()
+    const app = await createTestApp({ db: t.db, now: clock.now })
     const host = tenants.samarinda.host
-    const statuses: number[] = []
-    for (let i = 0; i < 11; i++) {
-      const res = await t.request(
+    const attempt = (password: string, email = 'admin@samarinda.test') =>
+      app.request(host, '/api/auth/login', json({ email, password }, { 'x-test-client': '198.51.100.5' }))
+    for (let i = 0; i < 5; i++) expect((await attempt('guess')).status).toBe(401)
+    const slowed = await attempt('guess')
+    expect(slowed.status).toBe(429)
+    expect(slowed.headers.get('retry-after')).toBe('1')
+    expect((await slowed.json()).error.code).toBe('too_many_requests')
+    // Even the right password waits; refused attempts during the wait count for nothing.
+    expect((await attempt(testPassword)).status).toBe(429)
+    clock.advanceMinutes(1 / 60)
+    expect((await attempt('guess')).status).toBe(401)
+    const longer = await attempt('guess')
+    expect(longer.headers.get('retry-after')).toBe('2')
+    clock.advanceMinutes(2 / 60)
+    expect((await attempt(testPassword)).status).toBe(200)
+    // A success clears the count: the next mistake is an ordinary 401.
+    expect((await attempt('guess')).status).toBe(401)
+  })
+
+  it("cannot be used to keep an account's owner out: failures from one client slow only that client", async () => {
+    const clock = createClock()
+    const app = await createTestApp({ db: t.db, now: clock.now })
+    const host = tenants.pekanbaru.host
+    const variants = ['Admin@Pekanbaru.test', ' admin@pekanbaru.test ', 'ADMIN@PEKANBARU.TEST']
+    for (let i = 0; i < 12; i++) {
+      const res = await app.request(
         host,
         '/api/auth/login',
-        json({ email: 'admin@samarinda.test', password: 'guess' }),
+        json({ email: variants[i % 3], password: 'guess' }, { 'x-test-client': '198.51.100.66' }),
       )
-      statuses.push(res.status)
-      if (res.status === 429) {
-        expect(Number(res.headers.get('retry-after'))).toBeGreaterThan(0)
-        expect((await res.json()).error.code).toBe('too_many_requests')
-      }
+      expect([401, 429]).toContain(res.status)
+      clock.advanceMinutes(0.5)
     }
-    expect(statuses.slice(0, 10)).toEqual(Array(10).fill(401))
-    expect(statuses[10]).toBe(429)
-    // Even the right password is refused while the window lasts.
-    const right = await t.request(
+    const attacker = await app.request(
       host,
       '/api/auth/login',
-      json({ email: 'admin@samarinda.test', password: testPassword }),
+      json({ email: 'admin@pekanbaru.test', password: testPassword }, { 'x-test-client': '198.51.100.66' }),
     )
-    expect(right.status).toBe(429)
+    expect(attacker.status).toBe(429)
+    const owner = await app.request(
+      host,
+      '/api/auth/login',
+      json({ email: 'admin@pekanbaru.test', password: testPassword }, { 'x-test-client': '192.0.2.10' }),
+    )
+    expect(owner.status).toBe(200)
   })
 
   it('ends the session on logout', async () => {

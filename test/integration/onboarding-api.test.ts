@@ -83,12 +83,130 @@ describe('applying', () => {
     expect(list.applications.map((a: { id: string }) => a.id)).toContain(id)
   })
 
-  it('refuses a second application for the same regency, saying who applied and when', async () => {
+  it('refuses a second application once the first is confirmed, saying when but never who', async () => {
     const res = await apply(application('13.71', 'kota-padang', 'Budi Santoso'))
     expect(res.status).toBe(409)
     const { error } = await res.json()
     expect(error.code).toBe('regency_taken')
-    expect(error.details).toEqual({ applicant: 'Dra. Siti Rahmawati', appliedAt: '2026-11-23T03:00:00.000Z' })
+    expect(error.details).toEqual({ appliedAt: '2026-11-23T03:00:00.000Z' })
+    expect(JSON.stringify(error)).not.toContain('Siti')
+  })
+
+  it('lets an unconfirmed application claim nothing: the real official applies, confirms and wins', async () => {
+    const squat = await apply({
+      ...application('18.71', 'bandarlampung', 'Penyerobot'),
+      applicant: { ...application('18.71', 'x').applicant, email: 'siapa@contoh.test' },
+    })
+    expect(squat.status).toBe(201)
+    const squatId = (await squat.json()).id
+    const available = async (name: string) =>
+      (await (await t.request(platformHost, `/api/subdomains/${name}`)).json()).available
+    expect(await available('bandarlampung')).toBe(true)
+
+    const real = await apply(application('18.71', 'bandarlampung'))
+    expect(real.status).toBe(201)
+    const realId = (await real.json()).id
+    const confirm = async (appId: string) => {
+      const token = (await linkIn(`/daftar/verifikasi/${appId}/`)).pathname.split('/').pop()
+      return t.request(platformHost, `/api/applications/${appId}/verify`, json({ token }))
+    }
+    expect((await confirm(realId)).status).toBe(200)
+    expect(await available('bandarlampung')).toBe(false)
+    const late = await confirm(squatId)
+    expect(late.status).toBe(409)
+    expect((await late.json()).error).toMatchObject({
+      code: 'regency_taken',
+      details: { appliedAt: expect.any(String) },
+    })
+  })
+
+  it('lets an unconfirmed application expire by itself after 72 hours', async () => {
+    const res = await apply(application('18.72', 'metro'))
+    const appId = (await res.json()).id
+    const listed = async () =>
+      (
+        await (
+          await t.request(platformHost, '/api/applications?status=applied', {
+            headers: { cookie: await ministry() },
+          })
+        ).json()
+      ).applications.map((a: { id: string }) => a.id)
+    expect(await listed()).toContain(appId)
+    const token = (await linkIn(`/daftar/verifikasi/${appId}/`)).pathname.split('/').pop()
+    clock.advanceMinutes(72 * 60 + 1)
+    expect(await listed()).not.toContain(appId)
+    const verify = await t.request(platformHost, `/api/applications/${appId}/verify`, json({ token }))
+    expect(verify.status).toBe(404)
+    expect((await verify.json()).error.code).toBe('link_invalid')
+  })
+
+  it('lets the ministry withdraw an undecided application with a reason, freeing its regency', async () => {
+    const res = await apply(application('17.71', 'bengkulu'))
+    const appId = (await res.json()).id
+    const token = (await linkIn(`/daftar/verifikasi/${appId}/`)).pathname.split('/').pop()
+    await t.request(platformHost, `/api/applications/${appId}/verify`, json({ token }))
+    expect((await apply(application('17.71', 'kota-bengkulu'))).status).toBe(409)
+
+    expect((await ministryPost(`/api/applications/${appId}/withdraw`, {})).status).toBe(400)
+    const withdrawn = await ministryPost(`/api/applications/${appId}/withdraw`, {
+      note: 'Diajukan tanpa sepengetahuan pemerintah kota',
+    })
+    expect(withdrawn.status).toBe(200)
+    expect((await withdrawn.json()).status).toBe('withdrawn')
+    expect((await ministryPost(`/api/applications/${appId}/withdraw`, { note: 'Sekali lagi' })).status).toBe(
+      409,
+    )
+    const record = await (
+      await t.request(platformHost, `/api/applications/${appId}`, { headers: { cookie: await ministry() } })
+    ).json()
+    expect(record.audit.at(-1)).toMatchObject({
+      action: 'withdraw',
+      by: 'kementerian@panrb.test',
+      note: 'Diajukan tanpa sepengetahuan pemerintah kota',
+    })
+    expect((await apply(application('17.71', 'bengkulu'))).status).toBe(201)
+  })
+
+  it("withdraws an unconfirmed application without touching a confirmed one's claims", async () => {
+    const squat = await apply(application('19.71', 'pangkalpinang', 'Penyerobot'))
+    const confirmedApp = await apply(application('19.71', 'pangkalpinang'))
+    const confirmedId = (await confirmedApp.json()).id
+    const token = (await linkIn(`/daftar/verifikasi/${confirmedId}/`)).pathname.split('/').pop()
+    await t.request(platformHost, `/api/applications/${confirmedId}/verify`, json({ token }))
+    const squatId = (await squat.json()).id
+    expect(
+      (await ministryPost(`/api/applications/${squatId}/withdraw`, { note: 'Bukan dari pemda' })).status,
+    ).toBe(200)
+    const check = await (await t.request(platformHost, '/api/subdomains/pangkalpinang')).json()
+    expect(check.available).toBe(false)
+    expect((await apply(application('19.71', 'pangkal-pinang'))).status).toBe(409)
+  })
+
+  it('limits applications per client and per applicant address', async () => {
+    const from = (client: string, code: string, sub: string, email?: string) =>
+      t.request(
+        platformHost,
+        '/api/applications',
+        json(
+          {
+            ...application(code, sub),
+            ...(email ? { applicant: { ...application(code, sub).applicant, email } } : {}),
+          },
+          { 'x-test-client': client },
+        ),
+      )
+    for (const [i, code] of ['32.71', '32.72', '32.73'].entries())
+      expect((await from('198.51.100.77', code, `kota-${i}`)).status).toBe(201)
+    const fourth = await from('198.51.100.77', '32.74', 'kota-3')
+    expect(fourth.status).toBe(429)
+    expect(Number(fourth.headers.get('retry-after'))).toBeGreaterThan(0)
+    expect((await fourth.json()).error.code).toBe('too_many_requests')
+    expect((await from('198.51.100.78', '32.74', 'kota-3')).status).toBe(201)
+
+    // One address, from three clients: three applications a day at most.
+    for (const [i, code] of ['33.71', '33.72', '33.73'].entries())
+      expect((await from(`198.51.100.${90 + i}`, code, `jateng-${i}`, 'satu@contoh.test')).status).toBe(201)
+    expect((await from('198.51.100.99', '33.74', 'jateng-3', 'satu@contoh.test')).status).toBe(429)
   })
 
   it('refuses a regency that already has a tenant', async () => {

@@ -100,7 +100,53 @@ describe('signing up through the pages', () => {
     expect(record).toContain('kementerian@panrb.test')
   })
 
-  it('says who applied first when the regency is taken', async () => {
+  it('says when a regency was claimed, and lets the ministry withdraw a squatted one from its page', async () => {
+    const squatter = {
+      ...signup,
+      regency: 'Kota Payakumbuh, Sumatera Barat (13.76)',
+      subdomain: 'payakumbuh',
+      email: 'dpmptsp@payakumbuh.go.id',
+    }
+    const first = await post(platformHost, '/daftar', {
+      ...squatter,
+      name: 'Penyerobot Iseng',
+      email: 'iseng@contoh.test',
+    })
+    expect(first.status).toBe(303)
+    const mail = (await listMail(t.db)).find((m) => m.text.includes('Payakumbuh'))?.text ?? ''
+    const verify = new URL(/https?:\/\/\S+\/daftar\/verifikasi\/\S+/.exec(mail)?.[0] ?? 'http://x/')
+    expect((await post(platformHost, verify.pathname, {})).html).toContain('Email terkonfirmasi')
+    // The real official is told when it was claimed, never the squatter's words.
+    const real = await post(platformHost, '/daftar', { ...squatter, subdomain: 'kota-payakumbuh' })
+    expect(real.status).toBe(409)
+    expect(real.html).toContain('sudah dikonfirmasi pada')
+    expect(real.html).toContain('value="kota-payakumbuh"')
+    expect(real.html).not.toContain('Penyerobot')
+
+    const list = await (
+      await t.request(platformHost, '/kementerian/permohonan?status=verified&q=payakumbuh', {
+        headers: { cookie: ministry },
+      })
+    ).text()
+    const id = /\/kementerian\/permohonan\/([\w-]+)"/.exec(list)?.[1] as string
+    const decide = (fields: Record<string, string>) =>
+      post(platformHost, `/kementerian/permohonan/${id}/keputusan`, fields, ministry)
+    const bare = await decide({ action: 'withdraw', note: '' })
+    expect(bare.status).toBe(400)
+    expect(bare.html).toContain('Tarik permohonan')
+    const withdrawn = await decide({ action: 'withdraw', note: 'Bukan dari pemerintah kota' })
+    expect(withdrawn.status).toBe(303)
+    const record = await (
+      await t.request(platformHost, withdrawn.location, { headers: { cookie: ministry } })
+    ).text()
+    expect(record).toContain('Ditarik')
+    expect(record).toContain('Bukan dari pemerintah kota')
+    expect((await post(platformHost, '/daftar', { ...squatter, subdomain: 'kota-payakumbuh' })).status).toBe(
+      303,
+    )
+  })
+
+  it('says the regency has an MPP when it has one', async () => {
     const second = await post(platformHost, '/daftar', {
       ...signup,
       subdomain: 'bukittinggi-2',

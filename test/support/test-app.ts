@@ -12,6 +12,13 @@ import { createClock } from './clock'
 import { createTestDb } from './test-db'
 
 export const testPassword = 'test-password-123'
+
+let clients = 0
+/** A fresh client address per request: `10.a.b.c`. */
+const nextClient = () => {
+  clients += 1
+  return [clients >> 16, (clients >> 8) & 255, clients & 255].join('.')
+}
 export const testSecret = 'test-session-secret-that-is-long-enough'
 
 export interface TestApp {
@@ -39,7 +46,8 @@ export const createTestApp = async (overrides: Partial<AppDeps> = {}): Promise<T
       logLevel: (process.env.TEST_LOG_LEVEL ?? 'SILENT') as 'SILENT',
     }),
     now,
-    clientIp: () => '203.0.113.7',
+    // Each request from a client of its own, as from many citizens, unless a test names one (`x-test-client`).
+    clientIp: (c) => c.req.header('x-test-client') ?? `10.${nextClient()}`,
     files: files.store,
     ...overrides,
   }

@@ -143,7 +143,7 @@ export const en: Messages = {
     not_found: 'Not found.',
     tenant_not_found: 'No MPP exists at this address.',
     invalid_credentials: 'Wrong email or password.',
-    too_many_requests: 'Too many requests. Please try again later.',
+    too_many_requests: 'Too many requests from your network. Please wait a moment, then try again.',
     internal: 'The server ran into an error. Please try again.',
     unavailable: 'The service is temporarily unavailable.',
     service_not_found: 'This MPP has no such service.',
@@ -290,6 +290,10 @@ export const en: Messages = {
     codeInvalid: 'An appointment code has 6 letters and digits. Please check your code.',
     checkInSubmit: 'Check in',
     checkInOpensAt: (time) => `Check-in opens at ${time}.`,
+  },
+  limits: {
+    retryIn: (minutes) =>
+      `Too many requests from your network. What you entered is kept in this form: send it again in ${minutes} minute${minutes === 1 ? '' : 's'}.`,
   },
   appointments: {
     title: 'Book an appointment',
@@ -1007,7 +1011,13 @@ export const en: Messages = {
     attached: (kb) =>
       `The urgency study PDF (${kb} KB) is attached to your application. You can replace it below.`,
     attachAgain: 'Replace PDF',
-    regencyTakenBy: (who, when) => `This regency or city was already applied for by ${who} on ${when}.`,
+    regencyTaken: (when) =>
+      `An application for this regency or city was confirmed on ${when}. If it did not come from your local government, contact the Ministry of PANRB: it can withdraw a mistaken application.`,
+    confirmTakenTitle: 'The application cannot be confirmed',
+    confirmRegencyTaken: (when) =>
+      `While this email was unconfirmed, another application for the same regency or city was confirmed on ${when}. If it did not come from your local government, contact the Ministry of PANRB.`,
+    confirmSubdomainTaken:
+      'While this email was unconfirmed, another application took the site address you chose. Please apply again with another address.',
     regencyHasTenant: 'This regency or city already has an MPP on the platform.',
     unknownRegency: 'Pick the regency or city from the list.',
     verifyTitle: 'Confirm your email',
@@ -1034,6 +1044,7 @@ export const en: Messages = {
       revision_requested: 'Revision requested',
       rejected: 'Rejected',
       approved: 'Approved',
+      withdrawn: 'Withdrawn',
     },
     search: 'Search region, province or applicant',
     searchButton: 'Search',
@@ -1059,6 +1070,8 @@ export const en: Messages = {
     rejectReason: 'Reason for the rejection (required)',
     revise: 'Ask for a revision',
     reviseNote: 'What to revise (required)',
+    withdraw: 'Withdraw the application: its regency and site address become free',
+    withdrawReason: 'Reason for the withdrawal (required)',
     audit: 'Decision history',
     auditEmpty: 'No decisions yet.',
     who: 'By',
@@ -1072,6 +1085,7 @@ export const en: Messages = {
       approve: 'Approved',
       reject: 'Rejected',
       request_revision: 'Revision requested',
+      withdraw: 'Withdrawn',
       inaugurate: 'Inaugurated',
       suspend: 'Suspended',
       reactivate: 'Reactivated',

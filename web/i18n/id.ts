@@ -149,7 +149,7 @@ export const id = {
     not_found: 'Data atau alamat tidak ditemukan.',
     tenant_not_found: 'MPP untuk alamat ini tidak ditemukan.',
     invalid_credentials: 'Email atau kata sandi salah.',
-    too_many_requests: 'Terlalu banyak permintaan. Coba lagi nanti.',
+    too_many_requests: 'Terlalu banyak permintaan dari jaringan Anda. Tunggu sebentar, lalu coba lagi.',
     internal: 'Terjadi kesalahan pada server. Silakan coba lagi.',
     unavailable: 'Layanan sementara tidak tersedia.',
     service_not_found: 'Layanan tidak ditemukan di MPP ini.',
@@ -295,6 +295,10 @@ export const id = {
     codeInvalid: 'Kode janji temu terdiri dari 6 huruf dan angka. Periksa kembali kode Anda.',
     checkInSubmit: 'Check-in',
     checkInOpensAt: (time: string) => `Check-in dibuka pukul ${time}.`,
+  },
+  limits: {
+    retryIn: (minutes: number) =>
+      `Terlalu banyak permintaan dari jaringan Anda. Isian Anda tetap di formulir ini: kirim lagi dalam ${minutes} menit.`,
   },
   appointments: {
     title: 'Buat janji temu',
@@ -1020,8 +1024,13 @@ export const id = {
     attached: (kb: number) =>
       `PDF kajian urgensi (${kb} KB) sudah terlampir pada permohonan Anda. Anda dapat menggantinya di bawah.`,
     attachAgain: 'Ganti PDF',
-    regencyTakenBy: (who: string, when: string) =>
-      `Kabupaten/kota ini sudah diajukan oleh ${who} pada ${when}.`,
+    regencyTaken: (when: string) =>
+      `Permohonan untuk kabupaten/kota ini sudah dikonfirmasi pada ${when}. Bila bukan dari pemerintah daerah Anda, hubungi Kementerian PANRB: permohonan yang keliru dapat ditariknya.`,
+    confirmTakenTitle: 'Permohonan tidak dapat dikonfirmasi',
+    confirmRegencyTaken: (when: string) =>
+      `Sementara email ini belum dikonfirmasi, permohonan lain untuk kabupaten/kota yang sama sudah dikonfirmasi pada ${when}. Bila itu bukan dari pemerintah daerah Anda, hubungi Kementerian PANRB.`,
+    confirmSubdomainTaken:
+      'Sementara email ini belum dikonfirmasi, alamat situs yang Anda pilih sudah diambil permohonan lain. Ajukan permohonan baru dengan alamat situs lain.',
     regencyHasTenant: 'Kabupaten/kota ini sudah memiliki MPP di platform.',
     unknownRegency: 'Pilih kabupaten/kota dari daftar.',
     verifyTitle: 'Konfirmasi email',
@@ -1048,6 +1057,7 @@ export const id = {
       revision_requested: 'Diminta perbaikan',
       rejected: 'Ditolak',
       approved: 'Disetujui',
+      withdrawn: 'Ditarik',
     },
     search: 'Cari daerah, provinsi atau pemohon',
     searchButton: 'Cari',
@@ -1073,6 +1083,8 @@ export const id = {
     rejectReason: 'Alasan penolakan (wajib)',
     revise: 'Minta perbaikan',
     reviseNote: 'Yang perlu diperbaiki (wajib)',
+    withdraw: 'Tarik permohonan: kabupaten/kota dan alamat situsnya bebas lagi',
+    withdrawReason: 'Alasan penarikan (wajib)',
     audit: 'Riwayat keputusan',
     auditEmpty: 'Belum ada keputusan.',
     who: 'Oleh',
@@ -1086,6 +1098,7 @@ export const id = {
       approve: 'Disetujui',
       reject: 'Ditolak',
       request_revision: 'Diminta perbaikan',
+      withdraw: 'Ditarik',
       inaugurate: 'Diresmikan',
       suspend: 'Ditangguhkan',
       reactivate: 'Diaktifkan kembali',

@@ -105,7 +105,7 @@ export const MinistryApplicationPage = ({ ctx, application: a, audit, saved, ref
         </p>
       )}
 
-      {(a.status === 'verified' || a.status === 'revision_requested') && (
+      {(a.status === 'applied' || a.status === 'verified' || a.status === 'revision_requested') && (
         <section aria-labelledby="decide">
           <h2 id="decide">{t.decide}</h2>
           <div class="grid-2">
@@ -115,7 +115,10 @@ export const MinistryApplicationPage = ({ ctx, application: a, audit, saved, ref
             {a.status === 'verified' && (
               <Decision kind="request_revision" label={t.revise} noteLabel={t.reviseNote} required />
             )}
-            <Decision kind="reject" label={t.reject} noteLabel={t.rejectReason} required />
+            {a.status !== 'applied' && (
+              <Decision kind="reject" label={t.reject} noteLabel={t.rejectReason} required />
+            )}
+            <Decision kind="withdraw" label={t.withdraw} noteLabel={t.withdrawReason} required />
           </div>
         </section>
       )}

@@ -40,3 +40,9 @@ export const errorResponse = (description: string) => ({
   description,
   content: { 'application/json': { schema: errorBody } },
 })
+
+/** The 429 of a public write past its limit (README "Limits"). */
+export const tooManyResponse = {
+  ...errorResponse('Too many requests from this client or for this MPP; try again after Retry-After seconds'),
+  headers: { 'Retry-After': { description: 'Seconds until the limit resets', schema: { type: 'integer' } } },
+} as const

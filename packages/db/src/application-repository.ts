@@ -1,7 +1,8 @@
-import { GetCommand, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb'
+import { GetCommand, PutCommand, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb'
 import { type Application, application as applicationSchema } from '@mpp/core/application'
 import type { ApplicationStatus } from '@mpp/core/tenant-lifecycle'
 import { z } from 'zod'
+import { batchGet, itemWithKey } from './batch-get'
 import type { Db } from './client'
 import { parseItem } from './item'
 import { keys } from './keys'
@@ -15,6 +16,8 @@ export interface ApplicationSecrets {
   fileTokenHash?: string
   /** When those links stop working (epoch seconds). */
   tokensExpireAt?: number
+  /** An unconfirmed application's end (epoch seconds, the table's TTL): it vanishes unless confirmed. */
+  expiresAt?: number
 }
 
 const stored = applicationSchema.extend({
@@ -24,10 +27,13 @@ const stored = applicationSchema.extend({
   tokensExpireAt: z.number().optional(),
 })
 
-/** Who holds a regency: a pending application (who applied, when) or its tenant. */
+/** The TTL attribute is storage, not entity: `parseItem` drops it, so it is read here. */
+const expiryOf = (item: Record<string, unknown>) =>
+  typeof item.expiresAt === 'number' ? item.expiresAt : undefined
+
+/** Who holds a regency: a confirmed application (since when) or its tenant. */
 const regencyClaim = z.object({
   applicationId: z.string().optional(),
-  applicantName: z.string().optional(),
   createdAt: z.string().optional(),
   tenantId: z.string().optional(),
 })
@@ -38,73 +44,70 @@ const statusIndex = (a: Pick<Application, 'status' | 'createdAt' | 'id'>) => ({
   gsi1sk: `${a.createdAt}#${a.id}`,
 })
 
-export type CreateResult =
-  | { kind: 'created' }
+export type ClaimConflict =
   | { kind: 'regency_taken'; claim: RegencyClaim | undefined; tenantExists: boolean }
   | { kind: 'subdomain_taken' }
 
 /**
- * Stores a new application and claims its regency and its subdomain in one transaction, so a regency has at
- * most one pending or live application (or tenant) and two applications never share a subdomain.
+ * Whether a regency or a subdomain is held already (by a confirmed application or a tenant), read before
+ * filing so the applicant hears at once; the claim itself is made only at the email's confirmation.
  */
-export const createApplicationRecord = async (
+export const claimConflict = async (
   db: Db,
-  a: Application,
-  secrets: ApplicationSecrets,
-): Promise<CreateResult> => {
-  try {
-    await db.doc.send(
-      new TransactWriteCommand({
-        TransactItems: [
-          {
-            Put: {
-              TableName: db.tableName,
-              Item: {
-                ...keys.regencyClaim(a.regencyCode),
-                applicationId: a.id,
-                applicantName: a.applicant.name,
-                createdAt: a.createdAt,
-              },
-              ConditionExpression: 'attribute_not_exists(pk)',
-              ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
-            },
-          },
-          {
-            ConditionCheck: {
-              TableName: db.tableName,
-              Key: keys.tenant(a.regencyCode),
-              ConditionExpression: 'attribute_not_exists(pk)',
-            },
-          },
-          {
-            Put: {
-              TableName: db.tableName,
-              Item: { ...keys.slug(a.subdomain), applicationId: a.id },
-              ConditionExpression: 'attribute_not_exists(pk)',
-            },
-          },
-          {
-            Put: {
-              TableName: db.tableName,
-              Item: { ...keys.application(a.id), ...statusIndex(a), ...a, ...secrets },
-              ConditionExpression: 'attribute_not_exists(pk)',
-            },
-          },
-        ],
-      }),
-    )
-    return { kind: 'created' }
-  } catch (error) {
-    const reasons = cancelReasons(error)
-    if (!reasons) throw error
-    if (reasons[0]?.code === 'ConditionalCheckFailed' || reasons[1]?.code === 'ConditionalCheckFailed') {
-      const claim = reasons[0]?.item ? regencyClaim.parse(reasons[0].item) : undefined
-      return { kind: 'regency_taken', claim, tenantExists: reasons[1]?.code === 'ConditionalCheckFailed' }
+  regencyCode: string,
+  subdomain: string,
+): Promise<ClaimConflict | undefined> => {
+  const wanted = [keys.regencyClaim(regencyCode), keys.tenant(regencyCode), keys.slug(subdomain)] as const
+  const items = await batchGet(db, [...wanted])
+  const [regency, tenant, slug] = wanted.map((key) => itemWithKey(items, key))
+  if (regency || tenant) {
+    return {
+      kind: 'regency_taken',
+      claim: regency ? parseItem(regencyClaim, regency) : undefined,
+      tenantExists: tenant !== undefined,
     }
-    if (reasons[2]?.code === 'ConditionalCheckFailed') return { kind: 'subdomain_taken' }
-    throw error
   }
+  return slug ? { kind: 'subdomain_taken' } : undefined
 }
+
+/** Stores a new, unconfirmed application; it claims nothing and expires by itself at `secrets.expiresAt`. */
+export const createApplicationRecord = async (db: Db, a: Application, secrets: ApplicationSecrets) => {
+  await db.doc.send(
+    new PutCommand({
+      TableName: db.tableName,
+      Item: { ...keys.application(a.id), ...statusIndex(a), ...a, ...secrets },
+      ConditionExpression: 'attribute_not_exists(pk)',
+    }),
+  )
+}
+
+/**
+ * The writes that claim an application's regency and subdomain (when its email is confirmed): they fail when
+ * a tenant or another confirmed application holds either. Index 0 the regency, 1 its tenant, 2 the subdomain.
+ */
+export const claimWrites = (db: Db, a: Application): TransactItem[] => [
+  {
+    Put: {
+      TableName: db.tableName,
+      Item: { ...keys.regencyClaim(a.regencyCode), applicationId: a.id, createdAt: a.createdAt },
+      ConditionExpression: 'attribute_not_exists(pk)',
+    },
+  },
+  {
+    ConditionCheck: {
+      TableName: db.tableName,
+      Key: keys.tenant(a.regencyCode),
+      ConditionExpression: 'attribute_not_exists(pk)',
+    },
+  },
+  {
+    Put: {
+      TableName: db.tableName,
+      Item: { ...keys.slug(a.subdomain), applicationId: a.id },
+      ConditionExpression: 'attribute_not_exists(pk)',
+    },
+  },
+]
 
 export const getApplicationRecord = async (db: Db, id: string) => {
   const result = await db.doc.send(
@@ -115,14 +118,28 @@ export const getApplicationRecord = async (db: Db, id: string) => {
     stored,
     result.Item,
   )
+  const expiresAt = expiryOf(result.Item)
   return {
     application: rest as Application,
-    secrets: { emailTokenHash, editTokenHash, fileTokenHash, tokensExpireAt },
+    secrets: {
+      emailTokenHash,
+      editTokenHash,
+      fileTokenHash,
+      tokensExpireAt,
+      ...(expiresAt ? { expiresAt } : {}),
+    },
   }
 }
 
-/** Applications with one status, newest first, through gsi1 (never a Scan). */
-export const listApplicationsByStatus = async (db: Db, status: ApplicationStatus): Promise<Application[]> => {
+/**
+ * Applications with one status, newest first, through gsi1 (never a Scan); unconfirmed ones past their end are
+ * left out (the table's TTL removes them within a day or two).
+ */
+export const listApplicationsByStatus = async (
+  db: Db,
+  status: ApplicationStatus,
+  now: Date,
+): Promise<Application[]> => {
   const result = await db.doc.send(
     new QueryCommand({
       TableName: db.tableName,
@@ -132,15 +149,18 @@ export const listApplicationsByStatus = async (db: Db, status: ApplicationStatus
       ScanIndexForward: false,
     }),
   )
-  return (result.Items ?? []).map((i) => {
+  const nowSeconds = now.getTime() / 1000
+  return (result.Items ?? []).flatMap((i) => {
+    const expiresAt = expiryOf(i)
+    if (expiresAt !== undefined && expiresAt <= nowSeconds) return []
     const {
       emailTokenHash: _,
       editTokenHash: __,
-      fileTokenHash: ____,
-      tokensExpireAt: ___,
+      fileTokenHash: ___,
+      tokensExpireAt: ____,
       ...rest
     } = parseItem(stored, i)
-    return rest as Application
+    return [rest as Application]
   })
 }
 
@@ -185,11 +205,16 @@ export const saveApplication = async (
   }
 }
 
-/** The writes that give a regency and a subdomain back when an application is rejected. */
-export const releaseClaims = (db: Db, a: Application): TransactItem[] => [
-  { Delete: { TableName: db.tableName, Key: keys.regencyClaim(a.regencyCode) } },
-  { Delete: { TableName: db.tableName, Key: keys.slug(a.subdomain) } },
-]
+/** The writes that give a regency and a subdomain back when an application is rejected or withdrawn. */
+export const releaseClaims = (db: Db, a: Application): TransactItem[] =>
+  [keys.regencyClaim(a.regencyCode), keys.slug(a.subdomain)].map((Key) => ({
+    Delete: {
+      TableName: db.tableName,
+      Key,
+      ConditionExpression: 'applicationId = :app',
+      ExpressionAttributeValues: { ':app': a.id },
+    },
+  }))
 
 /** Whether a subdomain is free: no tenant and no application holds it. */
 export const subdomainTaken = async (db: Db, slug: string): Promise<boolean> => {

@@ -33,7 +33,7 @@ export const onboardingCases: RouteCase[] = [
   // The ministry's.
   { method: 'GET', route: '/api/applications', expect: 'refused' },
   { method: 'GET', route: '/api/applications/:id', path: '/api/applications/no-such-id', expect: 'refused' },
-  ...['approve', 'reject', 'request-revision'].map(
+  ...['approve', 'reject', 'request-revision', 'withdraw'].map(
     (action): RouteCase => ({
       method: 'POST',
       route: `/api/applications/:id/${action}`,

@@ -1,9 +1,12 @@
 import { randomUUID } from 'node:crypto'
 import type { Application, ApplicationInput } from '@mpp/core/application'
 import { findRegency } from '@mpp/core/regions'
-import { type LifecycleAction, nextLifecycleState } from '@mpp/core/tenant-lifecycle'
+import { holdsClaims, type LifecycleAction, nextLifecycleState } from '@mpp/core/tenant-lifecycle'
 import {
   type ApplicationSecrets,
+  type ClaimConflict,
+  claimConflict,
+  claimWrites,
   createApplicationRecord,
   getApplicationRecord,
   moveSubdomainClaim,
@@ -20,10 +23,21 @@ import { inviteFirstAdmin } from './invites'
 import { newTenantFromApplication } from './new-tenant'
 import { hashToken, newToken } from './tokens'
 
-/** How long the email-verification and revision links work. */
+/** How long the revision link, and the attachment link after the email's confirmation, work. */
 const linkDays = 7
+/** An unconfirmed application, and its confirmation link, end after this; it claims nothing meanwhile. */
+export const confirmHours = 72
 
 const secondsFrom = (now: Date, days: number) => Math.floor(now.getTime() / 1000) + days * 24 * 3600
+
+/** A refused claim: when the regency was applied for (never who: that is the applicant's own text). */
+const claimRefusal = (conflict: ClaimConflict, subdomain: string) =>
+  conflict.kind === 'subdomain_taken'
+    ? new ApiError(409, 'subdomain_taken', [{ path: 'subdomain', message: subdomain }])
+    : new ApiError(409, 'regency_taken', {
+        ...(conflict.claim?.createdAt ? { appliedAt: conflict.claim.createdAt } : {}),
+        ...(conflict.tenantExists || conflict.claim?.tenantId ? { tenant: true } : {}),
+      })
 
 /** Where links in mails point: the platform's origin and a tenant's site (from the request being answered). */
 export interface Origin {
@@ -32,12 +46,16 @@ export interface Origin {
 }
 
 export const applicationSubject = (id: string) => `app:${id}`
+
+/** What the ministry decides on an application. */
+export type ApplicationDecision = 'approve' | 'reject' | 'request_revision' | 'withdraw'
 export const tenantSubject = (tenantId: string) => `tenant:${tenantId}`
 
 /**
  * Files a regency's application: the regency must be one of the 514, not already held by a tenant or a
- * pending application, and the subdomain free. The applicant gets a link to confirm the email address; only
- * then does the ministry see the application.
+ * confirmed application, and the subdomain free. The applicant gets a link to confirm the email address;
+ * only that claims the regency and the subdomain and shows the application to the ministry. Unconfirmed, it
+ * holds nothing and vanishes after `confirmHours`.
  */
 export const createApplication = async (deps: AppDeps, input: ApplicationInput, origin: Origin) => {
   const regency = findRegency(input.regencyCode)
@@ -54,35 +72,30 @@ export const createApplication = async (deps: AppDeps, input: ApplicationInput, 
     createdAt: at,
     updatedAt: at,
   }
+  const conflict = await claimConflict(deps.db, input.regencyCode, input.subdomain)
+  if (conflict) throw claimRefusal(conflict, input.subdomain)
   const email = newToken()
   const file = newToken()
-  const result = await createApplicationRecord(deps.db, application, {
+  const ends = Math.floor(now.getTime() / 1000) + confirmHours * 3600
+  await createApplicationRecord(deps.db, application, {
     emailTokenHash: email.hash,
     fileTokenHash: file.hash,
-    tokensExpireAt: secondsFrom(now, linkDays),
+    tokensExpireAt: ends,
+    expiresAt: ends,
   })
-  if (result.kind === 'regency_taken') {
-    // Say who applied and when, so the regency's officers can find their colleague's application.
-    throw new ApiError(409, 'regency_taken', {
-      ...(result.claim?.applicantName ? { applicant: result.claim.applicantName } : {}),
-      ...(result.claim?.createdAt ? { appliedAt: result.claim.createdAt } : {}),
-      ...(result.tenantExists || result.claim?.tenantId ? { tenant: true } : {}),
-    })
-  }
-  if (result.kind === 'subdomain_taken') {
-    throw new ApiError(409, 'subdomain_taken', [{ path: 'subdomain', message: input.subdomain }])
-  }
+  // Only the platform's own words: whoever files can choose the address, so the mail carries none of theirs.
   await deps.mailer.send({
     to: input.applicant.email,
     subject: `Konfirmasi email permohonan MPP ${regency.name}`,
     text: [
-      `Yth. ${input.applicant.name},`,
+      'Yth. Bapak/Ibu,',
       '',
-      `Permohonan Mal Pelayanan Publik ${regency.name} telah kami terima.`,
+      `Permohonan Mal Pelayanan Publik ${regency.name} telah kami terima dengan alamat email ini.`,
       'Konfirmasikan alamat email ini agar Kementerian PANRB dapat memverifikasinya:',
       `${origin.platform}/daftar/verifikasi/${application.id}/${email.token}`,
       '',
-      `Tautan berlaku ${linkDays} hari.`,
+      `Tautan berlaku ${confirmHours} jam; tanpa konfirmasi, permohonan ini terhapus dengan sendirinya.`,
+      'Bila Anda tidak mengajukan permohonan ini, abaikan email ini.',
     ].join('\n'),
   })
   return { application, fileToken: file.token }
@@ -124,10 +137,15 @@ const save = async (
   return next
 }
 
-/** The applicant confirms the email address from the mailed link: the ministry now sees the application. */
+/**
+ * The applicant confirms the email address from the mailed link: the application claims its regency and its
+ * subdomain (refused when a tenant or another confirmed application got either first), stops expiring, and
+ * the ministry now sees it.
+ */
 export const verifyApplicationEmail = async (deps: AppDeps, id: string, token: string) => {
   const { application, secrets } = await recordByLink(deps, id, token, 'emailTokenHash')
-  const at = deps.now().toISOString()
+  const now = deps.now()
+  const at = now.toISOString()
   const next: Application = {
     ...application,
     status: nextStatus(application, 'verify_email'),
@@ -135,14 +153,22 @@ export const verifyApplicationEmail = async (deps: AppDeps, id: string, token: s
     updatedAt: at,
   }
   // The email link is spent; the attachment link stays, for an applicant who confirms before attaching.
-  const keep = { fileTokenHash: secrets.fileTokenHash, tokensExpireAt: secrets.tokensExpireAt }
-  return save(deps, application, next, keep, [
+  const keep = { fileTokenHash: secrets.fileTokenHash, tokensExpireAt: secondsFrom(now, linkDays) }
+  const result = await saveApplication(deps.db, next, application.status, keep, [
+    ...claimWrites(deps.db, application),
     auditPut(deps.db, applicationSubject(id), {
       at,
       by: application.applicant.email,
       action: 'verify_email',
     }),
   ])
+  if (result.kind === 'moved') throw new ApiError(409, 'invalid_transition', { status: application.status })
+  if (result.kind === 'also_failed') {
+    // Someone else's claim won meanwhile: say which, as filing would have.
+    const conflict = await claimConflict(deps.db, application.regencyCode, application.subdomain)
+    throw claimRefusal(conflict ?? { kind: 'subdomain_taken' }, application.subdomain)
+  }
+  return next
 }
 
 export const getApplication = async (deps: AppDeps, id: string) => {
@@ -158,7 +184,7 @@ export const getApplication = async (deps: AppDeps, id: string) => {
  */
 export const decideApplication = async (
   deps: AppDeps,
-  input: { id: string; action: 'approve' | 'reject' | 'request_revision'; by: string; note?: string },
+  input: { id: string; action: ApplicationDecision; by: string; note?: string },
   origin: Origin,
 ) => {
   const { db } = deps
@@ -200,6 +226,17 @@ export const decideApplication = async (
       ]
       break
     }
+    case 'withdraw':
+      if (holdsClaims(application.status)) also.push(...releaseClaims(db, application))
+      subject = `Permohonan MPP ${name} ditarik`
+      mail = [
+        `Permohonan Mal Pelayanan Publik ${name} ditarik oleh Kementerian PANRB.`,
+        '',
+        `Alasan: ${input.note ?? '-'}`,
+        '',
+        'Kabupaten/kota ini dapat mengajukan permohonan baru.',
+      ]
+      break
     case 'reject':
       also.push(...releaseClaims(db, application))
       subject = `Permohonan MPP ${name} ditolak`

@@ -14,6 +14,7 @@ import { AppointmentBookingPage } from '@mpp/web/pages/appointment-booking-page'
 import { type Context, Hono } from 'hono'
 import type { AppEnv } from '../app-env'
 import { ApiError } from '../errors'
+import { countPublicWrite } from '../limits/public-writes'
 import { requireSite, tenantOf } from '../middleware/require-site'
 import { bookAppointment, cancelAppointment, getAppointment, listSlots } from '../queue/appointments'
 import { type QueueContext, scheduleOf, todayOf } from '../queue/queue-context'
@@ -24,6 +25,7 @@ import {
   hasQueue,
   queuedServiceGroups,
   refusable,
+  refusalStatus,
   refusalText,
   serviceOr404,
 } from './take-ticket-pages'
@@ -68,7 +70,7 @@ export const appointmentPages = (queue: QueueContext) => {
     found: { service: Service; agency: Agency | undefined },
     wantedDate: string | undefined,
     state: FormState = {},
-    status: 200 | 400 | 404 | 409 = 200,
+    status: 200 | 400 | 404 | 409 | 429 = 200,
   ) => {
     const ctx = pageContext(c, config)
     const settings = tenant.queueSettings.appointment
@@ -118,7 +120,7 @@ export const appointmentPages = (queue: QueueContext) => {
     const time = formString(form.jam)
     const phone = formString(form.telepon).trim()
     const m = c.var.m
-    const again = (status: 400 | 404 | 409, error: string, errorField?: 'phone' | 'time') =>
+    const again = (status: 400 | 404 | 409 | 429, error: string, errorField?: 'phone' | 'time') =>
       formPage(c, tenant, found, date, { time, phone, error, errorField }, status)
 
     if (!time) return again(400, m.appointments.slotRequired, 'time')
@@ -129,9 +131,12 @@ export const appointmentPages = (queue: QueueContext) => {
       if (field === 'time') return again(400, m.appointments.slotRequired, 'time')
       return again(400, m.errors.slot_unavailable)
     }
-    const result = await refusable(() => bookAppointment(queue, tenant, body.data))
+    const result = await refusable(async () => {
+      await countPublicWrite(queue.deps, c, 'booking')
+      return bookAppointment(queue, tenant, body.data)
+    })
     if ('refused' in result) {
-      const status = result.refused.status === 404 ? 404 : result.refused.status === 400 ? 400 : 409
+      const status = refusalStatus(result.refused)
       const slotProblem = ['slot_full', 'slot_unavailable'].includes(result.refused.code)
       return again(status, refusalText(c, tenant, result.refused), slotProblem ? 'time' : undefined)
     }
@@ -174,7 +179,10 @@ export const appointmentPages = (queue: QueueContext) => {
     const tenant = tenantOf(c.var.site)
     const { date, code, secret } = bookingParams(c)
     const booking = await getAppointment(queue, tenant, date, code, secret)
-    const result = await refusable(() => cancelAppointment(queue, tenant, date, code, secret))
+    const result = await refusable(async () => {
+      await countPublicWrite(queue.deps, c, 'bookingCancel')
+      return cancelAppointment(queue, tenant, date, code, secret)
+    })
     if ('refused' in result) {
       if (result.refused.status === 404) throw result.refused
       const latest = await getAppointment(queue, tenant, date, code, secret).catch(() => booking)

@@ -40,17 +40,19 @@ import {
   verifyComplaint,
 } from '../complaints/complaints'
 import type { ApiError } from '../errors'
+import { countPublicWrite } from '../limits/public-writes'
 import { requireSite, tenantOf } from '../middleware/require-site'
 import { requireRole } from '../middleware/session'
 import { pageContext } from './page-context'
-import { formString, isFormKey, newFormKey, refusable } from './take-ticket-pages'
+import { formString, isFormKey, newFormKey, refusable, refusalText } from './take-ticket-pages'
 
-type Status = 400 | 404 | 409
+type Status = 400 | 404 | 409 | 429
 
 /** A refusal's words; a step no longer possible is explained in terms of complaints. */
 const refusalMessage = (c: Context<AppEnv>, error: ApiError) =>
   error.code === 'invalid_transition' ? c.var.m.complaints.invalidTransition : c.var.m.errors[error.code]
-const statusOf = (error: ApiError): Status => (error.status === 404 ? 404 : error.status === 409 ? 409 : 400)
+const statusOf = (error: ApiError): Status =>
+  error.status === 404 || error.status === 409 || error.status === 429 ? error.status : 400
 
 /** The typed values of the complaint form, trimmed, as they go back into a refused form. */
 const complaintFormValues = (form: Record<string, unknown>): ComplaintFormValues => ({
@@ -168,7 +170,10 @@ export const complaintPages = (deps: AppDeps) => {
       }
       return renderForm(c, { values, errors, formKey: key }, 400)
     }
-    const result = await refusable(() => submitComplaint(deps, tenant, parsed.data, `CP#form-${key}`))
+    const result = await refusable(async () => {
+      await countPublicWrite(deps, c, 'complaint')
+      return submitComplaint(deps, tenant, parsed.data, `CP#form-${key}`)
+    })
     if ('refused' in result) {
       const refused = result.refused
       return renderForm(
@@ -178,7 +183,7 @@ export const complaintPages = (deps: AppDeps) => {
           formKey: key,
           ...(refused.code === 'service_not_found'
             ? { errors: { layanan: t.fieldErrors.service } }
-            : { refusal: c.var.m.errors[refused.code] }),
+            : { refusal: refusalText(c, tenant, refused) }),
         },
         statusOf(refused),
       )
@@ -217,12 +222,15 @@ export const complaintPages = (deps: AppDeps) => {
     const parsed = complaintText.safeParse(text)
     if (!parsed.success)
       return renderTrack(c, { reply: { text, error: c.var.m.complaints.fieldErrors.text } }, 400)
-    const result = await refusable(() => replyToComplaint(deps, tenant, c.req.param('code'), parsed.data))
+    const result = await refusable(async () => {
+      await countPublicWrite(deps, c, 'complaintReply')
+      return replyToComplaint(deps, tenant, c.req.param('code'), parsed.data)
+    })
     if ('refused' in result) {
       if (result.refused.status === 404) throw result.refused
       return renderTrack(
         c,
-        { reply: { text, error: c.var.m.errors[result.refused.code] } },
+        { reply: { text, error: refusalText(c, tenant, result.refused) } },
         statusOf(result.refused),
       )
     }

@@ -61,7 +61,7 @@ export const platformPages = (deps: AppDeps, tenants: TenantCache) => {
     const status = parsed.success ? parsed.data : 'verified'
     const q = (c.req.query('q') ?? '').slice(0, 80)
     const query = normaliseForSearch(q)
-    const applications = (await listApplicationsByStatus(deps.db, status)).filter(
+    const applications = (await listApplicationsByStatus(deps.db, status, deps.now())).filter(
       (a) =>
         !query ||
         normaliseForSearch(`${a.regencyName} ${a.provinceName} ${a.applicant.name} ${a.subdomain}`).includes(
@@ -116,7 +116,7 @@ export const platformPages = (deps: AppDeps, tenants: TenantCache) => {
     const note = typeof form.note === 'string' ? form.note.trim() : ''
     if (!action.success)
       return applicationPage(c, id, { form: '', message: c.var.m.errors.invalid_request, note })
-    // The same rule as the API: a reason is required to reject or to ask for a revision.
+    // The same rule as the API: a reason is required for anything but an approval.
     if (action.data !== 'approve' && note.length < 5) {
       return applicationPage(c, id, { form: action.data, message: c.var.m.errors.invalid_request, note })
     }
@@ -193,7 +193,7 @@ export const platformPages = (deps: AppDeps, tenants: TenantCache) => {
   return pages
 }
 
-const decisionAction = z.enum(['approve', 'reject', 'request_revision'])
+const decisionAction = z.enum(['approve', 'reject', 'request_revision', 'withdraw'])
 
 const tenantDecision = z.discriminatedUnion('action', [
   z.object({ action: z.literal('inaugurate'), date: isoDate }),

@@ -7,6 +7,7 @@ import { emptySignup, regencyOption, SignupPage, type SignupValues } from '@mpp/
 import { type Context, Hono } from 'hono'
 import type { AppDeps, AppEnv } from '../app-env'
 import { ApiError } from '../errors'
+import { countPublicWrite, perApplicantEmail } from '../limits/public-writes'
 import { requireSite } from '../middleware/require-site'
 import {
   applicationByLink,
@@ -60,7 +61,7 @@ export const signupPages = (deps: AppDeps) => {
   const form = (
     c: Context<AppEnv>,
     values: SignupValues,
-    refusal?: { status: 400 | 409; alert: string; fieldErrors?: { path: string; message: string }[] },
+    refusal?: { status: 400 | 409 | 429; alert: string; fieldErrors?: { path: string; message: string }[] },
     revision?: { action: string; note?: string },
   ) =>
     c.html(
@@ -79,14 +80,11 @@ export const signupPages = (deps: AppDeps) => {
   /** A refused application, as the form shows it. */
   const refusalOf = (c: Context<AppEnv>, error: ApiError) => {
     const m = c.var.m
-    const d = (error.details ?? {}) as { applicant?: string; appliedAt?: string; tenant?: boolean }
+    const d = (error.details ?? {}) as { appliedAt?: string; tenant?: boolean }
     if (error.code === 'regency_taken') {
       const alert = d.tenant
         ? m.signup.regencyHasTenant
-        : m.signup.regencyTakenBy(
-            d.applicant ?? '-',
-            d.appliedAt ? formatInstant(d.appliedAt, 'Asia/Jakarta', c.var.lang) : '-',
-          )
+        : m.signup.regencyTaken(d.appliedAt ? formatInstant(d.appliedAt, 'Asia/Jakarta', c.var.lang) : '-')
       return { status: 409 as const, alert, fieldErrors: [{ path: 'regency', message: alert }] }
     }
     if (error.code === 'subdomain_taken') {
@@ -102,6 +100,10 @@ export const signupPages = (deps: AppDeps) => {
         alert: m.errors.unknown_regency,
         fieldErrors: [{ path: 'regency', message: m.signup.unknownRegency }],
       }
+    }
+    if (error.code === 'too_many_requests') {
+      const seconds = (error.details as { retryAfterSeconds?: number } | undefined)?.retryAfterSeconds ?? 60
+      return { status: 429 as const, alert: m.limits.retryIn(Math.ceil(seconds / 60)) }
     }
     return { status: 409 as const, alert: m.errors[error.code] }
   }
@@ -122,6 +124,7 @@ export const signupPages = (deps: AppDeps) => {
     if (!parsed.success) return form(c, values, invalid(c, fieldIssues(parsed.error, c.var.lang)))
     let filed: Awaited<ReturnType<typeof createApplication>>
     try {
+      await countPublicWrite(deps, c, 'application', perApplicantEmail(parsed.data.applicant.email))
       filed = await createApplication(deps, parsed.data, originOf(c, deps.config.rootDomain))
     } catch (error) {
       if (error instanceof ApiError && error.status < 500) return form(c, values, refusalOf(c, error))
@@ -188,8 +191,28 @@ export const signupPages = (deps: AppDeps) => {
   })
 
   pages.post('/daftar/verifikasi/:id/:token', async (c) => {
-    await verifyApplicationEmail(deps, c.req.param('id'), c.req.param('token'))
     const t = c.var.m.signup
+    try {
+      await verifyApplicationEmail(deps, c.req.param('id'), c.req.param('token'))
+    } catch (error) {
+      if (
+        !(error instanceof ApiError && (error.code === 'regency_taken' || error.code === 'subdomain_taken'))
+      )
+        throw error
+      const d = (error.details ?? {}) as { appliedAt?: string; tenant?: boolean }
+      const text =
+        error.code === 'subdomain_taken'
+          ? t.confirmSubdomainTaken
+          : d.tenant
+            ? t.regencyHasTenant
+            : t.confirmRegencyTaken(
+                d.appliedAt ? formatInstant(d.appliedAt, 'Asia/Jakarta', c.var.lang) : '-',
+              )
+      return c.html(
+        <MessagePage ctx={pageContext(c, deps.config)} title={t.confirmTakenTitle} text={text} />,
+        409,
+      )
+    }
     return c.html(<MessagePage ctx={pageContext(c, deps.config)} title={t.verifiedTitle} text={t.verified} />)
   })
 

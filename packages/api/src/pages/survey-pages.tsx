@@ -8,6 +8,7 @@ import { SurveyPage } from '@mpp/web/pages/survey-page'
 import { type Context, Hono } from 'hono'
 import type { AppEnv } from '../app-env'
 import { ApiError } from '../errors'
+import { countPublicWrite } from '../limits/public-writes'
 import { requireSite, tenantOf } from '../middleware/require-site'
 import { type QueueContext, todayOf } from '../queue/queue-context'
 import { ticketLink } from '../routes/ticket-api'
@@ -54,6 +55,7 @@ export const surveyPages = (queue: QueueContext) => {
     const { values, missing, input } = readSurveyForm(await c.req.parseBody())
     const parsed = surveyInput.safeParse(input)
     if (missing.length > 0 || !parsed.success) return show(about, { values, missing })
+    await countPublicWrite(deps, c, 'survey')
     try {
       await submitSurvey(deps, tenant, key, proof, parsed.data)
     } catch (error) {

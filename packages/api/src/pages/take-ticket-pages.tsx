@@ -70,8 +70,14 @@ export const refusalText = (c: Context<AppEnv>, tenant: Tenant, error: ApiError)
     return `${text} ${m.appointments.blockedUntil(formatDate(businessDay(new Date(until), tenant.timeZone), lang))}`
   if (error.code === 'check_in_too_early' && opensAt)
     return `${text} ${m.kiosk.checkInOpensAt(localClock(new Date(opensAt), tenant.timeZone).time)}`
+  if (error.code === 'too_many_requests' && typeof details.retryAfterSeconds === 'number')
+    return m.limits.retryIn(Math.ceil(details.retryAfterSeconds / 60))
   return text
 }
+
+/** The status a form answers a refusal with: the refusal's own where a form can show it, else 409. */
+export const refusalStatus = (error: ApiError) =>
+  error.status === 400 || error.status === 404 || error.status === 429 ? error.status : 409
 
 /** Runs a service call; a refusal the citizen can act on (4xx, not a missing session) comes back as a value. */
 export const refusable = async <T,>(task: () => Promise<T>): Promise<{ ok: T } | { refused: ApiError }> => {
@@ -138,7 +144,7 @@ export const takeTicketPages = (queue: QueueContext) => {
     const key = formString(form.kunci)
     const m = c.var.m
 
-    const again = (status: 400 | 404 | 409, error: string, errorField?: 'phone', formKey = key) => {
+    const again = (status: 400 | 404 | 409 | 429, error: string, errorField?: 'phone', formKey = key) => {
       c.header('Cache-Control', 'no-store')
       return c.html(
         <TakeTicketForm
@@ -172,8 +178,7 @@ export const takeTicketPages = (queue: QueueContext) => {
     }
     const result = await refusable(() => issueFor(queue, c, body.data, `ambil-${key}`))
     if ('refused' in result) {
-      const status = result.refused.status === 404 ? 404 : result.refused.status === 400 ? 400 : 409
-      return again(status, refusalText(c, tenant, result.refused))
+      return again(refusalStatus(result.refused), refusalText(c, tenant, result.refused))
     }
     return c.redirect(result.ok.body.link, 303)
   })

@@ -8,10 +8,12 @@ import { listApplicationsByStatus, subdomainTaken } from '@mpp/db/application-re
 import { auditEntry, listAudit } from '@mpp/db/audit-repository'
 import type { Context } from 'hono'
 import type { AppDeps, AppEnv, Session } from '../app-env'
-import { errorResponse } from '../errors'
+import { errorResponse, tooManyResponse } from '../errors'
+import { countPublicWrite, perApplicantEmail } from '../limits/public-writes'
 import { requireSite } from '../middleware/require-site'
 import { requireRole } from '../middleware/session'
 import {
+  type ApplicationDecision,
   applicationSubject,
   createApplication,
   decideApplication,
@@ -47,7 +49,10 @@ const createApplicationRoute = createRoute({
   responses: {
     201: ok(statusBody, 'Filed; waiting for the email confirmation'),
     400: errorResponse('Invalid, or not one of the 514 regencies'),
-    409: errorResponse('The regency already applied (who and when in details) or the subdomain is taken'),
+    409: errorResponse(
+      'The regency is held by a confirmed application (when, in details) or a tenant, or the subdomain is taken',
+    ),
+    429: tooManyResponse,
   },
 })
 
@@ -68,6 +73,7 @@ const checkSubdomainRoute = createRoute({
       }),
       'Availability',
     ),
+    429: tooManyResponse,
   },
 })
 
@@ -191,6 +197,12 @@ const revisionRoute = decisionRoute(
   'Ask for a revision, saying what',
   reason,
 )
+const withdrawRoute = decisionRoute(
+  'withdrawApplication',
+  'withdraw',
+  'Withdraw an application not yet decided (confirmed or not), with the reason; its regency and subdomain become free',
+  reason,
+)
 
 /** A search that ignores case and accents, on a regency's name, province or code. */
 const regencyMatches = (q: string) => {
@@ -214,7 +226,7 @@ export const applicationApi = (deps: AppDeps) => {
   const decide = async (
     c: Context<AppEnv>,
     id: string,
-    action: 'approve' | 'reject' | 'request_revision',
+    action: ApplicationDecision,
     note: string | undefined,
   ) => {
     const by = (c.var.session as Session).email
@@ -227,6 +239,7 @@ export const applicationApi = (deps: AppDeps) => {
   }
   return createRouter()
     .openapi(createApplicationRoute, async (c) => {
+      await countPublicWrite(deps, c, 'application', perApplicantEmail(c.req.valid('json').applicant.email))
       const { application: a } = await createApplication(
         deps,
         c.req.valid('json'),
@@ -235,6 +248,7 @@ export const applicationApi = (deps: AppDeps) => {
       return c.json({ id: a.id, status: a.status }, 201)
     })
     .openapi(checkSubdomainRoute, async (c) => {
+      await countPublicWrite(deps, c, 'subdomainCheck')
       const { name } = c.req.valid('param')
       const reasonOf = async () => {
         if (reservedSubdomains.has(name)) return 'reserved' as const
@@ -260,7 +274,9 @@ export const applicationApi = (deps: AppDeps) => {
     })
     .openapi(listRoute, async (c) => {
       const { status, q } = c.req.valid('query')
-      const applications = (await listApplicationsByStatus(deps.db, status)).filter(applicationSearch(q))
+      const applications = (await listApplicationsByStatus(deps.db, status, deps.now())).filter(
+        applicationSearch(q),
+      )
       return c.json({ applications }, 200)
     })
     .openapi(getRoute, async (c) => {
@@ -285,5 +301,8 @@ export const applicationApi = (deps: AppDeps) => {
         await decide(c, c.req.valid('param').id, 'request_revision', c.req.valid('json').note as string),
         200,
       ),
+    )
+    .openapi(withdrawRoute, async (c) =>
+      c.json(await decide(c, c.req.valid('param').id, 'withdraw', c.req.valid('json').note as string), 200),
     )
 }

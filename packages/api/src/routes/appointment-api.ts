@@ -5,7 +5,8 @@ import { entityId } from '@mpp/core/catalog'
 import { indonesianMobile } from '@mpp/core/phone'
 import { isoDate } from '@mpp/core/queue'
 import type { Session } from '../app-env'
-import { errorResponse } from '../errors'
+import { errorResponse, tooManyResponse } from '../errors'
+import { countPublicWrite } from '../limits/public-writes'
 import { requireSite, tenantOf } from '../middleware/require-site'
 import { requireRole } from '../middleware/session'
 import { bookAppointment, cancelAppointment, checkIn, getAppointment, listSlots } from '../queue/appointments'
@@ -87,6 +88,7 @@ const bookRoute = createRoute({
     409: errorResponse(
       'Slot full or unavailable, online quota used up, or the number is blocked after no-shows',
     ),
+    429: tooManyResponse,
   },
 })
 
@@ -116,6 +118,7 @@ const cancelRoute = createRoute({
     200: { description: 'Cancelled', content: { 'application/json': { schema: bookingSchema } } },
     404: errorResponse('No such appointment'),
     409: errorResponse('Not booked any more, or its slot has begun'),
+    429: tooManyResponse,
   },
 })
 
@@ -155,14 +158,16 @@ export const appointmentApi = (queue: QueueContext) =>
       const { serviceId, date } = c.req.valid('query')
       return c.json({ slots: await listSlots(queue, tenantOf(c.var.site), serviceId, date) }, 200)
     })
-    .openapi(bookRoute, async (c) =>
-      c.json(toBody(await bookAppointment(queue, tenantOf(c.var.site), c.req.valid('json'))), 201),
-    )
+    .openapi(bookRoute, async (c) => {
+      await countPublicWrite(queue.deps, c, 'booking')
+      return c.json(toBody(await bookAppointment(queue, tenantOf(c.var.site), c.req.valid('json'))), 201)
+    })
     .openapi(getRoute, async (c) => {
       const { date, code, secret } = c.req.valid('param')
       return c.json(toBody(await getAppointment(queue, tenantOf(c.var.site), date, code, secret)), 200)
     })
     .openapi(cancelRoute, async (c) => {
+      await countPublicWrite(queue.deps, c, 'bookingCancel')
       const { date, code, secret } = c.req.valid('param')
       return c.json(toBody(await cancelAppointment(queue, tenantOf(c.var.site), date, code, secret)), 200)
     })

@@ -24,7 +24,8 @@ import {
   submitComplaint,
   verifyComplaint,
 } from '../complaints/complaints'
-import { errorResponse } from '../errors'
+import { errorResponse, tooManyResponse } from '../errors'
+import { countPublicWrite } from '../limits/public-writes'
 import { requireSite, tenantOf } from '../middleware/require-site'
 import { requireRole } from '../middleware/session'
 import { createRouter } from '../validation'
@@ -119,6 +120,7 @@ const submitRoute = createRoute({
     400: errorResponse('Invalid body'),
     404: errorResponse('Unknown service'),
     409: errorResponse('The MPP is not serving citizens online'),
+    429: tooManyResponse,
   },
 })
 
@@ -146,6 +148,7 @@ const replyRoute = createRoute({
     400: errorResponse('Invalid body'),
     404: errorResponse('No such complaint'),
     409: errorResponse('Not awaiting a reply, or the 10 working days are over'),
+    429: tooManyResponse,
   },
 })
 
@@ -236,6 +239,7 @@ const laporRoute = createRoute({
 export const complaintApi = (deps: AppDeps) =>
   createRouter()
     .openapi(submitRoute, async (c) => {
+      await countPublicWrite(deps, c, 'complaint')
       const key = c.req.valid('header')['idempotency-key']
       const { complaint: filedComplaint, replayed } = await submitComplaint(
         deps,
@@ -261,6 +265,7 @@ export const complaintApi = (deps: AppDeps) =>
       return c.json(citizenView(found), 200)
     })
     .openapi(replyRoute, async (c) => {
+      await countPublicWrite(deps, c, 'complaintReply')
       const changed = await replyToComplaint(
         deps,
         tenantOf(c.var.site),

@@ -1,7 +1,8 @@
 import { createRoute, z } from '@hono/zod-openapi'
 import { surveyElements, surveyInput } from '@mpp/core/satisfaction'
 import type { AppDeps } from '../app-env'
-import { ApiError, errorResponse } from '../errors'
+import { ApiError, errorResponse, tooManyResponse } from '../errors'
+import { countPublicWrite } from '../limits/public-writes'
 import { requireSite, tenantOf } from '../middleware/require-site'
 import { requireRole } from '../middleware/session'
 import { periodOf } from '../statistics/period'
@@ -34,6 +35,7 @@ const submitSurveyRoute = createRoute({
     400: errorResponse('An answer outside 1-4, a missing element, an unknown field'),
     404: errorResponse('No such ticket, or a wrong secret'),
     409: errorResponse('Not completed yet (survey_not_open) or already rated (survey_already_answered)'),
+    429: tooManyResponse,
   },
 })
 
@@ -88,6 +90,7 @@ export const surveyApi = (deps: AppDeps) =>
   createRouter()
     .openapi(submitSurveyRoute, async (c) => {
       const { key, secret } = c.req.valid('param')
+      await countPublicWrite(deps, c, 'survey')
       const response = await submitSurvey(deps, tenantOf(c.var.site), key, { secret }, c.req.valid('json'))
       return c.json({ ticketKey: response.ticketKey, at: response.at }, 201)
     })

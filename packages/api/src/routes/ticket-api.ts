@@ -5,7 +5,8 @@ import { ticketChannel } from '@mpp/core/queue'
 import { ticketStatus } from '@mpp/core/ticket-lifecycle'
 import type { Context } from 'hono'
 import type { AppEnv } from '../app-env'
-import { ApiError, errorResponse } from '../errors'
+import { ApiError, errorResponse, tooManyResponse } from '../errors'
+import { countPublicWrite } from '../limits/public-writes'
 import { requireSite, tenantOf } from '../middleware/require-site'
 import { requireRole } from '../middleware/session'
 import { resumeTicket } from '../queue/counter-actions'
@@ -92,6 +93,7 @@ const takeTicketRoute = createRoute({
     403: errorResponse('Kiosk or officer channel without a staff session'),
     404: errorResponse('Unknown service'),
     409: errorResponse('Closed, quota used up, or no queue for the service'),
+    429: tooManyResponse,
   },
 })
 
@@ -139,6 +141,7 @@ export const issueFor = async (
   const tenant = tenantOf(c.var.site)
   const staff = c.var.session && (c.var.session.role === 'admin' || c.var.session.role === 'officer')
   if (body.channel !== 'online' && !staff) throw new ApiError(403, 'forbidden')
+  await countPublicWrite(queue.deps, c, 'ticket')
   const {
     ticket,
     queue: q,

@@ -1,0 +1,103 @@
+import { createHash } from 'node:crypto'
+import type { Scope } from '@mpp/db/keys'
+import { countHit } from '@mpp/db/rate-limit-repository'
+import type { Context } from 'hono'
+import type { AppDeps, AppEnv } from '../app-env'
+import { ApiError } from '../errors'
+
+interface Window {
+  hits: number
+  seconds: number
+}
+
+/**
+ * How often anyone may write through a public route: per client address, and for all clients of one MPP (or
+ * of the platform) together, so one bot cannot use up a day's share and a bot on one MPP cannot take the
+ * others' capacity. Citizens often share an address (mobile carriers' NAT, the MPP's own Wi-Fi), so the
+ * per-client figures leave room for a family and a busy hall; README "Limits" gives the reasoning.
+ */
+export const publicWriteLimits = {
+  /** A phone's ticket: one per citizen, a few for a family or neighbours on one address. */
+  ticket: { client: { hits: 10, seconds: 600 }, tenant: { hits: 600, seconds: 600 } },
+  /** A code to prove a phone number: each one is a message someone pays for and a phone receives. */
+  phoneCode: { client: { hits: 5, seconds: 600 }, tenant: { hits: 300, seconds: 600 } },
+  booking: { client: { hits: 5, seconds: 600 }, tenant: { hits: 300, seconds: 600 } },
+  bookingCancel: { client: { hits: 10, seconds: 600 }, tenant: { hits: 300, seconds: 600 } },
+  survey: { client: { hits: 10, seconds: 600 }, tenant: { hits: 600, seconds: 600 } },
+  complaint: { client: { hits: 5, seconds: 3600 }, tenant: { hits: 100, seconds: 3600 } },
+  complaintReply: { client: { hits: 10, seconds: 3600 }, tenant: { hits: 200, seconds: 3600 } },
+  /** Applications come from 514 regencies, each once: a handful an hour is already a busy day. */
+  application: { client: { hits: 3, seconds: 3600 }, tenant: { hits: 30, seconds: 3600 } },
+  /** Checked as an official types a subdomain: one request per pause in typing. */
+  subdomainCheck: { client: { hits: 60, seconds: 60 }, tenant: { hits: 1200, seconds: 60 } },
+} as const satisfies Record<string, { client: Window; tenant: Window }>
+export type PublicWrite = keyof typeof publicWriteLimits
+
+/** Three applications a day per applicant's address: each one mails it. */
+export const perApplicantEmail = (email: string) => ({
+  key: createHash('sha256').update(email).digest('base64url').slice(0, 22),
+  hits: 3,
+  seconds: 24 * 3600,
+})
+
+/** An IPv6 client owns its whole /64, so it counts as one address; an IPv4 address counts as itself. */
+export const clientKey = (ip: string | undefined) => {
+  if (!ip) return 'unknown'
+  const address = ip.replace(/^::ffff:(?=\d+\.)/i, '').replace(/%.*$/, '')
+  if (!address.includes(':')) return address
+  const [head = '', tail] = address.toLowerCase().split('::')
+  const left = head ? head.split(':') : []
+  const right = tail ? tail.split(':') : []
+  const groups =
+    tail === undefined
+      ? left
+      : [...left, ...Array(Math.max(0, 8 - left.length - right.length)).fill('0'), ...right]
+  return `${groups
+    .slice(0, 4)
+    .map((g) => g.replace(/^0+(?=.)/, ''))
+    .join(':')}::/64`
+}
+
+/** Staff on their own MPP's host (the kiosk is armed by a staff login) are never held by public limits. */
+const isStaffHere = (c: Context<AppEnv>) => {
+  const session = c.var.session
+  const site = c.var.site
+  return (
+    session !== undefined &&
+    site.kind === 'tenant' &&
+    session.tenantId === site.tenant.id &&
+    (session.role === 'admin' || session.role === 'officer')
+  )
+}
+
+const tooMany = (retryAfterSeconds: number) =>
+  new ApiError(429, 'too_many_requests', { retryAfterSeconds }, { 'Retry-After': String(retryAfterSeconds) })
+
+/**
+ * Counts one public write of this client and of its MPP (or the platform), in counters every instance
+ * shares, and refuses with 429 and `Retry-After` past either limit. `extra` adds a limit on something else
+ * the request names (an email, a phone number), with the client's figures.
+ */
+export const countPublicWrite = async (
+  deps: AppDeps,
+  c: Context<AppEnv>,
+  write: PublicWrite,
+  extra?: { key: string; hits: number; seconds: number },
+) => {
+  if (isStaffHere(c)) return
+  const site = c.var.site
+  const scope: Scope =
+    site.kind === 'tenant' ? { kind: 'tenant', tenantId: site.tenant.id } : { kind: 'platform' }
+  const rule = publicWriteLimits[write]
+  const now = deps.now()
+  const counted = [
+    { name: `PW#${write}#IP#${clientKey(deps.clientIp(c))}`, ...rule.client },
+    { name: `PW#${write}#ALL`, ...rule.tenant },
+    ...(extra ? [{ name: `PW#${write}#K#${extra.key}`, hits: extra.hits, seconds: extra.seconds }] : []),
+  ]
+  const hits = await Promise.all(counted.map((w) => countHit(deps.db, scope, w.name, w.seconds, now)))
+  const over = counted.filter((w, i) => (hits[i] ?? 0) > w.hits)
+  if (over.length === 0) return
+  const epoch = Math.floor(now.getTime() / 1000)
+  throw tooMany(Math.max(...over.map((w) => w.seconds - (epoch % w.seconds))))
+}
