@@ -254,6 +254,15 @@ describe('applying', () => {
     const invite = await linkIn('/undangan/')
     expect(invite.hostname).toBe('padang.localhost')
     const token = invite.pathname.split('/').pop() as string
+    // The ministry reads the outbox, but never a live invite (it would make it the MPP's admin).
+    const outbox = await t.request(platformHost, '/api/mail', { headers: { cookie: await ministry() } })
+    const outboxText = JSON.stringify(await outbox.json())
+    expect(outboxText).toContain('[tautan rahasia')
+    expect(outboxText).not.toContain(token)
+    const outboxPage = await t.request(platformHost, '/kementerian/surat', {
+      headers: { cookie: await ministry() },
+    })
+    expect(await outboxPage.text()).not.toContain(token)
     const accept = (password = 'kata-sandi-aman-1') =>
       t.request(
         'padang.localhost',

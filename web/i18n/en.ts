@@ -1104,6 +1104,7 @@ export const en: Messages = {
     close: 'Close for good',
     closeNote: 'Note',
     decided: 'Decision saved.',
+    secretLinkHidden: '[secret link: only its recipient can open it]',
     mailEmpty: 'No mail yet.',
     to: 'To',
     subject: 'Subject',

@@ -1118,6 +1118,7 @@ export const id = {
     closeNote: 'Catatan',
     decided: 'Keputusan tersimpan.',
     mailEmpty: 'Belum ada surat.',
+    secretLinkHidden: '[tautan rahasia: hanya penerimanya yang dapat membukanya]',
     to: 'Kepada',
     subject: 'Perihal',
   },

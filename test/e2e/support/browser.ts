@@ -1,7 +1,9 @@
 import { readFileSync } from 'node:fs'
+import { readFile } from 'node:fs/promises'
 import { createRequire } from 'node:module'
 import { type Browser, chromium, type Page } from 'playwright-core'
 import { expect, inject } from 'vitest'
+import { until } from './local-server'
 
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8')
 
@@ -24,6 +26,24 @@ export const launchBrowser = (): Promise<Browser> =>
 /** The address of a host of the server under test: `url('lubuklinggau', '/')` or `url(null, '/')` for the platform. */
 export const url = (slug: string | null, path = '/') =>
   `http://${slug ? `${slug}.` : ''}localhost:${inject('port')}${path}`
+
+/**
+ * The newest link containing `path` in the mail the server printed (`npm start`'s stand-in for a mail server;
+ * the ministry's outbox hides links that carry a secret). Polls: the server prints a mail just after it sends.
+ */
+export const mailedLink = async (path: string) => {
+  let link: string | undefined
+  await until(
+    `a mailed ${path} link`,
+    async () => {
+      const links = (await readFile(inject('serverLog'), 'utf8')).match(/https?:\/\/\S+/g) ?? []
+      link = links.filter((l) => l.includes(path)).at(-1)
+      return link !== undefined
+    },
+    10_000,
+  )
+  return link as string
+}
 
 /** A phone-sized page: 360 px wide, touch, Indonesian. */
 export const newPhonePage = async (browser: Browser): Promise<Page> => {

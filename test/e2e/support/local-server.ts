@@ -1,4 +1,5 @@
 import { type ChildProcess, spawn } from 'node:child_process'
+import { createWriteStream } from 'node:fs'
 import { mkdtemp } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -9,6 +10,8 @@ export const demoPassword = 'e2e-demo-password'
 export interface LocalServer {
   port: number
   dataDir: string
+  /** The file the server's output also goes to, where the browser flows read the mail it prints. */
+  logFile: string
   process: ChildProcess
   /** Everything the server printed so far. */
   output: () => string
@@ -45,8 +48,11 @@ export const startLocalServer = async (
     detached: true,
   })
   let output = ''
+  const logFile = join(dataDir, 'server.log')
+  const log = createWriteStream(logFile, { flags: 'a' })
   child.stdout?.on('data', (c) => {
     output += c
+    log.write(c)
   })
   child.stderr?.on('data', (c) => {
     output += c
@@ -55,6 +61,7 @@ export const startLocalServer = async (
   const server: LocalServer = {
     port,
     dataDir,
+    logFile,
     process: child,
     output: () => output,
     stop: async () => {

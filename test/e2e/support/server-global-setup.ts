@@ -4,6 +4,7 @@ import { startLocalServer } from './local-server'
 declare module 'vitest' {
   export interface ProvidedContext {
     port: number
+    serverLog: string
   }
 }
 
@@ -11,6 +12,7 @@ declare module 'vitest' {
 export default async function setup(project: TestProject) {
   const server = await startLocalServer()
   project.provide('port', server.port)
+  project.provide('serverLog', server.logFile)
   return async () => {
     await server.stop()
   }

@@ -16,6 +16,7 @@ import { type Context, Hono } from 'hono'
 import { z } from 'zod'
 import type { AppDeps, AppEnv, Session } from '../app-env'
 import { ApiError } from '../errors'
+import { hideSecretLinks } from '../mail/secret-links'
 import { requireSite } from '../middleware/require-site'
 import { requireRole } from '../middleware/session'
 import {
@@ -187,7 +188,15 @@ export const platformPages = (deps: AppDeps, tenants: TenantCache) => {
   })
 
   pages.get('/kementerian/surat', async (c) =>
-    c.html(<MinistryMailPage ctx={pageContext(c, deps.config)} mail={await listMail(deps.db)} />),
+    c.html(
+      <MinistryMailPage
+        ctx={pageContext(c, deps.config)}
+        mail={(await listMail(deps.db)).map((m) => ({
+          ...m,
+          text: hideSecretLinks(m.text, c.var.m.ministryConsole.secretLinkHidden),
+        }))}
+      />,
+    ),
   )
 
   return pages

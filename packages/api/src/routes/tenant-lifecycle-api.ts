@@ -7,6 +7,7 @@ import { getTenant, listDirectory } from '@mpp/db/tenant-repository'
 import type { Context } from 'hono'
 import type { AppDeps, AppEnv, Session } from '../app-env'
 import { ApiError, errorResponse } from '../errors'
+import { hideSecretLinks } from '../mail/secret-links'
 import { requireSite } from '../middleware/require-site'
 import { requireRole } from '../middleware/session'
 import { tenantSubject } from '../onboarding/applications'
@@ -113,7 +114,7 @@ const listMailRoute = createRoute({
   method: 'get',
   path: '/api/mail',
   operationId: 'listMail',
-  summary: 'The local mail outbox (mails the platform sent), newest first',
+  summary: 'The mail outbox (mails the platform sent), newest first; links carrying a secret are hidden',
   tags: ['ministry'],
   middleware: ministryOnly,
   responses: {
@@ -165,5 +166,9 @@ export const tenantLifecycleApi = (deps: AppDeps, tenants: TenantCache) => {
         200,
       ),
     )
-    .openapi(listMailRoute, async (c) => c.json({ mail: await listMail(deps.db) }, 200))
+    .openapi(listMailRoute, async (c) => {
+      const hidden = c.var.m.ministryConsole.secretLinkHidden
+      const mail = (await listMail(deps.db)).map((m) => ({ ...m, text: hideSecretLinks(m.text, hidden) }))
+      return c.json({ mail }, 200)
+    })
 }
