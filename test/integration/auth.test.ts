@@ -176,6 +176,7 @@ describe('sessions', () => {
   it('refuses a forged token', async () => {
     const forged = await issueSessionToken(
       {
+        id: 'forged-session-id-0001',
         email: 'admin@lubuklinggau.test',
         name: 'X',
         role: 'admin',
@@ -192,6 +193,7 @@ describe('sessions', () => {
   it('refuses an expired token', async () => {
     const expired = await issueSessionToken(
       {
+        id: 'forged-session-id-0001',
         email: 'admin@lubuklinggau.test',
         name: 'X',
         role: 'admin',

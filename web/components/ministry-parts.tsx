@@ -15,6 +15,7 @@ export const MinistryNav = ({ m }: { m: Messages }) => (
     <a href="/kementerian/permohonan">{m.ministryConsole.applications}</a>
     <a href="/kementerian/statistik">{m.ministryStats.nav}</a>
     <a href="/kementerian/surat">{m.ministryConsole.mail}</a>
+    <a href="/kementerian/akun">{m.ministryAccounts.nav}</a>
   </nav>
 )
 

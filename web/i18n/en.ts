@@ -184,6 +184,7 @@ export const en: Messages = {
     file_too_large: 'The file is too large.',
     staff_exists: 'An active account with this email already exists.',
     last_admin: 'The MPP must keep at least one active admin.',
+    last_ministry_account: 'The ministry must keep at least one active account.',
     own_account: 'You cannot deactivate your own account.',
   },
   board: {
@@ -1189,6 +1190,11 @@ export const en: Messages = {
       too_complex: (_: string) => 'The SVG is too complex.',
     },
     staffLink: 'MPP profile: name, contact, colours and logo',
+  },
+  ministryAccounts: {
+    nav: 'Accounts',
+    title: 'Ministry of PANRB accounts',
+    lead: 'The accounts that can sign in to the ministry console. Deactivating one ends its open sessions at once. You cannot deactivate your own account, and at least one account stays active.',
   },
   staffAdmin: {
     title: 'MPP staff',

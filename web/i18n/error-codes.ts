@@ -46,6 +46,7 @@ export const errorCodes = [
   'file_too_large',
   'staff_exists',
   'last_admin',
+  'last_ministry_account',
   'own_account',
   'file_missing',
   'file_not_pdf',

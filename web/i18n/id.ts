@@ -191,6 +191,7 @@ export const id = {
     file_too_large: 'Berkas terlalu besar.',
     staff_exists: 'Sudah ada akun aktif dengan email ini.',
     last_admin: 'MPP harus tetap memiliki paling sedikit satu admin aktif.',
+    last_ministry_account: 'Kementerian harus tetap memiliki paling sedikit satu akun aktif.',
     own_account: 'Anda tidak dapat menonaktifkan akun Anda sendiri.',
   } satisfies Record<ErrorCode, string>,
   board: {
@@ -1204,6 +1205,11 @@ export const id = {
       too_complex: (_: string) => 'SVG terlalu rumit.',
     },
     staffLink: 'Profil MPP: nama, kontak, warna dan logo',
+  },
+  ministryAccounts: {
+    nav: 'Akun',
+    title: 'Akun Kementerian PANRB',
+    lead: 'Akun yang dapat masuk ke konsol kementerian. Menonaktifkan akun mengakhiri sesinya yang masih terbuka saat itu juga. Anda tidak dapat menonaktifkan akun Anda sendiri, dan paling sedikit satu akun tetap aktif.',
   },
   staffAdmin: {
     title: 'Staf MPP',

@@ -38,6 +38,8 @@ export interface AppDeps {
 export type Site = { kind: 'platform' } | { kind: 'tenant'; tenant: Tenant }
 
 export interface Session {
+  /** This session's own id, so a logout can end it and no other. */
+  id: string
   email: string
   name: string
   role: Role

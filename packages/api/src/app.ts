@@ -23,6 +23,7 @@ import { counterPages } from './pages/counter-pages'
 import { errorPage } from './pages/error-pages'
 import { invitePages } from './pages/invite-pages'
 import { kioskPages } from './pages/kiosk-pages'
+import { ministryAccountPages } from './pages/ministry-account-pages'
 import { platformHome, platformPages } from './pages/platform-pages'
 import { profilePages } from './pages/profile-pages'
 import { queueAdminPages } from './pages/queue-admin-pages'
@@ -45,6 +46,7 @@ import { complaintApi } from './routes/complaint-api'
 import { counterApi } from './routes/counter-api'
 import { healthApi } from './routes/health-api'
 import { inviteApi } from './routes/invite-api'
+import { ministryAccountApi } from './routes/ministry-account-api'
 import { profileApi } from './routes/profile-api'
 import { queueAdminApi } from './routes/queue-admin-api'
 import { staffApi } from './routes/staff-api'
@@ -149,6 +151,7 @@ export const createApp = (deps: AppDeps) => {
   app.route('/', complaintApi(deps))
   app.route('/', profileApi(deps, tenants))
   app.route('/', staffApi(deps))
+  app.route('/', ministryAccountApi(deps))
 
   const homes = { tenant: tenantHome(deps), platform: platformHome(deps) }
   app.get('/', (c) => homes[c.var.site.kind](c))
@@ -173,6 +176,7 @@ export const createApp = (deps: AppDeps) => {
   app.route('/', complaintPages(deps))
   app.route('/', profilePages(deps, tenants))
   app.route('/', staffAdminPages(deps))
+  app.route('/', ministryAccountPages(deps))
 
   const refuse = (c: Context<AppEnv>, error: ApiError) => {
     c.header('Cache-Control', 'no-store')

@@ -35,6 +35,11 @@ export const keys = {
   invite: (tenantId: TenantId, tokenHash: string) => ({ pk: `${tenantPk(tenantId)}#INVITE`, sk: tokenHash }),
   directoryEntry: (tenantId: TenantId) => ({ pk: directoryPk, sk: tenantId }),
   account: (scope: Scope, email: string) => ({ pk: scopePk(scope, 'USERS'), sk: `USER#${email}` }),
+  /** Which of an account's sessions no longer count, beside the account. */
+  sessionRevocation: (scope: Scope, email: string) => ({
+    pk: scopePk(scope, 'USERS'),
+    sk: `SESSREV#${email}`,
+  }),
   rateLimit: (scope: Scope, bucket: string) => ({ pk: scopePk(scope, 'RL'), sk: bucket }),
   health: () => ({ pk: 'P#HEALTH', sk: 'HEALTH' }),
 

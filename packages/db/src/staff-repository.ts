@@ -1,33 +1,35 @@
-import { GetCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb'
+import { GetCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb'
 import { type Account, account as accountSchema, type Role } from '@mpp/core/account'
 import type { TenantId } from '@mpp/core/tenant'
-import { z } from 'zod'
 import type { Db } from './client'
 import { type Invite, invite as inviteSchema } from './invite-repository'
 import { parseItem } from './item'
-import { keys, skPrefix, tenantPk } from './keys'
+import { keys, type Scope, skPrefix } from './keys'
 import { queryAll } from './query-all'
 import { cancelReasons, type TransactItem } from './transactions'
 
 /**
- * A tenant's staff: accounts, pending invites, and the time from which an account's sessions count again
- * (written when it is deactivated or its role changes, so tokens issued before stop working).
+ * Accounts of a tenant (its staff) or of the platform (the ministry): the accounts, pending invites, and which
+ * sessions no longer count (all issued until a deactivation or a role change, and each one logged out).
  */
 
-const scope = (tenantId: TenantId) => ({ kind: 'tenant' as const, tenantId })
+const tenantScope = (tenantId: TenantId): Scope => ({ kind: 'tenant', tenantId })
 
-/** Sessions of `email` issued at or before `validAfter` (epoch seconds) are void. */
-const revocationKey = (tenantId: TenantId, email: string) => ({
-  pk: tenantPk(tenantId),
-  sk: `SESSREV#${email}`,
-})
-const revocationItem = z.object({ email: z.string(), validAfter: z.number(), at: z.string() })
+/** Sessions ended one by one (logout) are kept as `E#{sid}` attributes holding the token's expiry. */
+const endedPrefix = 'E#'
 
-/** Every account of the tenant, password hashes included: callers decide what leaves the server. */
-export const listAccounts = async (db: Db, tenantId: TenantId): Promise<Account[]> => {
+export interface SessionRevocation {
+  /** Sessions issued at or before this (epoch seconds) are void. */
+  validAfter?: number
+  /** Sessions ended by logout: their id and when the token would have expired (epoch seconds). */
+  ended: Record<string, number>
+}
+
+/** Every account of the scope, password hashes included: callers decide what leaves the server. */
+export const listAccounts = async (db: Db, scope: Scope): Promise<Account[]> => {
   const items = await queryAll(db, {
     KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
-    ExpressionAttributeValues: { ':pk': tenantPk(tenantId), ':prefix': skPrefix.accounts },
+    ExpressionAttributeValues: { ':pk': keys.account(scope, '').pk, ':prefix': skPrefix.accounts },
     ConsistentRead: true,
   })
   return items.map((item) => parseItem(accountSchema, item))
@@ -76,7 +78,7 @@ export const storeInvite = async (
           {
             ConditionCheck: {
               TableName: db.tableName,
-              Key: keys.account(scope(tenantId), email),
+              Key: keys.account(tenantScope(tenantId), email),
               ConditionExpression: 'attribute_not_exists(pk) OR active = :no',
               ExpressionAttributeValues: { ':no': false },
             },
@@ -102,23 +104,24 @@ export interface StaffChange {
 
 /**
  * Changes an account, only if it is still as it was read (`current`); with a `witness`, only while that other
- * account is still an active admin, so two admins removing each other at once cannot leave the tenant without
- * one. With `revokeAt`, sessions of the account issued until then stop working; pending invites of the account
- * listed in `withdraw` are removed. `conflict` when anything moved meanwhile: read again and decide again.
+ * account is still active with the role given, so two admins removing each other at once cannot leave the
+ * tenant (or the ministry) without one. With `revokeAt`, sessions of the account issued until then stop
+ * working; pending invites of the account listed in `withdraw` are removed. `conflict` when anything moved
+ * meanwhile: read again and decide again.
  */
 export const changeStaff = async (
   db: Db,
-  tenantId: TenantId,
+  scope: Scope,
   current: Account,
   change: StaffChange,
-  options: { witness?: string; revokeAt?: Date; withdraw?: string[] },
+  options: { witness?: { email: string; role: Role }; revokeAt?: Date; withdraw?: string[] },
 ): Promise<'done' | 'conflict'> => {
   const fields = Object.entries(change).filter(([, v]) => v !== undefined)
   const items: TransactItem[] = [
     {
       Update: {
         TableName: db.tableName,
-        Key: keys.account(scope(tenantId), current.email),
+        Key: keys.account(scope, current.email),
         UpdateExpression: `SET ${fields.map(([k]) => `#${k} = :${k}`).join(', ')}`,
         ConditionExpression: 'attribute_exists(pk) AND active = :wasActive AND #role = :wasRole',
         ExpressionAttributeNames: {
@@ -137,29 +140,32 @@ export const changeStaff = async (
     items.push({
       ConditionCheck: {
         TableName: db.tableName,
-        Key: keys.account(scope(tenantId), options.witness),
-        ConditionExpression: 'active = :yes AND #role = :admin',
+        Key: keys.account(scope, options.witness.email),
+        ConditionExpression: 'active = :yes AND #role = :role',
         ExpressionAttributeNames: { '#role': 'role' },
-        ExpressionAttributeValues: { ':yes': true, ':admin': 'admin' },
+        ExpressionAttributeValues: { ':yes': true, ':role': options.witness.role },
       },
     })
   if (options.revokeAt) {
     const validAfter = Math.floor(options.revokeAt.getTime() / 1000)
     items.push({
-      Put: {
+      Update: {
         TableName: db.tableName,
-        Item: {
-          ...revocationKey(tenantId, current.email),
-          email: current.email,
-          validAfter,
-          at: options.revokeAt.toISOString(),
+        Key: keys.sessionRevocation(scope, current.email),
+        UpdateExpression: 'SET email = :email, validAfter = :after, #at = :at, expiresAt = :expires',
+        ExpressionAttributeNames: { '#at': 'at' },
+        ExpressionAttributeValues: {
+          ':email': current.email,
+          ':after': validAfter,
+          ':at': options.revokeAt.toISOString(),
           // Sessions last 12 hours: after a day, no token the record could void is still valid.
-          expiresAt: validAfter + 24 * 3600,
+          ':expires': validAfter + 24 * 3600,
         },
       },
     })
   }
-  for (const hash of options.withdraw ?? []) items.push(withdrawInvite(db, tenantId, hash))
+  if (scope.kind === 'tenant')
+    for (const hash of options.withdraw ?? []) items.push(withdrawInvite(db, scope.tenantId, hash))
   try {
     await db.doc.send(new TransactWriteCommand({ TransactItems: items }))
     return 'done'
@@ -169,14 +175,53 @@ export const changeStaff = async (
   }
 }
 
-/** Epoch seconds at or before which the account's sessions are void, or undefined when none are. */
-export const getSessionsValidAfter = async (
+/** Which of the account's sessions are void, or undefined when none are. */
+export const getSessionRevocation = async (
   db: Db,
-  tenantId: TenantId,
+  scope: Scope,
   email: string,
-): Promise<number | undefined> => {
+): Promise<SessionRevocation | undefined> => {
   const result = await db.doc.send(
-    new GetCommand({ TableName: db.tableName, Key: revocationKey(tenantId, email) }),
+    new GetCommand({ TableName: db.tableName, Key: keys.sessionRevocation(scope, email) }),
   )
-  return result.Item ? parseItem(revocationItem, result.Item).validAfter : undefined
+  if (!result.Item) return undefined
+  const ended = Object.fromEntries(
+    Object.entries(result.Item)
+      .filter(([name]) => name.startsWith(endedPrefix))
+      .map(([name, exp]) => [name.slice(endedPrefix.length), Number(exp)]),
+  )
+  const validAfter = result.Item.validAfter
+  return { ...(typeof validAfter === 'number' ? { validAfter } : {}), ended }
+}
+
+/**
+ * Ends one session (a logout): its id is kept until the token would have expired anyway; ids of sessions
+ * expired by now (`expired`, from the last read) are dropped in the same write, so the item stays small.
+ */
+export const endSession = async (
+  db: Db,
+  scope: Scope,
+  email: string,
+  session: { id: string; expiresAt: number },
+  expired: string[],
+) => {
+  const names = {
+    '#new': `${endedPrefix}${session.id}`,
+    ...Object.fromEntries(expired.map((id, i) => [`#old${i}`, `${endedPrefix}${id}`])),
+  }
+  await db.doc.send(
+    new UpdateCommand({
+      TableName: db.tableName,
+      Key: keys.sessionRevocation(scope, email),
+      UpdateExpression: `SET email = :email, #new = :exp, expiresAt = :expires${
+        expired.length ? ` REMOVE ${expired.map((_, i) => `#old${i}`).join(', ')}` : ''
+      }`,
+      ExpressionAttributeNames: names,
+      ExpressionAttributeValues: {
+        ':email': email,
+        ':exp': session.expiresAt,
+        ':expires': session.expiresAt + 24 * 3600,
+      },
+    }),
+  )
 }

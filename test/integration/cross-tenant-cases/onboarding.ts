@@ -73,6 +73,14 @@ export const onboardingCases: RouteCase[] = [
     expect: 'refused',
   },
   { method: 'GET', route: '/api/mail', expect: 'refused' },
+  { method: 'GET', route: '/api/ministry/accounts', expect: 'refused' },
+  {
+    method: 'PUT',
+    route: '/api/ministry/accounts/:email/active',
+    path: '/api/ministry/accounts/kementerian@panrb.test/active',
+    body: () => ({ json: { active: false } }),
+    expect: 'refused',
+  },
   {
     method: 'POST',
     route: '/api/invites/:token/accept',
@@ -166,6 +174,13 @@ export const onboardingPageCases: RouteCase[] = [
     expect: 'refused',
   },
   { method: 'GET', route: '/kementerian/surat', expect: 'refused' },
+  { method: 'GET', route: '/kementerian/akun', expect: 'refused' },
+  {
+    method: 'POST',
+    route: '/kementerian/akun/status',
+    body: () => ({ form: { email: 'kementerian@panrb.test', active: 'no' } }),
+    expect: 'refused',
+  },
   { method: 'GET', route: '/undangan/:token', path: '/undangan/forged', expect: 'refused' },
   {
     method: 'POST',

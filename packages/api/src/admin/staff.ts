@@ -1,5 +1,6 @@
 import { type Account, email as emailSchema, tenantRole } from '@mpp/core/account'
 import type { Tenant } from '@mpp/core/tenant'
+import type { Scope } from '@mpp/db/keys'
 import { changeStaff, listAccounts, listPendingInvites, storeInvite } from '@mpp/db/staff-repository'
 import { messagesFor } from '@mpp/web/i18n/messages'
 import { z } from 'zod'
@@ -9,9 +10,9 @@ import { ApiError } from '../errors'
 import { inviteHours, newInvite } from '../onboarding/invites'
 
 /**
- * A tenant's staff: the accounts (never their password hashes), pending invites, invitations by mail,
- * deactivation and role changes. Deactivating an account or changing its role ends its sessions (see
- * auth/session-revocation.ts). The JSON routes and the admin page both call these.
+ * A tenant's staff, and the ministry's accounts: the accounts (never their password hashes), pending invites,
+ * invitations by mail, deactivation and role changes. Deactivating an account or changing its role ends its
+ * sessions (see auth/session-revocation.ts). The JSON routes and the pages call these.
  */
 
 export const staffMember = z
@@ -49,7 +50,7 @@ const byName = (a: StaffMember, b: StaffMember) =>
 /** The tenant's accounts (active first, by name) and the invites not yet used or expired. */
 export const listStaff = async (deps: Pick<AppDeps, 'db' | 'now'>, tenant: Tenant) => {
   const [accounts, invites] = await Promise.all([
-    listAccounts(deps.db, tenant.id),
+    listAccounts(deps.db, tenantScope(tenant)),
     listPendingInvites(deps.db, tenant.id, deps.now()),
   ])
   return {
@@ -86,7 +87,7 @@ export const inviteStaff = async (
   const exists = () => new ApiError(409, 'staff_exists', { field: 'email', email })
   for (let attempt = 0; attempt < 3; attempt++) {
     const [accounts, pending] = await Promise.all([
-      listAccounts(deps.db, tenant.id),
+      listAccounts(deps.db, tenantScope(tenant)),
       listPendingInvites(deps.db, tenant.id, now),
     ])
     if (accounts.some((a) => a.email === email && a.active)) throw exists()
@@ -115,10 +116,43 @@ export const inviteStaff = async (
   throw new ApiError(503, 'busy')
 }
 
+const tenantScope = (tenant: Tenant): Scope => ({ kind: 'tenant', tenantId: tenant.id })
+const platform: Scope = { kind: 'platform' }
+
+export const ministryAccount = z
+  .object({ email: z.string(), name: z.string(), active: z.boolean() })
+  .meta({ id: 'MinistryAccount' })
+export type MinistryAccount = z.infer<typeof ministryAccount>
+
+const toMinistryAccount = (a: Account): MinistryAccount => ({
+  email: a.email,
+  name: a.name,
+  active: a.active,
+})
+
+/** The ministry's accounts, active first, by name. */
+export const listMinistryAccounts = async (deps: Pick<AppDeps, 'db'>) =>
+  (await listAccounts(deps.db, platform))
+    .filter((a) => a.role === 'ministry')
+    .map(toMinistryAccount)
+    .sort(
+      (a, b) =>
+        Number(b.active) - Number(a.active) ||
+        a.name.localeCompare(b.name, 'id') ||
+        a.email.localeCompare(b.email),
+    )
+
+/** A ministry account made active or not (see `setAccountActive`): its sessions stop at once. */
+export const setMinistryAccountActive = async (deps: AppDeps, email: string, active: boolean, by: Session) =>
+  toMinistryAccount(await setAccountActive(deps, platform, email, active, by))
+
+/** The role an account of this scope must keep at least one active holder of: a tenant's admin, the ministry. */
+const keeperRole = (scope: Scope) => (scope.kind === 'tenant' ? 'admin' : 'ministry')
+
 /** Reads the accounts, decides, and writes only if nothing moved meanwhile; tries again a few times. */
 const change = async (
   deps: AppDeps,
-  tenant: Tenant,
+  scope: Scope,
   email: string,
   decide: (
     target: Account,
@@ -126,66 +160,90 @@ const change = async (
   ) =>
     | { change: { active?: boolean; role?: 'admin' | 'officer' }; witness?: string; revoke: boolean }
     | 'same',
-): Promise<StaffMember> => {
+): Promise<Account> => {
+  const belongs = (a: Account) => (scope.kind === 'tenant') === (a.role !== 'ministry')
   for (let attempt = 0; attempt < 3; attempt++) {
-    const accounts = await listAccounts(deps.db, tenant.id)
-    const target = accounts.find((a) => a.email === email && a.role !== 'ministry')
+    const accounts = (await listAccounts(deps.db, scope)).filter(belongs)
+    const target = accounts.find((a) => a.email === email)
     if (!target) throw new ApiError(404, 'not_found')
     const decision = decide(target, accounts)
-    if (decision === 'same') return toMember(target)
+    if (decision === 'same') return target
     const now = deps.now()
     const withdraw =
-      decision.change.active === false
-        ? (await listPendingInvites(deps.db, tenant.id, now))
+      decision.change.active === false && scope.kind === 'tenant'
+        ? (await listPendingInvites(deps.db, scope.tenantId, now))
             .filter((i) => i.email === email)
             .map((i) => i.tokenHash)
         : []
-    const outcome = await changeStaff(deps.db, tenant.id, target, decision.change, {
-      ...(decision.witness ? { witness: decision.witness } : {}),
+    const outcome = await changeStaff(deps.db, scope, target, decision.change, {
+      ...(decision.witness ? { witness: { email: decision.witness, role: keeperRole(scope) } } : {}),
       ...(decision.revoke ? { revokeAt: now } : {}),
       withdraw,
     })
     if (outcome === 'done') {
-      revocationCache(deps).forget(tenant.id, email)
-      return toMember({ ...target, ...decision.change })
+      revocationCache(deps).forget(scope, email)
+      return { ...target, ...decision.change }
     }
   }
   throw new ApiError(503, 'busy')
 }
 
-/** Another active admin than `email`, whose staying one the write is made conditional on. */
-const otherAdmin = (accounts: Account[], email: string) =>
-  accounts.find((a) => a.active && a.role === 'admin' && a.email !== email)?.email
+/** Another active holder of the keeper role than `email`, whose staying one the write is made conditional on. */
+const otherKeeper = (scope: Scope, accounts: Account[], email: string) =>
+  accounts.find((a) => a.active && a.role === keeperRole(scope) && a.email !== email)?.email
 
 /**
- * Deactivates or reactivates an account. Deactivation ends its sessions and withdraws its pending invites; an
- * admin cannot deactivate themself, and the last active admin stays (409).
+ * Deactivates or reactivates an account of a tenant or of the ministry. Deactivation ends its sessions at once
+ * and withdraws its pending invites; nobody can deactivate themself, and the last active admin (or ministry
+ * account) stays (409).
  */
+export const setAccountActive = async (
+  deps: AppDeps,
+  scope: Scope,
+  email: string,
+  active: boolean,
+  by: Session,
+) =>
+  change(deps, scope, email, (target, accounts) => {
+    if (target.active === active) return 'same'
+    if (active) return { change: { active }, revoke: false }
+    if (target.email === by.email) throw new ApiError(409, 'own_account', { field: 'email' })
+    const keeper = target.role === keeperRole(scope)
+    const witness = keeper ? otherKeeper(scope, accounts, email) : undefined
+    if (keeper && !witness)
+      throw new ApiError(409, scope.kind === 'tenant' ? 'last_admin' : 'last_ministry_account', {
+        field: 'email',
+      })
+    return { change: { active }, ...(witness ? { witness } : {}), revoke: true }
+  })
+
+/** A tenant's staff member made active or not (see `setAccountActive`). */
 export const setStaffActive = async (
   deps: AppDeps,
   tenant: Tenant,
   email: string,
   active: boolean,
   by: Session,
-) =>
-  change(deps, tenant, email, (target, accounts) => {
-    if (target.active === active) return 'same'
-    if (active) return { change: { active }, revoke: false }
-    if (target.email === by.email) throw new ApiError(409, 'own_account', { field: 'email' })
-    const witness = target.role === 'admin' ? otherAdmin(accounts, email) : undefined
-    if (target.role === 'admin' && !witness) throw new ApiError(409, 'last_admin', { field: 'email' })
-    return { change: { active }, ...(witness ? { witness } : {}), revoke: true }
-  })
+) => toMember(await setAccountActive(deps, tenantScope(tenant), email, active, by))
 
 /**
  * Makes an account an officer or an admin; its sessions end (they carry the role), so the person logs in again.
  * The last active admin cannot become an officer (409).
  */
-export const setStaffRole = async (deps: AppDeps, tenant: Tenant, email: string, role: 'admin' | 'officer') =>
-  change(deps, tenant, email, (target, accounts) => {
-    if (target.role === role) return 'same'
-    const demotesAdmin = target.role === 'admin' && target.active
-    const witness = demotesAdmin ? otherAdmin(accounts, email) : undefined
-    if (demotesAdmin && !witness) throw new ApiError(409, 'last_admin', { field: 'role' })
-    return { change: { role }, ...(witness ? { witness } : {}), revoke: true }
-  })
+export const setStaffRole = async (
+  deps: AppDeps,
+  tenant: Tenant,
+  email: string,
+  role: 'admin' | 'officer',
+) => {
+  const scope = tenantScope(tenant)
+  return toMember(
+    await change(deps, scope, email, (target, accounts) => {
+      if (target.role === role) return 'same'
+      const demotesAdmin = target.role === 'admin' && target.active
+      const witness = demotesAdmin ? otherKeeper(scope, accounts, email) : undefined
+      if (demotesAdmin && !witness) throw new ApiError(409, 'last_admin', { field: 'role' })
+      return { change: { role }, ...(witness ? { witness } : {}), revoke: true }
+    }),
+  )
+}

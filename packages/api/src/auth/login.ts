@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto'
 import type { Account } from '@mpp/core/account'
 import { getAccount } from '@mpp/db/account-repository'
 import type { Scope } from '@mpp/db/keys'
@@ -77,6 +78,7 @@ export const login = async (deps: AppDeps, request: LoginRequest): Promise<Sessi
 
 /** The session an account gets on this site and host, from now for a working day. */
 export const sessionFor = (account: Account, site: Site, hostname: string, now: Date): Session => ({
+  id: randomBytes(16).toString('base64url'),
   email: account.email,
   name: account.name,
   role: account.role,

@@ -8,6 +8,7 @@ import type { Session } from '../app-env'
 export const sessionTtlSeconds = 12 * 3600
 
 const claims = z.object({
+  sid: z.string().min(16).max(64),
   sub: z.string(),
   name: z.string(),
   role,
@@ -20,6 +21,7 @@ const claims = z.object({
 export const issueSessionToken = (session: Session, secret: string): Promise<string> =>
   sign(
     {
+      sid: session.id,
       sub: session.email,
       name: session.name,
       role: session.role,
@@ -46,6 +48,7 @@ export const readSessionToken = async (
     )
     if (payload.exp <= Math.floor(now.getTime() / 1000)) return undefined
     return {
+      id: payload.sid,
       email: payload.sub,
       name: payload.name,
       role: payload.role,

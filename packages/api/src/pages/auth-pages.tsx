@@ -2,6 +2,7 @@ import { credentials } from '@mpp/core/account'
 import { LoginPage } from '@mpp/web/pages/login-page'
 import { type Context, Hono } from 'hono'
 import type { AppDeps, AppEnv } from '../app-env'
+import { endThisSession } from '../auth/session-revocation'
 import { ApiError } from '../errors'
 import { clearSessionCookie } from '../middleware/session'
 import { startSession } from '../routes/auth-api'
@@ -55,7 +56,8 @@ export const authPages = (deps: AppDeps) => {
     return c.redirect(next ?? homeOf(c), 303)
   })
 
-  pages.post('/keluar', (c) => {
+  pages.post('/keluar', async (c) => {
+    if (c.var.session) await endThisSession(deps, c.var.session)
     clearSessionCookie(c)
     return c.redirect('/', 303)
   })

@@ -3,6 +3,7 @@ import { type Account, credentials, role } from '@mpp/core/account'
 import type { Context } from 'hono'
 import type { AppDeps, AppEnv, Session } from '../app-env'
 import { login, sessionFor } from '../auth/login'
+import { endThisSession } from '../auth/session-revocation'
 import { issueSessionToken } from '../auth/session-token'
 import { errorResponse } from '../errors'
 import { clearSessionCookie, requireRole, setSessionCookie } from '../middleware/session'
@@ -99,7 +100,8 @@ export const authApi = (deps: AppDeps) =>
       const { email, password } = c.req.valid('json')
       return c.json(toBody(await startSession(deps, c, email, password)), 200)
     })
-    .openapi(logoutRoute, (c) => {
+    .openapi(logoutRoute, async (c) => {
+      if (c.var.session) await endThisSession(deps, c.var.session)
       clearSessionCookie(c)
       return c.body(null, 204)
     })
