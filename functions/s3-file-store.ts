@@ -1,4 +1,4 @@
-import type { FileStore } from '@mpp/api/files/file-store'
+import { type FileStore, uploadKeyOf } from '@mpp/api/files/file-store'
 import type { Clock } from '@mpp/core/clock'
 
 /**
@@ -20,9 +20,18 @@ const loadS3 = async () => {
 }
 
 /**
- * Files in a private S3 bucket; the browser uploads with a presigned POST limited in size and type. Download
- * links are signed at the app's clock; the SDK's POST signer takes no date and signs at the machine's, which
- * in Lambda is the same clock.
+ * S3 answers a missing key with 404 only to a role that may list the bucket; this one may not, and may read
+ * every key it asks for, so its 403 means missing too.
+ */
+const isMissing = (error: unknown) => {
+  const status = (error as { $metadata?: { httpStatusCode?: number } }).$metadata?.httpStatusCode
+  return (error as { name?: string }).name === 'NoSuchKey' || status === 404 || status === 403
+}
+
+/**
+ * Files in a private S3 bucket; the browser uploads with a presigned POST limited in size and type, to the
+ * upload area, and accepting copies the checked object out of it. Download links are signed at the app's
+ * clock; the SDK's POST signer takes no date and signs at the machine's, which in Lambda is the same clock.
  */
 export const s3FileStore = (bucket: string, now: Clock): FileStore => {
   let loaded: ReturnType<typeof loadS3> | undefined
@@ -35,7 +44,7 @@ export const s3FileStore = (bucket: string, now: Clock): FileStore => {
       const { client, createPresignedPost } = await sdk()
       const { url, fields } = await createPresignedPost(client, {
         Bucket: bucket,
-        Key: rules.key,
+        Key: uploadKeyOf(rules.key),
         Expires: rules.expiresInSeconds,
         Conditions: [
           ['content-length-range', 1, rules.maxBytes],
@@ -46,21 +55,38 @@ export const s3FileStore = (bucket: string, now: Clock): FileStore => {
       })
       return { url, fields }
     },
-    async head(key) {
-      const { client, HeadObjectCommand, GetObjectCommand, NotFound } = await sdk()
+    async accept(key, check) {
+      const { client, GetObjectCommand, CopyObjectCommand, DeleteObjectCommand } = await sdk()
+      const source = uploadKeyOf(key)
+      const start = await client
+        .send(new GetObjectCommand({ Bucket: bucket, Key: source, Range: 'bytes=0-15' }))
+        .catch((error: unknown) => {
+          if (isMissing(error)) return undefined
+          throw error
+        })
+      if (!start) return 'missing'
+      const file = {
+        // A range's answer gives the whole object's size after the slash: `bytes 0-15/48213`.
+        bytes: Number(/\/(\d+)$/.exec(start.ContentRange ?? '')?.[1] ?? start.ContentLength ?? 0),
+        firstBytes: (await start.Body?.transformToByteArray()) ?? new Uint8Array(),
+      }
+      if (!check(file)) return 'refused'
       try {
-        const head = await client.send(new HeadObjectCommand({ Bucket: bucket, Key: key }))
-        const start = await client.send(
-          new GetObjectCommand({ Bucket: bucket, Key: key, Range: 'bytes=0-15' }),
+        // Only the object just read (its ETag): a form posted again since then fails the copy, not slips in.
+        await client.send(
+          new CopyObjectCommand({
+            Bucket: bucket,
+            Key: key,
+            CopySource: encodeURI(`${bucket}/${source}`),
+            CopySourceIfMatch: start.ETag,
+          }),
         )
-        return {
-          bytes: head.ContentLength ?? 0,
-          firstBytes: (await start.Body?.transformToByteArray()) ?? new Uint8Array(),
-        }
       } catch (error) {
-        if (error instanceof NotFound || (error as { name?: string }).name === 'NoSuchKey') return undefined
+        if ((error as { name?: string }).name === 'PreconditionFailed') return 'refused'
         throw error
       }
+      await client.send(new DeleteObjectCommand({ Bucket: bucket, Key: source }))
+      return file
     },
     async downloadUrl(key, fileName) {
       const { client, GetObjectCommand, getSignedUrl } = await sdk()

@@ -1,3 +1,4 @@
+import { Duration } from 'aws-cdk-lib'
 import { BlockPublicAccess, Bucket, BucketEncryption, type IBucket } from 'aws-cdk-lib/aws-s3'
 import { Construct } from 'constructs'
 
@@ -8,7 +9,8 @@ export interface FilesProps {
 
 /**
  * Files people upload (an application's urgency study PDF): private, reached only through presigned POSTs
- * and short-lived download links that the http function signs. Kept when the stack is deleted.
+ * and short-lived download links that the http function signs. Kept when the stack is deleted, except
+ * uploads never accepted: a day after arriving in `incoming/` they go.
  */
 export class Files extends Construct {
   readonly bucket: Bucket
@@ -21,6 +23,7 @@ export class Files extends Construct {
       encryption: BucketEncryption.S3_MANAGED,
       serverAccessLogsBucket: props.logBucket,
       serverAccessLogsPrefix: 'files/',
+      lifecycleRules: [{ prefix: 'incoming/', expiration: Duration.days(1) }],
     })
   }
 }

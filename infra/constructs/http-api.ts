@@ -37,7 +37,7 @@ export interface HttpApiProps {
   assetBaseUrl: string
   assetVersion: string
   domain?: CustomDomain
-  /** Uploaded files; the handler signs uploads to and downloads from `applications/`. */
+  /** Uploaded files: forms post to `incoming/`, accepted files live in `applications/`. */
   filesBucket: IBucket
   /** A sender verified in SES; without it the app keeps mail in the table's outbox. */
   mailFrom?: string
@@ -80,7 +80,9 @@ export class MppHttpApi extends Construct {
         'The session signing key has no rotation Lambda: rotating it signs every user out, so it is rotated by hand when needed.',
     })
 
-    const uploads = props.filesBucket.arnForObjects('applications/*')
+    // Forms write only to the upload area; an accepted file is copied out of it to a key no form can write.
+    const incoming = props.filesBucket.arnForObjects('incoming/*')
+    const kept = props.filesBucket.arnForObjects('applications/*')
     const { region, account, partition } = Stack.of(this)
     const sender = props.mailFrom ? /<?([^<>\s]+@([^<>\s]+?))>?$/.exec(props.mailFrom) : null
     if (props.mailFrom && !sender) throw new Error(`mailFrom ${props.mailFrom} has no email address`)
@@ -105,8 +107,21 @@ export class MppHttpApi extends Construct {
           actions: ['secretsmanager:GetSecretValue'],
           resources: [sessionSecret.secretArn],
         }),
-        // Presigned POSTs and GETs act with this role's rights, so it needs exactly these two.
-        new PolicyStatement({ actions: ['s3:PutObject', 's3:GetObject'], resources: [uploads] }),
+        // Presigned POSTs and GETs act with this role's rights: posting and accepting in the upload area,
+        new PolicyStatement({
+          actions: ['s3:PutObject', 's3:GetObject', 's3:DeleteObject'],
+          resources: [incoming],
+        }),
+        // writing an accepted file only as a copy out of it (so no presigned POST can),
+        new PolicyStatement({
+          actions: ['s3:PutObject'],
+          resources: [kept],
+          conditions: {
+            StringLike: { 's3:x-amz-copy-source': `${props.filesBucket.bucketName}/incoming/*` },
+          },
+        }),
+        // and downloading accepted files.
+        new PolicyStatement({ actions: ['s3:GetObject'], resources: [kept] }),
         ...(sender
           ? [
               new PolicyStatement({
@@ -119,8 +134,8 @@ export class MppHttpApi extends Construct {
     }).fn
     acknowledgeWildcards(
       this.handler.role ?? this.handler,
-      'Each application keeps its files under applications/<id>/; the app picks the key, and the browser only gets a presigned form or link for one of them.',
-      { actions: [], resources: [uploads] },
+      'Uploads go to incoming/<key> and accepted files live at applications/<id>/...; the app picks every key, and the browser only gets a presigned form or link for one of them.',
+      { actions: [], resources: [incoming, kept] },
     )
 
     this.api = new HttpApi(this, 'Api', {

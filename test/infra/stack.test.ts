@@ -210,18 +210,33 @@ describe('the stack without a custom domain (Jakarta)', () => {
     })
   })
 
-  it('keeps uploads in a private, logged bucket the handler may put to and get from under applications/ only', () => {
+  it('keeps uploads in a private, logged bucket where forms write only to incoming/ and accepted files only arrive as copies from there', () => {
     const filesId = filesBucketId(template)
     const files = template.toJSON().Resources[filesId]
     expect(files.DeletionPolicy).toBe('Retain')
     expect(files.Properties.LoggingConfiguration).toMatchObject({ LogFilePrefix: 'files/' })
+    expect(files.Properties.LifecycleConfiguration.Rules).toEqual([
+      { Prefix: 'incoming/', ExpirationInDays: 1, Status: 'Enabled' },
+    ])
+    const objects = (prefix: string) => ({
+      'Fn::Join': ['', [{ 'Fn::GetAtt': [filesId, 'Arn'] }, `/${prefix}/*`]],
+    })
     const s3 = policyStatements(template).filter((s) => JSON.stringify(s.Resource).includes(filesId))
     expect(s3).toEqual([
       {
         Effect: 'Allow',
-        Action: ['s3:GetObject', 's3:PutObject'],
-        Resource: { 'Fn::Join': ['', [{ 'Fn::GetAtt': [filesId, 'Arn'] }, '/applications/*']] },
+        Action: ['s3:DeleteObject', 's3:GetObject', 's3:PutObject'],
+        Resource: objects('incoming'),
       },
+      {
+        Effect: 'Allow',
+        Action: 's3:PutObject',
+        Resource: objects('applications'),
+        Condition: {
+          StringLike: { 's3:x-amz-copy-source': { 'Fn::Join': ['', [{ Ref: filesId }, '/incoming/*']] } },
+        },
+      },
+      { Effect: 'Allow', Action: 's3:GetObject', Resource: objects('applications') },
     ])
     expect(JSON.stringify(policyStatements(template))).not.toContain('ses:')
   })

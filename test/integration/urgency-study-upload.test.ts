@@ -52,8 +52,15 @@ const uploadFormOf = (html: string) => {
 }
 
 /** Posts a file as the browser would, to the store (here the local stand-in for S3's presigned POST). */
-const upload = async (sentPath: string, bytes: Uint8Array, change: Record<string, string> = {}) => {
-  const { action, fields } = uploadFormOf(await (await t.request(platformHost, sentPath)).text())
+const upload = async (sentPath: string, bytes: Uint8Array, change: Record<string, string> = {}) =>
+  post(uploadFormOf(await (await t.request(platformHost, sentPath)).text()), bytes, change)
+
+/** Posts a file with a form already taken from a page, as a browser that kept the page can. */
+const post = (
+  { action, fields }: ReturnType<typeof uploadFormOf>,
+  bytes: Uint8Array,
+  change: Record<string, string> = {},
+) => {
   const body = new FormData()
   for (const [name, value] of Object.entries({ ...fields, ...change })) body.append(name, value)
   body.append('file', new Blob([Buffer.from(bytes)], { type: 'application/pdf' }), 'kajian.pdf')
@@ -124,13 +131,42 @@ describe('attaching the urgency study PDF', () => {
   })
 
   it('the store refuses a file over 5 MB and a form whose key or limit was altered', async () => {
-    const { sent, id } = await file('Kota Pariaman, Sumatera Barat (13.77)', 'pariaman')
+    const { sent, id, token } = await file('Kota Pariaman, Sumatera Barat (13.77)', 'pariaman')
     const big = new Uint8Array(5 * 1024 * 1024 + 1)
     big.set(pdf)
     expect((await upload(sent, big)).status).toBe(400)
-    expect((await upload(sent, pdf, { key: 'applications/other/kajian-urgensi.pdf' })).status).toBe(400)
+    expect((await upload(sent, pdf, { key: 'incoming/applications/other/kajian-urgensi.pdf' })).status).toBe(
+      400,
+    )
+    expect((await upload(sent, pdf, { key: `applications/${id}/kajian-urgensi.pdf` })).status).toBe(400)
     expect((await upload(sent, pdf, { maxBytes: String(50 * 1024 * 1024) })).status).toBe(400)
-    expect(await t.deps.files.head(`applications/${id}/kajian-urgensi.pdf`)).toBeUndefined()
+    const attach = await t.request(platformHost, `/daftar/lampiran/${id}/${token}`)
+    expect(await attach.text()).toContain('Berkas belum terunggah')
+  })
+
+  it('posting the form again after the PDF was attached changes neither the file nor the record', async () => {
+    const { sent, id, token } = await file('Kota Bukittinggi, Sumatera Barat (13.75)', 'bukittinggi')
+    const form = uploadFormOf(await (await t.request(platformHost, sent)).text())
+    expect((await post(form, pdf)).status).toBe(303)
+    expect((await t.request(platformHost, `/daftar/lampiran/${id}/${token}`)).status).toBe(303)
+    const recorded = (await getApplicationRecord(t.db, id))?.application.urgencyStudyFile
+    const downloaded = async () => {
+      const link = await t.request(platformHost, `/kementerian/permohonan/${id}/kajian`, {
+        headers: { cookie: ministry },
+      })
+      const res = await t.fileReceiver.request(`http://${platformHost}${link.headers.get('location')}`)
+      return new Uint8Array(await res.arrayBuffer())
+    }
+    expect(await downloaded()).toEqual(pdf)
+
+    // The same form, still within its hour, with something else: it lands where the app never reads.
+    const swap = new TextEncoder().encode('<script>not the checked file</script>')
+    expect((await post(form, swap)).status).toBe(303)
+    expect(await downloaded()).toEqual(pdf)
+    // Attaching again checks again: refused, and what was attached stays.
+    expect((await t.request(platformHost, `/daftar/lampiran/${id}/${token}`)).status).toBe(400)
+    expect((await getApplicationRecord(t.db, id))?.application.urgencyStudyFile).toEqual(recorded)
+    expect(await downloaded()).toEqual(pdf)
   })
 
   it('a forged or foreign token gets no form and attaches nothing', async () => {

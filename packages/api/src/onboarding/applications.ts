@@ -18,6 +18,7 @@ import { tenantCreation } from '@mpp/db/tenant-repository'
 import type { TransactItem } from '@mpp/db/transactions'
 import type { AppDeps } from '../app-env'
 import { ApiError } from '../errors'
+import { acceptUpload, type UploadKind, uploadFormFor } from '../files/accept-upload'
 import { looksLikePdf } from '../files/file-store'
 import { inviteFirstAdmin } from './invites'
 import { newTenantFromApplication } from './new-tenant'
@@ -308,23 +309,20 @@ export const urgencyStudyUpload = {
   key: (id: string) => `applications/${id}/kajian-urgensi.pdf`,
   maxBytes: 5 * 1024 * 1024,
   contentType: 'application/pdf',
-}
+  looksRight: looksLikePdf,
+  refusal: 'file_not_pdf',
+} satisfies UploadKind & { key: (id: string) => string }
 
 /** The form that sends the PDF straight to the file store, which then sends the browser to `redirect`. */
 export const urgencyStudyForm = async (deps: AppDeps, id: string, token: string, redirect: string) => {
   await recordByLink(deps, id, token, 'fileTokenHash')
-  return deps.files.uploadForm({
-    key: urgencyStudyUpload.key(id),
-    contentType: urgencyStudyUpload.contentType,
-    maxBytes: urgencyStudyUpload.maxBytes,
-    redirect,
-    expiresInSeconds: 3600,
-  })
+  return uploadFormFor(deps.files, urgencyStudyUpload, urgencyStudyUpload.key(id), redirect)
 }
 
 /**
- * Records the uploaded PDF on the application, once the store holds it and it is what it claims to be (the
- * store's form already limits its size and type; a browser can still send any bytes labelled as PDF).
+ * Records the uploaded PDF on the application once it is what it claims to be (the store's form limits its
+ * size and type; a browser can still send any bytes labelled as PDF) and the store keeps it where the form,
+ * which works for an hour, cannot replace it.
  */
 export const attachUrgencyStudy = async (deps: AppDeps, id: string, token: string) => {
   const { application, secrets } = await recordByLink(deps, id, token, 'fileTokenHash')
@@ -332,11 +330,7 @@ export const attachUrgencyStudy = async (deps: AppDeps, id: string, token: strin
     throw new ApiError(409, 'invalid_transition', { status: application.status })
   }
   const key = urgencyStudyUpload.key(id)
-  const stored = await deps.files.head(key)
-  if (!stored) throw new ApiError(400, 'file_missing')
-  if (stored.bytes > urgencyStudyUpload.maxBytes || !looksLikePdf(stored.firstBytes)) {
-    throw new ApiError(400, 'file_not_pdf')
-  }
+  const stored = await acceptUpload(deps.files, urgencyStudyUpload, key)
   const at = deps.now().toISOString()
   const next: Application = {
     ...application,
