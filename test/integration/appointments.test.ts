@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest'
 import { createClock } from '../support/clock'
-import { counterPost, json } from '../support/queue-helpers'
+import { bookWithProof, counterPost, json, lastPhoneCode } from '../support/queue-helpers'
 import { createTestApp, signedIn, type TestApp, tenants } from '../support/test-app'
 
 const host = tenants.lubuklinggau.host
@@ -18,7 +18,7 @@ const book = (
   phone = '0812-1111-2222',
   date = '2026-11-24',
   serviceId = 'bpjs-kesehatan-jkn-daftar',
-) => t.request(host, '/api/appointments', json({ serviceId, date, time, phone }))
+) => bookWithProof(t, host, tenants.lubuklinggau.id, { serviceId, date, time, phone })
 
 const checkIn = async (code: string) =>
   t.request(host, '/api/appointments/check-in', json({ code }, { cookie: await officer() }))
@@ -138,6 +138,50 @@ describe('appointments', () => {
     expect(error.details.until).toBe('2026-12-27T02:11:00.000Z')
     // Another number is not affected.
     expect((await book('09:00', '081200000031', '2026-11-28')).status).toBe(201)
+  })
+
+  it('books only a number proven with the code sent to it: wrong, late and guessed codes are refused', async () => {
+    clock.set('2026-11-23T01:00:00Z')
+    const phone = '081200000040'
+    const request = { serviceId: 'bpjs-kesehatan-jkn-daftar', date: '2026-11-25', time: '10:00', phone }
+    const without = await t.request(host, '/api/appointments', json(request))
+    expect(without.status).toBe(400)
+    expect((await without.json()).error.details[0].path).toBe('phoneCode')
+    const noneAsked = await t.request(host, '/api/appointments', json({ ...request, phoneCode: '000000' }))
+    expect((await noneAsked.json()).error.code).toBe('phone_code_expired')
+
+    const sent = await t.request(host, '/api/appointments/phone-codes', json({ phone }))
+    expect(sent.status).toBe(202)
+    expect(await sent.json()).toEqual({ sentTo: '0812••••0040', expiresAt: '2026-11-23T01:10:00.000Z' })
+    const code = await lastPhoneCode(t, tenants.lubuklinggau.id, phone)
+    const wrong = String((Number(code) + 1) % 1_000_000).padStart(6, '0')
+    const first = await t.request(host, '/api/appointments', json({ ...request, phoneCode: wrong }))
+    expect(first.status).toBe(409)
+    expect((await first.json()).error).toMatchObject({
+      code: 'phone_code_invalid',
+      details: { attemptsLeft: 4 },
+    })
+    // Ten minutes on, the right code is too late.
+    clock.set('2026-11-23T01:10:00Z')
+    const late = await t.request(host, '/api/appointments', json({ ...request, phoneCode: code }))
+    expect((await late.json()).error.code).toBe('phone_code_expired')
+
+    // Five wrong tries void a code, even for whoever later types the right one.
+    await t.request(host, '/api/appointments/phone-codes', json({ phone }))
+    const fresh = await lastPhoneCode(t, tenants.lubuklinggau.id, phone)
+    const other = String((Number(fresh) + 1) % 1_000_000).padStart(6, '0')
+    for (let i = 0; i < 5; i++)
+      await t.request(host, '/api/appointments', json({ ...request, phoneCode: other }))
+    const guessed = await t.request(host, '/api/appointments', json({ ...request, phoneCode: fresh }))
+    expect((await guessed.json()).error.code).toBe('phone_code_expired')
+
+    await t.request(host, '/api/appointments/phone-codes', json({ phone }))
+    const ok = await t.request(
+      host,
+      '/api/appointments',
+      json({ ...request, phoneCode: await lastPhoneCode(t, tenants.lubuklinggau.id, phone) }),
+    )
+    expect(ok.status).toBe(201)
   })
 
   it('refuses check-in to non-staff and an unknown code', async () => {

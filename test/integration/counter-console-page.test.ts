@@ -58,6 +58,31 @@ describe("the officer's console", () => {
     expect((await page(done.location)).html).toContain(`Nomor ${ticket.label} selesai.`)
   })
 
+  it("shows the called ticket's service, and a priority claimed on a phone as the citizen's own word", async () => {
+    const online = await take(t, host, 'bkd-legalisir-sk', { priority: true })
+    await post('loket-3', { action: 'call' })
+    const shown = (await page('/staf/loket/loket-3')).html
+    expect(shown).toContain(`data-field="label">${online.label}</p>`)
+    expect(shown).toContain('<p data-field="service">Legalisasi SK kepegawaian ASN</p>')
+    expect(shown).toContain('Antrean prioritas</strong> · dinyatakan sendiri lewat ponsel: periksa di loket')
+    await post('loket-3', { action: 'no_show', ticketKey: online.key })
+
+    // A priority ticket the officer issued is no self-declaration.
+    const walkIn = await take(
+      t,
+      host,
+      'bkd-legalisir-sk',
+      { priority: true, channel: 'officer' },
+      { cookie: officer },
+    )
+    await post('loket-3', { action: 'call' })
+    const counter = (await page('/staf/loket/loket-3')).html
+    expect(counter).toContain(`data-field="label">${walkIn.label}</p>`)
+    expect(counter).toContain('Antrean prioritas</strong>')
+    expect(counter).not.toContain('dinyatakan sendiri')
+    await post('loket-3', { action: 'no_show', ticketKey: walkIn.key })
+  })
+
   it('says why an action was refused, in Indonesian', async () => {
     await take(t, host, 'bkd-karis-karsu')
     await post('loket-3', { action: 'call' })

@@ -6,7 +6,7 @@ import { getTenant } from '@mpp/db/tenant-repository'
 import { getTicket } from '@mpp/db/ticket-repository'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { createClock } from '../support/clock'
-import { counterPost, json, take } from '../support/queue-helpers'
+import { bookWithProof, counterPost, json, take } from '../support/queue-helpers'
 import { createTestApp, loginCookie, type TestApp, tenants } from '../support/test-app'
 
 let t: TestApp
@@ -98,16 +98,12 @@ describe('closing the business day', () => {
   it('records missed appointments at the close', async () => {
     const host = tenants.samarinda.host
     clock.set('2026-11-23T02:00:00Z')
-    const res = await t.request(
-      host,
-      '/api/appointments',
-      json({
-        serviceId: 'bpjs-kesehatan-jkn-daftar',
-        date: '2026-11-23',
-        time: '14:00',
-        phone: '081277778888',
-      }),
-    )
+    const res = await bookWithProof(t, host, tenants.samarinda.id, {
+      serviceId: 'bpjs-kesehatan-jkn-daftar',
+      date: '2026-11-23',
+      time: '14:00',
+      phone: '081277778888',
+    })
     expect(res.status).toBe(201)
     const booking = await res.json()
     clock.set('2026-11-23T17:30:00Z')

@@ -1,6 +1,7 @@
 import { messagesFor } from '@mpp/web/i18n/messages'
 import { afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { createClock } from '../support/clock'
+import { lastPhoneCode } from '../support/queue-helpers'
 import { createTestApp, loginCookie, type TestApp, tenants } from '../support/test-app'
 
 const llg = tenants.lubuklinggau.host
@@ -52,8 +53,14 @@ const ticketJson = async (host: string, link: string) => {
 }
 
 /** Books through the citizen's form and returns the booking page's address and its code. */
+/** Books through the form: the first send mails the phone a code, the second books with it. */
 const book = async (time: string, phone: string, date = '2026-11-23', serviceId = 'disdukcapil-ktp-el') => {
-  const res = await post(llg, '/janji', { layanan: serviceId, tanggal: date, jam: time, telepon: phone })
+  const fields = { layanan: serviceId, tanggal: date, jam: time, telepon: phone }
+  const asked = await post(llg, '/janji', fields)
+  expect(asked.status, await asked.clone().text()).toBe(200)
+  const sentTo = hiddenValues(await asked.text(), 'terkirim')[0] ?? ''
+  const kode = await lastPhoneCode(t, tenants.lubuklinggau.id, phone)
+  const res = await post(llg, '/janji', { ...fields, terkirim: sentTo, kode })
   expect(res.status, await res.clone().text()).toBe(303)
   const link = res.headers.get('location') ?? ''
   const match = /^\/janji\/(\d{4}-\d{2}-\d{2})\/([A-Z2-9]{6})\/[\w-]+$/.exec(link)

@@ -1,6 +1,6 @@
 import { clientKey, publicWriteLimits } from '@mpp/api/limits/public-writes'
 import { beforeAll, describe, expect, it } from 'vitest'
-import { json } from '../support/queue-helpers'
+import { json, lastPhoneCode } from '../support/queue-helpers'
 import { createTestApp, loginCookie, type TestApp, tenants } from '../support/test-app'
 
 const { host } = tenants.lubuklinggau
@@ -19,6 +19,17 @@ const flood = async (count: number, send: (i: number) => Promise<Response>) => {
   const statuses: number[] = []
   for (let i = 0; i < count; i++) statuses.push((await send(i)).status)
   return statuses
+}
+
+/** A code for a number, asked from a client of its own, to book with. */
+const lastPhoneCodeFor = async (phone: string) => {
+  const sent = await t.request(
+    host,
+    '/api/appointments/phone-codes',
+    json({ phone }, { 'x-test-client': '192.0.2.200' }),
+  )
+  expect(sent.status).toBe(202)
+  return lastPhoneCode(t, tenants.lubuklinggau.id, phone)
 }
 
 const expectCutOff = async (res: Response) => {
@@ -67,12 +78,19 @@ describe('public writes from one client', () => {
 
   it('cut off bookings past the limit', async () => {
     const times = ['08:00', '08:15', '08:30', '08:45', '09:00', '09:15', '09:30']
+    const code = await lastPhoneCodeFor('081211112222')
     const book = (headers: Record<string, string>, time: string) =>
       t.request(
         host,
         '/api/appointments',
         json(
-          { serviceId: 'bpjs-kesehatan-jkn-daftar', date: '2026-11-25', time, phone: '081211112222' },
+          {
+            serviceId: 'bpjs-kesehatan-jkn-daftar',
+            date: '2026-11-25',
+            time,
+            phone: '081211112222',
+            phoneCode: code,
+          },
           headers,
         ),
       )
@@ -80,6 +98,19 @@ describe('public writes from one client', () => {
     expect(await flood(hits, (i) => book(bot, times[i] as string))).toEqual(Array(hits).fill(201))
     await expectCutOff(await book(bot, times[hits] as string))
     expect((await book(citizen, times[hits] as string)).status).toBe(201)
+  })
+
+  it('cut off codes to prove a phone number, per client and per number', async () => {
+    const ask = (headers: Record<string, string>, phone: string) =>
+      t.request(host, '/api/appointments/phone-codes', json({ phone }, headers))
+    // One number hears at most three codes an hour, whoever asks.
+    expect(await flood(3, (i) => ask({ 'x-test-client': `198.51.100.${40 + i}` }, '081299990000'))).toEqual([
+      202, 202, 202,
+    ])
+    await expectCutOff(await ask(citizen, '081299990000'))
+    const { hits } = publicWriteLimits.phoneCode.client
+    expect(await flood(hits, (i) => ask(bot, `08129999010${i}`))).toEqual(Array(hits).fill(202))
+    await expectCutOff(await ask(bot, '081299990199'))
   })
 
   it('cut off complaints past the limit', async () => {

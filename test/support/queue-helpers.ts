@@ -1,3 +1,7 @@
+import { phoneCodeHash } from '@mpp/api/queue/phone-proof'
+import { normalisePhone } from '@mpp/core/phone'
+import { listOutbox } from '@mpp/db/outbox-repository'
+import { getPhoneCode } from '@mpp/db/phone-code-repository'
 import { expect } from 'vitest'
 import type { TestApp } from './test-app'
 
@@ -63,4 +67,33 @@ export const configureQueue = async (
     body: JSON.stringify({ ...current, ...changes }),
   })
   if (res.status !== 204) throw new Error(`putQueue ${res.status}: ${await res.text()}`)
+}
+
+/**
+ * The code last sent to a phone number, read from the notifier's outbox (a WhatsApp or SMS in production). Of
+ * the codes sent, the one the number holds now is the one stored (messages of one instant have no order).
+ */
+export const lastPhoneCode = async (t: TestApp, tenantId: string, phone: string) => {
+  const to = normalisePhone(phone) ?? phone
+  const stored = await getPhoneCode(t.db, tenantId, to)
+  const code = (await listOutbox(t.db, tenantId))
+    .filter((m) => m.kind === 'phone_code' && m.to === to)
+    .map((m) => /\b(\d{6})\b/.exec(m.text)?.[1] ?? '')
+    .find((c) => stored && phoneCodeHash(to, c) === stored.hash)
+  if (!code) throw new Error(`no code was sent to ${phone}`)
+  return code
+}
+
+/** Books through the API as a citizen does: asks for a code, reads it from the outbox, books with it. */
+export const bookWithProof = async (
+  t: TestApp,
+  host: string,
+  tenantId: string,
+  booking: { serviceId: string; date: string; time: string; phone: string },
+  headers: Record<string, string> = {},
+) => {
+  const sent = await t.request(host, '/api/appointments/phone-codes', json({ phone: booking.phone }, headers))
+  if (sent.status !== 202) return sent
+  const phoneCode = await lastPhoneCode(t, tenantId, booking.phone)
+  return t.request(host, '/api/appointments', json({ ...booking, phoneCode }, headers))
 }

@@ -47,6 +47,8 @@ export const errorCodes = [
   'staff_exists',
   'last_admin',
   'last_ministry_account',
+  'phone_code_invalid',
+  'phone_code_expired',
   'own_account',
   'file_missing',
   'file_not_pdf',

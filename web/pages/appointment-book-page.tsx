@@ -1,5 +1,6 @@
 import type { IsoDate, TimeZone } from '@mpp/core/business-day'
 import type { Agency, Service } from '@mpp/core/catalog'
+import { phoneCodeRules } from '@mpp/core/phone-code'
 import type { AppointmentSettings } from '@mpp/core/queue'
 import { Layout } from '../components/layout'
 import { formatDate, formatShortDate, zoneName } from '../components/local-time'
@@ -57,8 +58,10 @@ interface FormProps {
   slots: { time: string; left: number }[]
   time?: string
   phone?: string
+  /** The number a code was sent to, masked: the form asks for that code to book. */
+  codeSentTo?: string
   error?: string
-  errorField?: 'phone' | 'time'
+  errorField?: 'phone' | 'time' | 'code'
   /** The service has no queue: the form is replaced by this message. */
   unavailable?: string
 }
@@ -75,6 +78,7 @@ export const AppointmentForm = ({
   slots,
   time,
   phone,
+  codeSentTo,
   error,
   errorField,
   unavailable,
@@ -82,7 +86,7 @@ export const AppointmentForm = ({
   const { m, lang } = ctx
   const t = m.appointments
   const free = slots.filter((s) => s.left > 0)
-  const describedBy = (hint: string, field: 'phone' | 'time') =>
+  const describedBy = (hint: string, field: 'phone' | 'time' | 'code') =>
     errorField === field ? `booking-error ${hint}` : hint
   return (
     <Layout ctx={ctx} title={`${t.title}: ${service.name}`} styles={['citizen-queue.css']}>
@@ -169,10 +173,40 @@ export const AppointmentForm = ({
                   aria-describedby={describedBy('phone-hint', 'phone')}
                   aria-invalid={errorField === 'phone' ? 'true' : undefined}
                 />
+                {codeSentTo && (
+                  <>
+                    <input type="hidden" name="terkirim" value={codeSentTo} />
+                    <label for="kode">{t.codeLabel}</label>
+                    <p class="hint" id="code-hint" role="status">
+                      {t.codeSent(codeSentTo, phoneCodeRules.minutes)}
+                    </p>
+                    <input
+                      id="kode"
+                      name="kode"
+                      inputmode="numeric"
+                      autocomplete="one-time-code"
+                      maxlength={6}
+                      required
+                      aria-describedby={describedBy('code-hint', 'code')}
+                      aria-invalid={errorField === 'code' ? 'true' : undefined}
+                    />
+                  </>
+                )}
                 <p class="hint">{t.checkInRule(settings.checkInEarlyMinutes, settings.checkInLateMinutes)}</p>
                 <button type="submit" class="button">
-                  {t.submit}
+                  {codeSentTo ? t.submit : t.sendCode}
                 </button>
+                {codeSentTo && (
+                  <button
+                    type="submit"
+                    name="kirimUlang"
+                    value="ya"
+                    class="button button--secondary"
+                    formnovalidate
+                  >
+                    {t.resendCode}
+                  </button>
+                )}
               </form>
             )}
           </section>

@@ -10,6 +10,10 @@ export interface ConsoleData {
     ticketKey: string
     label: string
     queueId: string
+    serviceId?: string
+    priority: boolean
+    /** Priority claimed on a phone, to be confirmed at the counter. */
+    selfDeclared: boolean
     status: 'called' | 'serving'
     calledAt: string
   }
@@ -104,6 +108,17 @@ export const CounterConsolePage = ({ ctx, data, timeZone, services, agencies, no
               {current.status === 'called' ? t.statusCalled : t.statusServing} ·{' '}
               {t.calledAt(time(current.calledAt))}
             </p>
+            {current.serviceId && (
+              <p data-field="service">
+                {services.find((s) => s.id === current.serviceId)?.name ?? current.serviceId}
+              </p>
+            )}
+            {current.priority && (
+              <p class="console-priority" data-field="priority">
+                <strong>{t.priorityTicket}</strong>
+                {current.selfDeclared && ` · ${t.selfDeclared}`}
+              </p>
+            )}
             <div class="button-row">
               {current.status === 'called' && (
                 <>

@@ -37,8 +37,8 @@ export const noShowsOf = async (db: Db, tenantId: TenantId, phone: string): Prom
   const result = await db.doc.send(
     new QueryCommand({
       TableName: db.tableName,
-      KeyConditionExpression: 'pk = :pk',
-      ExpressionAttributeValues: { ':pk': keys.noShow(tenantId, phone, '', '').pk },
+      KeyConditionExpression: 'pk = :pk AND begins_with(sk, :ns)',
+      ExpressionAttributeValues: { ':pk': keys.noShow(tenantId, phone, '', '').pk, ':ns': 'NS#' },
     }),
   )
   return (result.Items ?? []).map((i) => new Date(String(i.at)))

@@ -83,6 +83,8 @@ export const keys = {
     pk: appointmentPk(tenantId, date),
     sk: `B#${code}`,
   }),
+  /** The one-time code last sent to a phone number (a booking proves the number with it). */
+  phoneCode: (tenantId: TenantId, phone: string) => ({ pk: `${tenantPk(tenantId)}#PH#${phone}`, sk: 'CODE' }),
   /** A missed appointment, kept per phone number for the no-show rule. */
   noShow: (tenantId: TenantId, phone: string, date: string, code: string) => ({
     pk: `${tenantPk(tenantId)}#PH#${phone}`,

@@ -84,6 +84,10 @@ export const counterCall = z
     ticketKey: z.string().optional(),
     label: z.string().optional(),
     queueId: entityId.optional(),
+    /** What the officer needs at hand about the ticket called: its service and whether it claims priority. */
+    serviceId: entityId.optional(),
+    priority: z.boolean().optional(),
+    channel: ticketChannel.optional(),
     status: z.enum(['called', 'serving', 'idle']),
     calledAt: z.iso.datetime().optional(),
     updatedAt: z.iso.datetime(),

@@ -12,10 +12,10 @@ export const outboxMessage = z
   .object({
     id: z.string(),
     at: z.iso.datetime(),
-    kind: z.enum(['called', 'almost']),
+    kind: z.enum(['called', 'almost', 'phone_code']),
     to: z.string(),
     text: z.string(),
-    ticketKey: z.string(),
+    ticketKey: z.string().optional(),
   })
   .strict()
 export type OutboxMessage = z.infer<typeof outboxMessage>

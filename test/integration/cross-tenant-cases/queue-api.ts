@@ -62,8 +62,21 @@ export const queueApiCases: RouteCase[] = [
     method: 'POST',
     route: '/api/appointments',
     body: () => ({
-      json: { serviceId: 'disdukcapil-ktp-el', date: '2020-01-06', time: '09:00', phone: '081234567890' },
+      json: {
+        serviceId: 'disdukcapil-ktp-el',
+        date: '2020-01-06',
+        time: '09:00',
+        phone: '081234567890',
+        phoneCode: '123456',
+      },
     }),
+    expect: 'anonymous',
+  },
+  // Asking for a code is public too; a number that is none is refused alike, and nothing is sent.
+  {
+    method: 'POST',
+    route: '/api/appointments/phone-codes',
+    body: () => ({ json: { phone: '12345' } }),
     expect: 'anonymous',
   },
   {

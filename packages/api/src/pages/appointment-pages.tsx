@@ -2,6 +2,7 @@ import { type Booking, bookingCode } from '@mpp/core/appointment'
 import { bookableDates, slotTimes } from '@mpp/core/appointment-rules'
 import { zonedInstant } from '@mpp/core/business-day'
 import type { Agency, Service } from '@mpp/core/catalog'
+import { phoneCode } from '@mpp/core/phone-code'
 import { isoDate } from '@mpp/core/queue'
 import type { Tenant } from '@mpp/core/tenant'
 import { getService } from '@mpp/db/catalog-repository'
@@ -16,9 +17,15 @@ import type { AppEnv } from '../app-env'
 import { ApiError } from '../errors'
 import { countPublicWrite } from '../limits/public-writes'
 import { requireSite, tenantOf } from '../middleware/require-site'
-import { bookAppointment, cancelAppointment, getAppointment, listSlots } from '../queue/appointments'
+import {
+  bookAppointment,
+  cancelAppointment,
+  checkBookable,
+  getAppointment,
+  listSlots,
+} from '../queue/appointments'
 import { type QueueContext, scheduleOf, todayOf } from '../queue/queue-context'
-import { bookingBody, bookingLink } from '../routes/appointment-api'
+import { bookingLink, bookingRequest, requestPhoneCode } from '../routes/appointment-api'
 import { pageContext } from './page-context'
 import {
   formString,
@@ -33,8 +40,10 @@ import {
 interface FormState {
   time?: string
   phone?: string
+  /** The number a code went to, masked: the form then asks for the code. */
+  codeSentTo?: string
   error?: string
-  errorField?: 'phone' | 'time'
+  errorField?: 'phone' | 'time' | 'code'
 }
 
 /** The booking's route parameters, or a 404 for anything that cannot be a booking. */
@@ -112,6 +121,10 @@ export const appointmentPages = (queue: QueueContext) => {
     return formPage(c, tenant, await serviceOr404(queue, tenant, serviceId), c.req.query('tanggal'))
   })
 
+  /**
+   * Booking takes two sends of one form: the first sends the phone a code, the second books with it. A refusal
+   * at either keeps everything typed.
+   */
   pages.post('/janji', requireSite('tenant'), async (c) => {
     const tenant = tenantOf(c.var.site)
     const form = await c.req.parseBody()
@@ -119,27 +132,54 @@ export const appointmentPages = (queue: QueueContext) => {
     const date = formString(form.tanggal)
     const time = formString(form.jam)
     const phone = formString(form.telepon).trim()
+    const code = formString(form.kode).trim()
+    const codeSentTo = formString(form.terkirim) || undefined
     const m = c.var.m
-    const again = (status: 400 | 404 | 409 | 429, error: string, errorField?: 'phone' | 'time') =>
-      formPage(c, tenant, found, date, { time, phone, error, errorField }, status)
+    const again = (
+      status: 400 | 404 | 409 | 429,
+      error: string,
+      errorField?: FormState['errorField'],
+      sentTo = codeSentTo,
+    ) => formPage(c, tenant, found, date, { time, phone, codeSentTo: sentTo, error, errorField }, status)
 
     if (!time) return again(400, m.appointments.slotRequired, 'time')
-    const body = bookingBody.safeParse({ serviceId: found.service.id, date, time, phone })
+    const body = bookingRequest.safeParse({ serviceId: found.service.id, date, time, phone })
     if (!body.success) {
       const field = body.error.issues[0]?.path[0]
       if (field === 'phone') return again(400, m.appointments.phoneInvalid, 'phone')
       if (field === 'time') return again(400, m.appointments.slotRequired, 'time')
       return again(400, m.errors.slot_unavailable)
     }
+    const fieldOf = (error: ApiError): FormState['errorField'] =>
+      ['slot_full', 'slot_unavailable'].includes(error.code)
+        ? 'time'
+        : error.code.startsWith('phone_code')
+          ? 'code'
+          : error.code === 'booking_blocked' || error.code === 'too_many_requests'
+            ? 'phone'
+            : undefined
+    if (!codeSentTo || form.kirimUlang !== undefined) {
+      // Only a booking that could be made gets a code: no message for a full slot or a blocked number.
+      const sent = await refusable(async () => {
+        await checkBookable(queue, tenant, body.data)
+        return requestPhoneCode(queue, c, body.data.phone)
+      })
+      if ('refused' in sent)
+        return again(refusalStatus(sent.refused), refusalText(c, tenant, sent.refused), fieldOf(sent.refused))
+      return formPage(c, tenant, found, date, { time, phone, codeSentTo: sent.ok.sentTo })
+    }
+    const proof = phoneCode.safeParse(code)
+    if (!proof.success) return again(400, m.appointments.codeFormat, 'code')
     const result = await refusable(async () => {
       await countPublicWrite(queue.deps, c, 'booking')
-      return bookAppointment(queue, tenant, body.data)
+      return bookAppointment(queue, tenant, { ...body.data, phoneCode: proof.data })
     })
-    if ('refused' in result) {
-      const status = refusalStatus(result.refused)
-      const slotProblem = ['slot_full', 'slot_unavailable'].includes(result.refused.code)
-      return again(status, refusalText(c, tenant, result.refused), slotProblem ? 'time' : undefined)
-    }
+    if ('refused' in result)
+      return again(
+        refusalStatus(result.refused),
+        refusalText(c, tenant, result.refused),
+        fieldOf(result.refused),
+      )
     return c.redirect(bookingLink(result.ok), 303)
   })
 

@@ -15,6 +15,7 @@ import {
   slotCounts,
 } from '@mpp/db/appointment-repository'
 import { ApiError } from '../errors'
+import { provePhone } from './phone-proof'
 import { keepNoShowDays, type QueueContext, scheduleOf, todayOf } from './queue-context'
 import { newSecret, sameSecret } from './secret-link'
 import { takeTicket } from './take-ticket'
@@ -41,16 +42,13 @@ export const listSlots = async (ctx: QueueContext, tenant: Tenant, serviceId: st
     .map((time) => ({ time, left: Math.max(0, settings.capacityPerSlot - (booked.get(time) ?? 0)) }))
 }
 
+type BookingRequest = { serviceId: string; date: string; time: string; phone: string }
+
 /**
- * Books an appointment for a phone number. Refused when the number missed too many lately, when the slot is
- * not one of the service's slots or is full, and when the queue's online share of that day is used up.
+ * Whether a booking could be made now: the slot is one of the service's, ahead, and has a place; the number is
+ * not blocked for no-shows. Refusals are thrown. The booking page asks this before it sends the phone a code.
  */
-export const bookAppointment = async (
-  ctx: QueueContext,
-  tenant: Tenant,
-  input: { serviceId: string; date: string; time: string; phone: string },
-): Promise<Booking> => {
-  const { db } = ctx.deps
+export const checkBookable = async (ctx: QueueContext, tenant: Tenant, input: BookingRequest) => {
   if (!servesCitizens(tenant.stage)) throw new ApiError(409, 'tenant_unavailable', { stage: tenant.stage })
   const queue = await queueFor(ctx, tenant, input.serviceId)
   const settings = tenant.queueSettings.appointment
@@ -61,9 +59,26 @@ export const bookAppointment = async (
     slotTimes(input.date, scheduleOf(tenant), settings.slotMinutes).includes(input.time) &&
     slotAt > now
   if (!valid) throw new ApiError(409, 'slot_unavailable')
-
-  const block = noShowBlock(await noShowsOf(db, tenant.id, input.phone), now, settings)
+  const block = noShowBlock(await noShowsOf(ctx.deps.db, tenant.id, input.phone), now, settings)
   if (block.blocked) throw new ApiError(409, 'booking_blocked', { until: block.until.toISOString() })
+  const booked = (await slotCounts(ctx.deps.db, tenant.id, input.date, input.serviceId)).get(input.time) ?? 0
+  if (booked >= settings.capacityPerSlot) throw new ApiError(409, 'slot_full')
+  return { queue, settings, now, slotAt }
+}
+
+/**
+ * Books an appointment for a phone number proven with the code sent to it, so nobody can book (or earn
+ * no-shows) in another person's number. Refused as `checkBookable` says, when the code is wrong, when the slot
+ * is full, and when the queue's online share of that day is used up.
+ */
+export const bookAppointment = async (
+  ctx: QueueContext,
+  tenant: Tenant,
+  input: BookingRequest & { phoneCode: string },
+): Promise<Booking> => {
+  const { db } = ctx.deps
+  const { queue, settings, now, slotAt } = await checkBookable(ctx, tenant, input)
+  await provePhone(ctx.deps, tenant, input.phone, input.phoneCode)
 
   for (let tries = 0; tries < 5; tries++) {
     const booking: Booking = {

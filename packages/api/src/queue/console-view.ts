@@ -1,3 +1,4 @@
+import { isOnlineChannel } from '@mpp/core/queue'
 import type { Tenant } from '@mpp/core/tenant'
 import { readLiveDay } from '@mpp/db/live-repository'
 import { queueLine } from './line-position'
@@ -21,6 +22,10 @@ export const consoleView = async (ctx: QueueContext, tenant: Tenant, counterId: 
             ticketKey: call.ticketKey,
             label: call.label ?? '',
             queueId: call.queueId ?? '',
+            serviceId: call.serviceId,
+            priority: call.priority ?? false,
+            // Priority claimed on a phone is the citizen's own word: the officer confirms it at the counter.
+            selfDeclared: (call.priority ?? false) && isOnlineChannel(call.channel ?? 'kiosk'),
             status: call.status,
             calledAt: call.calledAt ?? call.updatedAt,
           }

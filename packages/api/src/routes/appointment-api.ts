@@ -3,13 +3,17 @@ import type { Booking } from '@mpp/core/appointment'
 import { bookingCode, bookingStatus } from '@mpp/core/appointment'
 import { entityId } from '@mpp/core/catalog'
 import { indonesianMobile } from '@mpp/core/phone'
+import { maskedPhone, phoneCode } from '@mpp/core/phone-code'
 import { isoDate } from '@mpp/core/queue'
-import type { Session } from '../app-env'
-import { errorResponse, tooManyResponse } from '../errors'
+import { servesCitizens } from '@mpp/core/tenant-lifecycle'
+import type { Context } from 'hono'
+import type { AppEnv, Session } from '../app-env'
+import { ApiError, errorResponse, tooManyResponse } from '../errors'
 import { countPublicWrite } from '../limits/public-writes'
 import { requireSite, tenantOf } from '../middleware/require-site'
 import { requireRole } from '../middleware/session'
 import { bookAppointment, cancelAppointment, checkIn, getAppointment, listSlots } from '../queue/appointments'
+import { sendPhoneCode } from '../queue/phone-proof'
 import type { QueueContext } from '../queue/queue-context'
 import { createRouter } from '../validation'
 import { ticketLink } from './ticket-api'
@@ -39,7 +43,8 @@ const toBody = (b: Booking) => ({
   ...(b.ticketKey ? { ticketKey: b.ticketKey } : {}),
 })
 
-export const bookingBody = z
+/** What a booking asks for, before the phone's proof. */
+export const bookingRequest = z
   .object({
     serviceId: entityId,
     date: isoDate,
@@ -47,7 +52,43 @@ export const bookingBody = z
     phone: indonesianMobile,
   })
   .strict()
+
+export const bookingBody = bookingRequest
+  .extend({
+    phoneCode: phoneCode.meta({ description: 'The code sent to `phone` by requestPhoneCode' }),
+  })
+  .strict()
   .meta({ id: 'BookAppointment' })
+
+const phoneCodeRoute = createRoute({
+  method: 'post',
+  path: '/api/appointments/phone-codes',
+  operationId: 'requestPhoneCode',
+  summary: 'Send a phone number the one-time code a booking proves it with (valid 10 minutes, 5 tries)',
+  tags: ['appointments'],
+  middleware: requireSite('tenant'),
+  request: {
+    body: {
+      required: true,
+      content: {
+        'application/json': {
+          schema: z.object({ phone: indonesianMobile }).strict().meta({ id: 'PhoneCodeRequest' }),
+        },
+      },
+    },
+  },
+  responses: {
+    202: {
+      description: 'Sent',
+      content: {
+        'application/json': { schema: z.object({ sentTo: z.string(), expiresAt: z.iso.datetime() }) },
+      },
+    },
+    400: errorResponse('Invalid body'),
+    409: errorResponse('The MPP is not serving citizens online'),
+    429: tooManyResponse,
+  },
+})
 
 const bookingParams = z.object({ date: isoDate, code: bookingCode, secret: z.string().max(64) })
 
@@ -86,7 +127,7 @@ const bookRoute = createRoute({
     400: errorResponse('Invalid body'),
     404: errorResponse('Unknown service'),
     409: errorResponse(
-      'Slot full or unavailable, online quota used up, or the number is blocked after no-shows',
+      'Slot full or unavailable, online quota used up, the number blocked after no-shows, or its code wrong (phone_code_invalid) or void (phone_code_expired)',
     ),
     429: tooManyResponse,
   },
@@ -152,8 +193,20 @@ const checkInRoute = createRoute({
   },
 })
 
+/** Sends the code after counting the request against the client's, the MPP's and the number's limits. */
+export const requestPhoneCode = async (queue: QueueContext, c: Context<AppEnv>, phone: string) => {
+  const tenant = tenantOf(c.var.site)
+  if (!servesCitizens(tenant.stage)) throw new ApiError(409, 'tenant_unavailable', { stage: tenant.stage })
+  await countPublicWrite(queue.deps, c, 'phoneCode', { key: phone, hits: 3, seconds: 3600 })
+  const expiresAt = await sendPhoneCode(queue.deps, tenant, phone)
+  return { sentTo: maskedPhone(phone), expiresAt: expiresAt.toISOString() }
+}
+
 export const appointmentApi = (queue: QueueContext) =>
   createRouter()
+    .openapi(phoneCodeRoute, async (c) =>
+      c.json(await requestPhoneCode(queue, c, c.req.valid('json').phone), 202),
+    )
     .openapi(listSlotsRoute, async (c) => {
       const { serviceId, date } = c.req.valid('query')
       return c.json({ slots: await listSlots(queue, tenantOf(c.var.site), serviceId, date) }, 200)
