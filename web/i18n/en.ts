@@ -177,6 +177,8 @@ export const en: Messages = {
     file_not_pdf: 'This file is not a PDF. Upload the urgency study as a PDF of at most 5 MB.',
     survey_not_open: 'The survey opens once your service is completed.',
     survey_already_answered: 'This ticket has been rated already. Thank you.',
+    idempotency_key_reused:
+      'This request carries a key (Idempotency-Key) already used with other content, so nothing was saved. Send it again as a new request.',
     application_not_found: 'Application not found.',
     tenant_unavailable: 'This MPP is not serving online at the moment.',
     unsafe_svg: 'This SVG is refused because it could run script or load something from outside the file.',

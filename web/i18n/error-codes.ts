@@ -54,5 +54,6 @@ export const errorCodes = [
   'file_not_pdf',
   'survey_not_open',
   'survey_already_answered',
+  'idempotency_key_reused',
 ] as const
 export type ErrorCode = (typeof errorCodes)[number]

@@ -184,6 +184,8 @@ export const id = {
     file_not_pdf: 'Berkas ini bukan PDF. Unggah kajian urgensi dalam format PDF, paling besar 5 MB.',
     survey_not_open: 'Survei dibuka setelah layanan Anda selesai.',
     survey_already_answered: 'Tiket ini sudah dinilai. Terima kasih.',
+    idempotency_key_reused:
+      'Permintaan ini memakai kunci (Idempotency-Key) yang sudah dipakai untuk isian lain, jadi tidak ada yang disimpan. Kirim lagi sebagai permintaan baru.',
     application_not_found: 'Permohonan tidak ditemukan.',
     tenant_unavailable: 'MPP ini sedang tidak melayani secara daring.',
     unsafe_svg: 'SVG ini ditolak karena dapat menjalankan skrip atau memuat sesuatu dari luar berkas.',

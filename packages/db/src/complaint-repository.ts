@@ -3,12 +3,11 @@ import { GetCommand, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dyn
 import { type Complaint, complaint as complaintSchema } from '@mpp/core/complaint'
 import type { TenantId } from '@mpp/core/tenant'
 import type { Db } from './client'
+import { earlierResult, type IdempotencyClaim, idempotencyPut } from './idempotency'
 import { parseItem } from './item'
 import { complaintIndexPk, keys } from './keys'
 import { queryAll } from './query-all'
 import { cancelReasons, type TransactItem } from './transactions'
-
-const idempotencyTtlSeconds = 24 * 3600
 
 /**
  * The gsi1 entry of a complaint: open ones in one partition per tenant, the responded ones sorted by their
@@ -43,19 +42,22 @@ export const getComplaint = async (
 export type FileResult =
   | { kind: 'filed' }
   | { kind: 'replayed'; code: string }
+  /** The key was claimed by a request with other content: nothing written, nothing returned. */
+  | { kind: 'key_reused' }
   | { kind: 'code_taken' }
   /** Another transaction held one of the items (a retry with the same key racing the first): try again. */
   | { kind: 'conflict' }
 
 /**
  * Writes a new complaint in one transaction with `also` (the roll-up counters) and, when given, the
- * idempotency key: a retried submission finds the key taken and gets the first complaint's code back.
+ * idempotency key: a retried submission finds the key taken and gets the first complaint's code back, one
+ * with other content is `key_reused`.
  */
 export const fileComplaint = async (
   db: Db,
   tenantId: TenantId,
   c: Complaint,
-  options: { idempotencyKey?: string; also?: TransactItem[] } = {},
+  options: { idempotency?: IdempotencyClaim; also?: TransactItem[] } = {},
 ): Promise<FileResult> => {
   const items: TransactItem[] = [
     {
@@ -68,19 +70,8 @@ export const fileComplaint = async (
     ...(options.also ?? []),
   ]
   const idempotencyIndex = items.length
-  if (options.idempotencyKey)
-    items.push({
-      Put: {
-        TableName: db.tableName,
-        Item: {
-          ...keys.idempotency(tenantId, options.idempotencyKey),
-          complaintCode: c.code,
-          expiresAt: Math.floor(Date.parse(c.filedAt) / 1000) + idempotencyTtlSeconds,
-        },
-        ConditionExpression: 'attribute_not_exists(pk)',
-        ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
-      },
-    })
+  if (options.idempotency)
+    items.push(idempotencyPut(db, tenantId, options.idempotency, { complaintCode: c.code }, c.filedAt))
   try {
     await db.doc.send(new TransactWriteCommand({ TransactItems: items, ClientRequestToken: randomUUID() }))
     return { kind: 'filed' }
@@ -88,11 +79,11 @@ export const fileComplaint = async (
     const reasons = cancelReasons(error)
     if (!reasons) throw error
     const claimed = reasons[idempotencyIndex]
-    if (options.idempotencyKey && claimed?.code === 'ConditionalCheckFailed') {
-      const code = claimed.item?.complaintCode
-      if (typeof code !== 'string')
-        throw new Error(`idempotency key ${options.idempotencyKey} is not a complaint's`)
-      return { kind: 'replayed', code }
+    if (options.idempotency && claimed?.code === 'ConditionalCheckFailed') {
+      const earlier = earlierResult(options.idempotency, claimed.item)
+      return earlier === 'reused' || typeof earlier.complaintCode !== 'string'
+        ? { kind: 'key_reused' }
+        : { kind: 'replayed', code: earlier.complaintCode }
     }
     if (reasons[0]?.code === 'ConditionalCheckFailed') return { kind: 'code_taken' }
     if (reasons.some((r) => r.code === 'TransactionConflict')) return { kind: 'conflict' }

@@ -3,13 +3,12 @@ import { TransactWriteCommand } from '@aws-sdk/lib-dynamodb'
 import type { TenantId } from '@mpp/core/tenant'
 import type { Ticket } from '@mpp/core/ticket'
 import type { Db } from './client'
+import { earlierResult, type IdempotencyClaim, idempotencyPut } from './idempotency'
 import { keys } from './keys'
 import { type DayMetric, serviceMetricAttribute, type WaitingMarker } from './live-repository'
 import { type OutboxMessage, outboxPut } from './outbox-repository'
 import { cancelReasons, type TransactItem } from './transactions'
 import { updateExpression } from './update-expression'
-
-const idempotencyTtlSeconds = 24 * 3600
 
 export interface IssueAttempt {
   tenantId: TenantId
@@ -18,7 +17,7 @@ export interface IssueAttempt {
   expectedLast: number
   /** The day's limit of the channel the ticket uses (online or walk-in), when it counts against one. */
   quota?: { metric: Extract<DayMetric, 'issuedOnline' | 'issuedWalkIn'>; limit: number }
-  idempotencyKey?: string
+  idempotency?: IdempotencyClaim
   outbox?: OutboxMessage[]
   /** More writes that must succeed with the ticket (a booking marked checked in); their failure is `extra_failed`. */
   also?: TransactItem[]
@@ -28,6 +27,8 @@ export type IssueResult =
   | { kind: 'issued' }
   | { kind: 'extra_failed' }
   | { kind: 'replayed'; ticketKey: string }
+  /** The key was claimed by a request with other content: nothing written, nothing returned. */
+  | { kind: 'key_reused' }
   | { kind: 'stale'; last: number }
   | { kind: 'quota_full' }
   | { kind: 'conflict' }
@@ -98,19 +99,10 @@ export const tryIssueTicket = async (db: Db, a: IssueAttempt): Promise<IssueResu
   const alsoFrom = transactItems.length
   transactItems.push(...(a.also ?? []))
   const idempotencyIndex = transactItems.length
-  if (a.idempotencyKey) {
-    transactItems.push({
-      Put: {
-        TableName: db.tableName,
-        Item: {
-          ...keys.idempotency(tenantId, a.idempotencyKey),
-          ticketKey: ticket.key,
-          expiresAt: Math.floor(Date.parse(ticket.issuedAt) / 1000) + idempotencyTtlSeconds,
-        },
-        ConditionExpression: 'attribute_not_exists(pk)',
-        ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
-      },
-    })
+  if (a.idempotency) {
+    transactItems.push(
+      idempotencyPut(db, tenantId, a.idempotency, { ticketKey: ticket.key }, ticket.issuedAt),
+    )
   }
 
   try {
@@ -123,8 +115,11 @@ export const tryIssueTicket = async (db: Db, a: IssueAttempt): Promise<IssueResu
     const reasons = cancelReasons(error)
     if (!reasons) throw error
     const claimed = reasons[idempotencyIndex]
-    if (a.idempotencyKey && claimed?.code === 'ConditionalCheckFailed' && claimed.item) {
-      return { kind: 'replayed', ticketKey: String(claimed.item.ticketKey) }
+    if (a.idempotency && claimed?.code === 'ConditionalCheckFailed') {
+      const earlier = earlierResult(a.idempotency, claimed.item)
+      return earlier === 'reused' || typeof earlier.ticketKey !== 'string'
+        ? { kind: 'key_reused' }
+        : { kind: 'replayed', ticketKey: earlier.ticketKey }
     }
     const queue = reasons[0]
     if (queue?.code === 'ConditionalCheckFailed') {

@@ -30,6 +30,7 @@ import {
   recentlyClosedComplaints,
   saveComplaint,
 } from '@mpp/db/complaint-repository'
+import { requestHashOf } from '@mpp/db/idempotency'
 import { type RollupBreakdown, rollupWrites } from '@mpp/db/rollup-repository'
 import { getTenant, listDirectory } from '@mpp/db/tenant-repository'
 import type { TransactItem } from '@mpp/db/transactions'
@@ -58,7 +59,8 @@ const complaintRollup = (
 
 /**
  * Files a complaint (submitComplaint): a fresh tracking code, the deadlines in the tenant's working days, and
- * `cpFiled` in the day's roll-up, all in one transaction. The same idempotency key returns the first complaint.
+ * `cpFiled` in the day's roll-up, all in one transaction. The same idempotency key with the same input returns
+ * the first complaint; with other input it is refused (422), never showing another citizen's complaint.
  */
 export const submitComplaint = async (
   deps: ComplaintDeps,
@@ -72,6 +74,9 @@ export const submitComplaint = async (
   const now = deps.now()
   const filedOn = complaintToday(tenant, now)
   const contact = input.anonymous ? undefined : input.contact
+  const idempotency = idempotencyKey
+    ? { key: idempotencyKey, requestHash: requestHashOf('submitComplaint', tenant.id, input) }
+    : undefined
   for (let attempt = 0; attempt < 8; attempt++) {
     const complaint: Complaint = {
       code: trackingCodeFrom((n) => randomBytes(n)),
@@ -88,10 +93,11 @@ export const submitComplaint = async (
       version: 1,
     }
     const result = await fileComplaint(deps.db, tenant.id, complaint, {
-      ...(idempotencyKey ? { idempotencyKey } : {}),
+      ...(idempotency ? { idempotency } : {}),
       also: complaintRollup(deps, tenant, filedOn, service?.id, { cpFiled: 1 }),
     })
     if (result.kind === 'filed') return { complaint, replayed: false }
+    if (result.kind === 'key_reused') throw new ApiError(422, 'idempotency_key_reused')
     if (result.kind === 'replayed') {
       const earlier = await getComplaint(deps.db, tenant.id, result.code)
       if (!earlier) throw new Error(`idempotency key points at missing complaint ${result.code}`)

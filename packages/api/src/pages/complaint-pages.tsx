@@ -180,7 +180,8 @@ export const complaintPages = (deps: AppDeps) => {
         c,
         {
           values,
-          formKey: key,
+          // A key that went with other answers before is spent: the form comes back with a new one.
+          ...(refused.code === 'idempotency_key_reused' ? {} : { formKey: key }),
           ...(refused.code === 'service_not_found'
             ? { errors: { layanan: t.fieldErrors.service } }
             : { refusal: refusalText(c, tenant, refused) }),

@@ -178,7 +178,9 @@ export const takeTicketPages = (queue: QueueContext) => {
     }
     const result = await refusable(() => issueFor(queue, c, body.data, `ambil-${key}`))
     if ('refused' in result) {
-      return again(refusalStatus(result.refused), refusalText(c, tenant, result.refused))
+      // This form's key went with other answers before (back after taking a ticket): a new key makes a new request.
+      const formKey = result.refused.code === 'idempotency_key_reused' ? newFormKey() : key
+      return again(refusalStatus(result.refused), refusalText(c, tenant, result.refused), undefined, formKey)
     }
     return c.redirect(result.ok.body.link, 303)
   })

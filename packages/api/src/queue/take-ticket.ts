@@ -15,7 +15,8 @@ export interface TakeTicketInput {
   channel: TicketChannel
   priority: boolean
   phone?: string
-  idempotencyKey?: string
+  /** The `Idempotency-Key` with the hash of the request it came with. */
+  idempotency?: IssueRequest['idempotency']
   /** The staff member issuing it (kiosk or officer), for the ticket's history. */
   by?: string
   /** For a checked-in appointment: its place in line is its slot time. */
@@ -95,7 +96,7 @@ export const takeTicket = async (ctx: QueueContext, tenant: Tenant, input: TakeT
     queueId: queue.id,
     build,
     quota: limit,
-    idempotencyKey: input.idempotencyKey,
+    idempotency: input.idempotency,
     also: input.also,
   })
   ctx.liveView.changed(tenant.id, day)

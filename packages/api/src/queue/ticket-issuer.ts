@@ -1,6 +1,7 @@
 import type { TenantId } from '@mpp/core/tenant'
 import type { Ticket } from '@mpp/core/ticket'
 import type { Db } from '@mpp/db/client'
+import type { IdempotencyClaim } from '@mpp/db/idempotency'
 import type { OutboxMessage } from '@mpp/db/outbox-repository'
 import { type IssueAttempt, tryIssueTicket } from '@mpp/db/ticket-issuance'
 import { getTicket } from '@mpp/db/ticket-repository'
@@ -16,7 +17,7 @@ export interface IssueRequest {
   /** Builds the ticket for a given number; called again when the number turns out to be taken. */
   build: (number: number) => Ticket
   quota?: IssueAttempt['quota']
-  idempotencyKey?: string
+  idempotency?: IdempotencyClaim
   outbox?: OutboxMessage[]
   /** Writes that must succeed with the ticket, and the refusal to answer when they do not. */
   also?: { items: (ticketKey: string) => TransactItem[]; refusal: ApiError }
@@ -51,7 +52,7 @@ export const createTicketIssuer = (db: Db) => {
         ticket,
         expectedLast,
         quota: r.quota,
-        idempotencyKey: r.idempotencyKey,
+        idempotency: r.idempotency,
         outbox: r.outbox,
         also: r.also?.items(ticket.key),
       })
@@ -65,6 +66,8 @@ export const createTicketIssuer = (db: Db) => {
           if (!earlier) throw new Error(`idempotency key points at missing ticket ${result.ticketKey}`)
           return { ticket: earlier, replayed: true }
         }
+        case 'key_reused':
+          throw new ApiError(422, 'idempotency_key_reused')
         case 'stale':
           lastIssued.set(key, result.last)
           break

@@ -101,7 +101,10 @@ const idempotencyHeader = z.object({
     .max(128)
     .regex(/^[\w-]+$/)
     .optional()
-    .meta({ description: 'The same key returns the same complaint: a retried submission never files two.' }),
+    .meta({
+      description:
+        'The same key with the same body returns the same complaint: a retried submission never files two. The same key with another body is refused (422).',
+    }),
 })
 
 export const complaintFilters = ['open', 'overdue', ...complaintStatus.options] as const
@@ -120,6 +123,7 @@ const submitRoute = createRoute({
     400: errorResponse('Invalid body'),
     404: errorResponse('Unknown service'),
     409: errorResponse('The MPP is not serving citizens online'),
+    422: errorResponse('The Idempotency-Key came before with another body (idempotency_key_reused)'),
     429: tooManyResponse,
   },
 })

@@ -3,6 +3,7 @@ import { entityId } from '@mpp/core/catalog'
 import { indonesianMobile } from '@mpp/core/phone'
 import { ticketChannel } from '@mpp/core/queue'
 import { ticketStatus } from '@mpp/core/ticket-lifecycle'
+import { requestHashOf } from '@mpp/db/idempotency'
 import type { Context } from 'hono'
 import type { AppEnv } from '../app-env'
 import { ApiError, errorResponse, tooManyResponse } from '../errors'
@@ -69,7 +70,10 @@ const idempotencyHeader = z.object({
     .max(128)
     .regex(/^[\w-]+$/)
     .optional()
-    .meta({ description: 'The same key returns the same ticket: a retried press never issues two.' }),
+    .meta({
+      description:
+        'The same key with the same body returns the same ticket: a retried press never issues two. The same key with another body is refused (422).',
+    }),
 })
 
 const takeTicketRoute = createRoute({
@@ -93,6 +97,7 @@ const takeTicketRoute = createRoute({
     403: errorResponse('Kiosk or officer channel without a staff session'),
     404: errorResponse('Unknown service'),
     409: errorResponse('Closed, quota used up, or no queue for the service'),
+    422: errorResponse('The Idempotency-Key came before with another body (idempotency_key_reused)'),
     429: tooManyResponse,
   },
 })
@@ -148,7 +153,9 @@ export const issueFor = async (
     replayed,
   } = await takeTicket(queue, tenant, {
     ...body,
-    idempotencyKey,
+    ...(idempotencyKey
+      ? { idempotency: { key: idempotencyKey, requestHash: requestHashOf('takeTicket', tenant.id, body) } }
+      : {}),
     ...(staff ? { by: c.var.session?.email } : {}),
   })
   return {
