@@ -29,6 +29,24 @@ const loggedIn = async (slug: string | null, email: string, next: string) => {
   return page
 }
 
+/** Calls the counter's next tickets until `label` is called, serving each one, and serves `label` too. */
+const serveAtCounter = async (officer: Page, label: string) => {
+  // Earlier tickets of this queue may still wait: serve them until this one is at the counter.
+  const serveCurrent = async () => {
+    await officer.keyboard.press('s')
+    await officer.waitForURL('**ok=start**')
+    await officer.keyboard.press('d')
+    await officer.waitForURL('**ok=complete**')
+  }
+  for (let i = 0; i < 20; i++) {
+    await officer.keyboard.press('n')
+    await officer.waitForURL('**/staf/loket/loket-1?ok=called**')
+    if ((await officer.locator('[data-field="label"]').textContent())?.trim() === label) break
+    await serveCurrent()
+  }
+  await serveCurrent()
+}
+
 /** The number a statistic shows next to its label on the ministry's dashboard. */
 const nationalRespondents = async (ministry: Page) => {
   await ministry.goto(url(null, '/kementerian/statistik'))
@@ -62,20 +80,8 @@ describe("a citizen rates the service; the MPP's report and the ministry's dashb
     expect(await phone.locator('[data-field="survey"]').isHidden()).toBe(true)
 
     const officer = await loggedIn('samarinda', 'petugas@samarinda.test', '/staf/loket/loket-1')
-    // Earlier tickets of this queue may still wait: serve them until this one is at the counter.
-    const serveCurrent = async () => {
-      await officer.keyboard.press('s')
-      await officer.waitForURL('**ok=start**')
-      await officer.keyboard.press('d')
-      await officer.waitForURL('**ok=complete**')
-    }
-    for (let i = 0; i < 20; i++) {
-      await officer.keyboard.press('n')
-      await officer.waitForURL('**/staf/loket/loket-1?ok=called**')
-      if ((await officer.locator('[data-field="label"]').textContent())?.trim() === label) break
-      await serveCurrent()
-    }
-    await serveCurrent()
+    await serveAtCounter(officer, label)
+    expect(await phone.locator('.ticket-survey-code strong').textContent()).toMatch(/^[2-9A-HJKMNP-TV-Z]{6}$/)
 
     // The ticket page offers the survey once it sees the ticket completed.
     await expect
@@ -151,5 +157,53 @@ describe("a citizen rates the service; the MPP's report and the ministry's dashb
     await ministry.getByRole('link', { name: 'Mal Pelayanan Publik Kota Samarinda' }).click()
     await ministry.waitForURL('**/kementerian/statistik/64.72**')
     await check(ministry)
+  })
+})
+
+describe('at the exit kiosk, a citizen rates with the number and the survey code on the printed ticket', () => {
+  let kiosk: Page
+  let label: string
+  let code: string
+
+  it('the kiosk prints a ticket with its survey code, and the citizen is served', async () => {
+    kiosk = await loggedIn('samarinda', 'petugas@samarinda.test', '/kios')
+    // No printer here: stub print() rather than open headless Chromium's print dialog.
+    await kiosk.addInitScript(() => {
+      window.print = () => undefined
+    })
+    await kiosk.goto(url('samarinda', '/kios/layanan/disdukcapil-ktp-el'))
+    await kiosk.getByRole('button', { name: 'Antrean biasa' }).click()
+    await kiosk.waitForURL('**/kios/tiket/**')
+    label = (await kiosk.locator('#ticket-number').textContent())?.trim() ?? ''
+    code = (await kiosk.locator('.ticket-survey-code strong').textContent())?.trim() ?? ''
+    expect(code).toMatch(/^[2-9A-HJKMNP-TV-Z]{6}$/)
+    await check(kiosk)
+    const officer = await loggedIn('samarinda', 'petugas@samarinda.test', '/staf/loket/loket-1')
+    await serveAtCounter(officer, label)
+  })
+
+  it('a wrong code is refused beside its field, keeping what was typed; the right one opens the survey', async () => {
+    await kiosk.goto(url('samarinda', '/kios/survei'))
+    await check(kiosk)
+    const wrong = code === '222222' ? '333333' : '222222'
+    await kiosk.getByLabel('Nomor antrean').fill(label)
+    await kiosk.getByLabel('Kode survei').fill(wrong)
+    await kiosk.getByRole('button', { name: 'Lanjut' }).click()
+    await expect
+      .poll(() => kiosk.locator('#survey-code-error').textContent())
+      .toContain('Kode survei tidak cocok')
+    expect(await kiosk.getByLabel('Nomor antrean').inputValue()).toBe(label)
+    expect(await kiosk.getByLabel('Kode survei').inputValue()).toBe(wrong)
+    expect(await kiosk.getByLabel('Kode survei').getAttribute('aria-invalid')).toBe('true')
+    await check(kiosk)
+
+    await kiosk.getByLabel('Kode survei').fill(code.toLowerCase())
+    await kiosk.getByRole('button', { name: 'Lanjut' }).click()
+    await kiosk.waitForURL(`**/kios/survei/**/${code}`)
+    await check(kiosk)
+    for (let i = 1; i <= 9; i++) await kiosk.locator(`#q-U${i} input[value="3"]`).check()
+    await kiosk.getByRole('button', { name: 'Kirim penilaian' }).click()
+    await expect.poll(() => kiosk.locator('h1').textContent()).toBe('Terima kasih')
+    await check(kiosk)
   })
 })

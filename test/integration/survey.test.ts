@@ -1,4 +1,5 @@
 import { tenantDayRollups } from '@mpp/db/rollup-repository'
+import { messagesFor } from '@mpp/web/i18n/messages'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { createClock } from '../support/clock'
 import { counterPost, type Issued, json, take } from '../support/queue-helpers'
@@ -24,9 +25,11 @@ const form = (path: string, fields: Record<string, string>, cookie = '') =>
     body: new URLSearchParams(fields).toString(),
   })
 
-/** A ticket taken, called, started and completed at counter 1. */
-const served = async (serviceId = 'disdukcapil-ktp-el') => {
-  const issued = await take(t, host, serviceId)
+/** A ticket taken (on a phone, or at the kiosk), called, started and completed at counter 1. */
+const served = async (serviceId = 'disdukcapil-ktp-el', atKiosk = false) => {
+  const issued = atKiosk
+    ? await take(t, host, serviceId, { channel: 'kiosk' }, { cookie: officer })
+    : await take(t, host, serviceId)
   const called = await (await counterPost(t, host, officer, 'loket-1', 'call-next')).json()
   expect(called.called.ticketKey).toBe(issued.key)
   await counterPost(t, host, officer, 'loket-1', 'start', { ticketKey: issued.key })
@@ -36,6 +39,22 @@ const served = async (serviceId = 'disdukcapil-ktp-el') => {
   )
   return issued
 }
+
+const m = messagesFor('id')
+/** The survey code on a ticket's page: `/tiket/...` on the phone, `/kios/tiket/...` printed at the kiosk. */
+const surveyCodeOn = async (path: string, cookie = '') => {
+  const html = await (await t.request(host, path, { headers: { cookie } })).text()
+  const code = new RegExp(`${m.survey.ticketCode}: <strong>([A-Z0-9]+)</strong>`).exec(html)?.[1]
+  expect(code, html).toMatch(/^[2-9A-HJKMNP-TV-Z]{6}$/)
+  return code as string
+}
+/** Codes of the right shape that are not `code`. */
+const wrongCodes = (code: string, n: number) =>
+  ['222222', '333333', '444444', '555555', '666666', '777777', '888888', '999999', 'AAAAAA']
+    .filter((c) => c !== code)
+    .slice(0, n)
+const kioskStart = (fields: Record<string, string>, path = '/kios/survei', cookie = officer) =>
+  form(path, fields, cookie)
 
 const dayRollup = async () => (await tenantDayRollups(t.db, tenantId, day, day))[0]
 
@@ -145,26 +164,111 @@ describe('the survey pages', () => {
     expect(await (await t.request(host, issued.link)).text()).not.toContain('data-field="survey"')
   })
 
-  it('at the exit kiosk, finds today’s ticket by its number and takes its rating', async () => {
-    const issued = await served('disdukcapil-kartu-keluarga')
+  it('at the exit kiosk, takes today’s ticket by its number and the survey code printed on it', async () => {
+    const issued = await served('disdukcapil-kartu-keluarga', true)
+    const code = await surveyCodeOn(`/kios${issued.link}`, officer)
+    expect(await surveyCodeOn(issued.link)).toBe(code) // the phone's ticket page shows the same code
     const before = (await dayRollup())?.totals.svRespondents ?? 0
     expect((await t.request(host, '/kios/survei')).status).not.toBe(200) // needs the staff-armed kiosk
-    const unknown = await form('/kios/survei', { nomor: 'Z-999' }, officer)
+    const start = await (await t.request(host, '/kios/survei', { headers: { cookie: officer } })).text()
+    expect(start).toContain('name="nomor"')
+    expect(start).toContain('name="kode"')
+
+    const unknown = await kioskStart({ nomor: 'Z-999', kode: code })
     expect(unknown.status).toBe(404)
-    expect(await unknown.text()).toContain('value="Z-999"')
-    const found = await form('/kios/survei', { nomor: issued.label.toLowerCase() }, officer)
+    const unknownHtml = await unknown.text()
+    expect(unknownHtml).toContain('value="Z-999"')
+    expect(unknownHtml).toContain('id="survey-number-error"')
+
+    // The number alone is no longer enough.
+    const numberOnly = await kioskStart({ nomor: issued.label, kode: '' })
+    expect(numberOnly.status).toBe(400)
+    expect(await numberOnly.text()).toContain(m.survey.kioskCodeInvalid)
+
+    const [wrong] = wrongCodes(code, 1) as [string]
+    const refused = await kioskStart({ nomor: issued.label, kode: wrong })
+    expect(refused.status).toBe(403)
+    const html = await refused.text()
+    expect(html).toContain(m.errors.survey_code_wrong)
+    expect(html).toMatch(/<p class="kiosk-alert" role="alert" id="survey-code-error">/)
+    expect(html).toContain('aria-describedby="survey-code-error survey-code-hint" aria-invalid="true"')
+    expect(html).toContain(`value="${issued.label}"`)
+    expect(html).toContain(`value="${wrong}"`)
+    const inEnglish = await kioskStart({ nomor: issued.label, kode: wrong }, '/kios/survei?lang=en')
+    expect(await inEnglish.text()).toContain(messagesFor('en').errors.survey_code_wrong)
+
+    // Any case, with a dash or a space, as people copy codes.
+    const typed = `${code.slice(0, 3)}-${code.slice(3)}`.toLowerCase()
+    const found = await kioskStart({ nomor: issued.label.toLowerCase(), kode: typed })
     expect(found.status).toBe(303)
     const path = found.headers.get('location') as string
-    expect(path).toBe(`/kios/survei/${issued.key}`)
+    expect(path).toBe(`/kios/survei/${issued.key}/${code}`)
     const fields = Object.fromEntries(Object.entries(all(2)).map(([k, v]) => [k, String(v)]))
     expect((await form(path, fields, officer)).status).toBe(303)
     expect(await (await t.request(host, path, { headers: { cookie: officer } })).text()).toContain(
       'Penilaian berikutnya',
     )
     expect((await dayRollup())?.totals.svRespondents).toBe(before + 1)
-    const twice = await form('/kios/survei', { nomor: issued.label }, officer)
+    const twice = await kioskStart({ nomor: issued.label, kode: code })
     expect(twice.status).toBe(409)
     expect(await twice.text()).toContain('sudah dinilai')
+  })
+
+  it('at the exit kiosk, refuses a ticket of another day and an address without the right code', async () => {
+    const issued = await served()
+    const code = await surveyCodeOn(issued.link)
+    const rollup = (await dayRollup())?.totals.svRespondents
+    const fields = Object.fromEntries(Object.entries(all(1)).map(([k, v]) => [k, String(v)]))
+    // The address the kiosk used before this change, by the number alone, is gone.
+    expect(
+      (await t.request(host, `/kios/survei/${issued.key}`, { headers: { cookie: officer } })).status,
+    ).toBe(404)
+    const [wrong] = wrongCodes(code, 1) as [string]
+    expect((await form(`/kios/survei/${issued.key}/${wrong}`, fields, officer)).status).toBe(403)
+    expect((await form(`/kios/survei/${issued.key}/not-a-code`, fields, officer)).status).toBe(403)
+
+    const today = clock.now().toISOString()
+    clock.set('2026-11-24T02:00:00Z') // the next morning: yesterday's ticket, even with its code, is not today's
+    try {
+      const kiosk = await loginCookie(t, host, 'petugas@lubuklinggau.test') // yesterday's session has ended
+      const next = await kioskStart({ nomor: issued.label, kode: code }, '/kios/survei', kiosk)
+      expect(next.status).toBe(404)
+      expect(await next.text()).toContain(m.survey.kioskNotFound)
+      expect((await form(`/kios/survei/${issued.key}/${code}`, fields, kiosk)).status).toBe(404)
+    } finally {
+      clock.set(today)
+    }
+    expect((await dayRollup())?.totals.svRespondents).toBe(rollup)
+    // The citizen still holds the ticket and rates it later today.
+    expect(
+      (await t.request(host, `/kios/survei/${issued.key}/${code}`, { headers: { cookie: officer } })).status,
+    ).toBe(200)
+  })
+
+  it('takes at most five wrong codes per ticket, even sent at once; then not even the right one, but the QR still works', async () => {
+    const issued = await served()
+    const code = await surveyCodeOn(issued.link)
+    // Malformed codes can never match and use no try.
+    for (const kode of ['12345', 'O0O0O0', 'ILU222', '2222222'])
+      expect((await kioskStart({ nomor: issued.label, kode })).status).toBe(400)
+    const guesses = await Promise.all(
+      wrongCodes(code, 8).map((kode) => kioskStart({ nomor: issued.label, kode })),
+    )
+    const statuses = guesses.map((r) => r.status)
+    expect(statuses.filter((s) => s === 403)).toHaveLength(5)
+    expect(statuses.filter((s) => s === 429)).toHaveLength(3)
+    const locked = await kioskStart({ nomor: issued.label, kode: code })
+    expect(locked.status).toBe(429)
+    const html = await locked.text()
+    expect(html).toContain(m.errors.survey_code_locked)
+    expect(html).toContain(`value="${code}"`)
+    expect(
+      (await t.request(host, `/kios/survei/${issued.key}/${code}`, { headers: { cookie: officer } })).status,
+    ).toBe(429)
+    // The citizen's own link (the printed QR) is not locked.
+    const phone = await t.request(host, `${issued.link}/survei`)
+    expect(phone.status).toBe(200)
+    expect(await phone.text()).toContain(m.survey.submit)
   })
 })
 

@@ -177,6 +177,9 @@ export const en: Messages = {
     file_not_pdf: 'This file is not a PDF. Upload the urgency study as a PDF of at most 5 MB.',
     survey_not_open: 'The survey opens once your service is completed.',
     survey_already_answered: 'This ticket has been rated already. Thank you.',
+    survey_code_wrong: 'The survey code does not match this queue number. Check the code on your ticket.',
+    survey_code_locked:
+      'Too many wrong codes for this number. Rate the service on your phone instead: scan the QR code on your ticket.',
     idempotency_key_reused:
       'This request carries a key (Idempotency-Key) already used with other content, so nothing was saved. Send it again as a new request.',
     application_not_found: 'Application not found.',
@@ -873,8 +876,14 @@ export const en: Messages = {
     answerAll: 'Answer all nine questions; the ones still open are marked.',
     required: 'Choose one answer.',
     kioskTitle: 'Rate our service',
-    kioskLead: "Type the queue number on today's ticket.",
+    kioskLead:
+      "Type the queue number and the survey code printed on today's ticket. Or scan the ticket's QR code with your phone.",
     kioskNumber: 'Queue number (for example A-012)',
+    kioskCode: 'Survey code (6 letters and digits)',
+    kioskCodeHint: 'Printed on the ticket under the QR code, and shown on your ticket page on your phone.',
+    kioskCodeInvalid: 'A survey code has 6 letters and digits. Check the code on your ticket.',
+    ticketCode: 'Survey code',
+    ticketCodeUse: 'To rate the service at the kiosk by the exit.',
     kioskNext: 'Next',
     kioskNotFound: 'That number was not found today. Check the number on your ticket again.',
     kioskAgain: 'Next rating',

@@ -54,6 +54,8 @@ export const errorCodes = [
   'file_not_pdf',
   'survey_not_open',
   'survey_already_answered',
+  'survey_code_wrong',
+  'survey_code_locked',
   'idempotency_key_reused',
 ] as const
 export type ErrorCode = (typeof errorCodes)[number]

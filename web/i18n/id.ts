@@ -184,6 +184,9 @@ export const id = {
     file_not_pdf: 'Berkas ini bukan PDF. Unggah kajian urgensi dalam format PDF, paling besar 5 MB.',
     survey_not_open: 'Survei dibuka setelah layanan Anda selesai.',
     survey_already_answered: 'Tiket ini sudah dinilai. Terima kasih.',
+    survey_code_wrong: 'Kode survei tidak cocok dengan nomor antrean ini. Periksa kode pada tiket Anda.',
+    survey_code_locked:
+      'Terlalu banyak kode salah untuk nomor ini. Beri penilaian dari ponsel: pindai kode QR pada tiket Anda.',
     idempotency_key_reused:
       'Permintaan ini memakai kunci (Idempotency-Key) yang sudah dipakai untuk isian lain, jadi tidak ada yang disimpan. Kirim lagi sebagai permintaan baru.',
     application_not_found: 'Permohonan tidak ditemukan.',
@@ -880,8 +883,14 @@ export const id = {
     answerAll: 'Jawab kesembilan pertanyaan; yang belum dijawab ditandai.',
     required: 'Pilih salah satu jawaban.',
     kioskTitle: 'Nilai layanan kami',
-    kioskLead: 'Ketik nomor antrean pada tiket Anda hari ini.',
+    kioskLead:
+      'Ketik nomor antrean dan kode survei yang tercetak pada tiket Anda hari ini. Atau pindai kode QR tiket dengan ponsel Anda.',
     kioskNumber: 'Nomor antrean (contoh: A-012)',
+    kioskCode: 'Kode survei (6 huruf dan angka)',
+    kioskCodeHint: 'Tercetak pada tiket di bawah kode QR, dan tampil di halaman tiket di ponsel Anda.',
+    kioskCodeInvalid: 'Kode survei terdiri dari 6 huruf dan angka. Periksa kode pada tiket Anda.',
+    ticketCode: 'Kode survei',
+    ticketCodeUse: 'Untuk menilai layanan di kios pintu keluar.',
     kioskNext: 'Lanjut',
     kioskNotFound: 'Nomor itu tidak ditemukan hari ini. Periksa lagi nomor pada tiket Anda.',
     kioskAgain: 'Penilaian berikutnya',

@@ -2,30 +2,36 @@ import type { PageContext } from '../components/page-context'
 import { SurveyForm, type SurveyValues } from '../components/survey-form'
 import { KioskFrame } from './kiosk-frame'
 
-/** The kiosk at the exit: the citizen types the number on today's ticket. */
+/**
+ * The kiosk at the exit: the citizen types the number and the survey code of today's ticket (the number alone
+ * proves nothing: anyone can read it off the board). A refusal shows beside its field, the typing kept.
+ */
 export const KioskSurveyStart = ({
   ctx,
   number,
+  code,
   error,
 }: {
   ctx: PageContext
   number?: string
-  error?: string
+  code?: string
+  error?: { field: 'number' | 'code'; text: string }
 }) => {
   const t = ctx.m.survey
+  const wrong = (field: 'number' | 'code') => error?.field === field
+  const message = (field: 'number' | 'code') =>
+    wrong(field) && (
+      <p class="kiosk-alert" role="alert" id={`survey-${field}-error`}>
+        {error?.text}
+      </p>
+    )
   return (
     <KioskFrame ctx={ctx} title={t.kioskTitle}>
       <h1>{t.kioskTitle}</h1>
+      <p class="kiosk-explain">{t.kioskLead}</p>
       <form method="post" action="/kios/survei" class="kiosk-form" novalidate>
-        {error && (
-          <p class="kiosk-alert" role="alert" id="survey-number-error">
-            {error}
-          </p>
-        )}
         <label for="nomor">{t.kioskNumber}</label>
-        <p class="kiosk-explain" id="survey-number-hint">
-          {t.kioskLead}
-        </p>
+        {message('number')}
         <input
           id="nomor"
           name="nomor"
@@ -36,8 +42,27 @@ export const KioskSurveyStart = ({
           maxlength={8}
           required
           value={number ?? ''}
-          aria-describedby={error ? 'survey-number-error survey-number-hint' : 'survey-number-hint'}
-          aria-invalid={error ? 'true' : undefined}
+          aria-describedby={wrong('number') ? 'survey-number-error' : undefined}
+          aria-invalid={wrong('number') ? 'true' : undefined}
+        />
+        <label for="kode">{t.kioskCode}</label>
+        <p class="kiosk-explain" id="survey-code-hint">
+          {t.kioskCodeHint}
+        </p>
+        {message('code')}
+        <input
+          id="kode"
+          name="kode"
+          class="kiosk-code"
+          type="text"
+          autocapitalize="characters"
+          autocomplete="off"
+          spellcheck={false}
+          maxlength={12}
+          required
+          value={code ?? ''}
+          aria-describedby={wrong('code') ? 'survey-code-error survey-code-hint' : 'survey-code-hint'}
+          aria-invalid={wrong('code') ? 'true' : undefined}
         />
         <button type="submit" class="kiosk-button kiosk-button--huge">
           {t.kioskNext}

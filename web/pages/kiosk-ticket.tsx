@@ -12,6 +12,8 @@ export interface PrintedTicket {
   priority: boolean
   channel: TicketChannel
   peopleAhead?: number
+  /** The short code that lets the exit kiosk take the ticket's survey. */
+  surveyCode: string
 }
 
 interface Props {
@@ -43,6 +45,9 @@ export const KioskTicket = ({ ctx, ticket, timeZone, ticketUrl }: Props) => {
         {ticket.peopleAhead !== undefined && <p class="ticket-ahead">{t.peopleAhead(ticket.peopleAhead)}</p>}
         <QrCode data={ticketUrl} label={t.qrLabel} class="ticket-qr" />
         <p class="ticket-scan">{t.scanToFollow}</p>
+        <p class="ticket-survey-code">
+          {m.survey.ticketCode}: <strong>{ticket.surveyCode}</strong>
+        </p>
       </article>
       <p class="kiosk-screen-only">
         <a class="kiosk-button" href="/kios">

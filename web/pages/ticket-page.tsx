@@ -14,13 +14,15 @@ interface Props {
   timeZone: string
   /** The satisfaction survey: its link (shown once the ticket is completed), or already answered. */
   survey: 'answered' | { url: string; open: boolean }
+  /** The code that lets the exit kiosk take the ticket's survey, as printed on a kiosk ticket. */
+  surveyCode: string
 }
 
 /**
  * The citizen's ticket: number, service, status in words; while waiting the people ahead and the estimated
  * wait; once called, where to go. ticket.js keeps it current; every part it updates has a `data-field`.
  */
-export const TicketPage = ({ ctx, ticket, apiUrl, selfUrl, timeZone, survey }: Props) => {
+export const TicketPage = ({ ctx, ticket, apiUrl, selfUrl, timeZone, survey, surveyCode }: Props) => {
   const { m } = ctx
   const t = m.ticketPage
   const texts = ticketTexts(m, ticket)
@@ -97,6 +99,10 @@ export const TicketPage = ({ ctx, ticket, apiUrl, selfUrl, timeZone, survey }: P
           </section>
         )}
 
+        <p class="ticket-survey-code">
+          {m.survey.ticketCode}: <strong>{surveyCode}</strong>{' '}
+          <span class="muted">{m.survey.ticketCodeUse}</span>
+        </p>
         <p class="muted">{t.keepLink}</p>
         <p>
           <a href="/pengaduan">{m.complaints.ticketLink}</a>

@@ -1,4 +1,4 @@
-import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb'
+import { GetCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb'
 import { type SurveyResponse, surveyResponse } from '@mpp/core/satisfaction'
 import type { TenantId } from '@mpp/core/tenant'
 import type { Db } from './client'
@@ -23,6 +23,46 @@ export const getSurveyResponse = async (db: Db, tenantId: TenantId, ticketKey: s
     new GetCommand({ TableName: db.tableName, Key: keys.surveyResponse(tenantId, ticketKey) }),
   )
   return result.Item && parseItem(surveyResponse, result.Item)
+}
+
+/** How many wrong survey codes a ticket takes at the kiosk; after them only its link (the QR) rates it. */
+export const maxSurveyCodeTries = 5
+
+const surveyCodeTriesKey = (tenantId: TenantId, ticketKey: string) =>
+  keys.rateLimit({ kind: 'tenant', tenantId }, `SVCODE#${ticketKey}`)
+
+/**
+ * Takes one of a ticket's tries at its survey code, before the code is compared: however many guesses arrive
+ * at once, at most `maxSurveyCodeTries` wrong ones are ever compared. False when none is left.
+ */
+export const takeSurveyCodeTry = async (db: Db, tenantId: TenantId, ticketKey: string, expiresAt: number) => {
+  try {
+    await db.doc.send(
+      new UpdateCommand({
+        TableName: db.tableName,
+        Key: surveyCodeTriesKey(tenantId, ticketKey),
+        UpdateExpression: 'ADD tries :one SET expiresAt = if_not_exists(expiresAt, :expires)',
+        ConditionExpression: 'attribute_not_exists(tries) OR tries < :max',
+        ExpressionAttributeValues: { ':one': 1, ':max': maxSurveyCodeTries, ':expires': expiresAt },
+      }),
+    )
+    return true
+  } catch (error) {
+    if ((error as { name?: string }).name === 'ConditionalCheckFailedException') return false
+    throw error
+  }
+}
+
+/** Gives the try back after the right code: only wrong codes use tries up. */
+export const giveBackSurveyCodeTry = async (db: Db, tenantId: TenantId, ticketKey: string) => {
+  await db.doc.send(
+    new UpdateCommand({
+      TableName: db.tableName,
+      Key: surveyCodeTriesKey(tenantId, ticketKey),
+      UpdateExpression: 'ADD tries :minusOne',
+      ExpressionAttributeValues: { ':minusOne': -1 },
+    }),
+  )
 }
 
 /**

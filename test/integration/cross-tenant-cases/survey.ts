@@ -29,12 +29,22 @@ export const surveyCases: RouteCase[] = [
   },
   // The exit kiosk needs a staff session of this very MPP.
   { method: 'GET', route: '/kios/survei', expect: 'refused' },
-  { method: 'POST', route: '/kios/survei', body: () => ({ form: { nomor: 'A-001' } }), expect: 'refused' },
-  { method: 'GET', route: '/kios/survei/:key', path: `/kios/survei/${someTicket}`, expect: 'refused' },
   {
     method: 'POST',
-    route: '/kios/survei/:key',
-    path: `/kios/survei/${someTicket}`,
+    route: '/kios/survei',
+    body: () => ({ form: { nomor: 'A-001', kode: 'KX7PM2' } }),
+    expect: 'refused',
+  },
+  {
+    method: 'GET',
+    route: '/kios/survei/:key/:code',
+    path: `/kios/survei/${someTicket}/KX7PM2`,
+    expect: 'refused',
+  },
+  {
+    method: 'POST',
+    route: '/kios/survei/:key/:code',
+    path: `/kios/survei/${someTicket}/KX7PM2`,
     body: () => ({ form }),
     expect: 'refused',
   },

@@ -10,6 +10,7 @@ import { requireSite, tenantOf } from '../middleware/require-site'
 import { requireRole } from '../middleware/session'
 import { checkIn } from '../queue/appointments'
 import type { QueueContext } from '../queue/queue-context'
+import { surveyCodeOf } from '../queue/secret-link'
 import { ticketView } from '../queue/ticket-view'
 import { issueFor, takeTicketBody, ticketLink } from '../routes/ticket-api'
 import { pageContext } from './page-context'
@@ -115,6 +116,7 @@ export const kioskPages = (queue: QueueContext) => {
           priority: view.priority,
           channel: view.channel,
           peopleAhead: view.peopleAhead,
+          surveyCode: surveyCodeOf(secret),
         }}
       />,
     )

@@ -11,11 +11,13 @@ import { ApiError } from '../errors'
 import { countPublicWrite } from '../limits/public-writes'
 import { requireSite, tenantOf } from '../middleware/require-site'
 import { type QueueContext, todayOf } from '../queue/queue-context'
+import { normaliseSurveyCode } from '../queue/secret-link'
 import { ticketLink } from '../routes/ticket-api'
 import { type SurveyProof, submitSurvey, surveyState, ticketForSurvey } from '../survey/submit-survey'
 import { readSurveyForm } from '../survey/survey-form'
 import { kioskScreen } from './kiosk-pages'
 import { pageContext } from './page-context'
+import { formString } from './take-ticket-pages'
 
 /** "A-012", "a12", "A 12" -> the queue letter(s) and the number. */
 const parseLabel = (typed: string) => {
@@ -23,9 +25,14 @@ const parseLabel = (typed: string) => {
   return match ? { prefix: (match[1] as string).toUpperCase(), number: Number(match[2]) } : undefined
 }
 
+/** The kiosk's survey of a ticket, proven by the survey code printed on it. */
+const kioskSurveyLink = (key: string, code: string) =>
+  `/kios/survei/${encodeURIComponent(key)}/${encodeURIComponent(code)}`
+
 /**
  * The satisfaction survey: on the citizen's phone from the ticket's link (`/tiket/{key}/{secret}/survei`), and
- * on the kiosk at the exit by the number on today's ticket (`/kios/survei`). One response per ticket.
+ * on the kiosk at the exit by the number and the survey code on today's ticket (`/kios/survei`). One response
+ * per ticket.
  */
 export const surveyPages = (queue: QueueContext) => {
   const pages = new Hono<AppEnv>()
@@ -110,37 +117,46 @@ export const surveyPages = (queue: QueueContext) => {
 
   pages.post('/kios/survei', async (c) => {
     const tenant = tenantOf(c.var.site)
-    const typed = String((await c.req.parseBody()).nomor ?? '')
-    const again = (status: 400 | 404 | 409, error: string) =>
-      c.html(<KioskSurveyStart ctx={pageContext(c, deps.config)} number={typed} error={error} />, status)
-    const label = parseLabel(typed)
-    if (!label) return again(400, c.var.m.survey.kioskNotFound)
+    const form = await c.req.parseBody()
+    const typed = { number: formString(form.nomor), code: formString(form.kode) }
+    const m = c.var.m
+    const again = (status: 400 | 403 | 404 | 409 | 429, error: string, field: 'number' | 'code') =>
+      c.html(
+        <KioskSurveyStart ctx={pageContext(c, deps.config)} {...typed} error={{ field, text: error }} />,
+        status,
+      )
+    const label = parseLabel(typed.number)
+    if (!label) return again(400, m.survey.kioskNotFound, 'number')
+    const code = normaliseSurveyCode(typed.code)
+    if (!code) return again(400, m.survey.kioskCodeInvalid, 'code')
     const config = await queue.config.get(tenant.id)
     const issuing = config.queues.find((q) => q.prefix === label.prefix)
-    if (!issuing) return again(404, c.var.m.survey.kioskNotFound)
+    if (!issuing) return again(404, m.survey.kioskNotFound, 'number')
     const key = ticketKeyOf(todayOf(tenant, deps.now()), issuing.id, label.number)
     try {
-      const ticket = await ticketForSurvey(deps, tenant, key, { kiosk: true })
+      const ticket = await ticketForSurvey(deps, tenant, key, { kioskCode: code })
       const state = await surveyState(deps, tenant, ticket)
-      if (state === 'not_completed') return again(409, c.var.m.errors.survey_not_open)
-      if (state === 'answered') return again(409, c.var.m.errors.survey_already_answered)
+      if (state === 'not_completed') return again(409, m.errors.survey_not_open, 'number')
+      if (state === 'answered') return again(409, m.errors.survey_already_answered, 'number')
     } catch (error) {
-      if (error instanceof ApiError && error.code === 'ticket_not_found')
-        return again(404, c.var.m.survey.kioskNotFound)
+      if (!(error instanceof ApiError)) throw error
+      if (error.code === 'ticket_not_found') return again(404, m.survey.kioskNotFound, 'number')
+      if (error.code === 'survey_code_wrong') return again(403, m.errors.survey_code_wrong, 'code')
+      if (error.code === 'survey_code_locked') return again(429, m.errors.survey_code_locked, 'code')
       throw error
     }
-    return c.redirect(`/kios/survei/${encodeURIComponent(key)}`, 303)
+    return c.redirect(kioskSurveyLink(key, code), 303)
   })
 
   const kiosk = async (c: Context<AppEnv>) => {
     const tenant = tenantOf(c.var.site)
-    const key = c.req.param('key') as string
-    const self = `/kios/survei/${encodeURIComponent(key)}`
+    const { key, code } = c.req.param() as { key: string; code: string }
+    const self = kioskSurveyLink(key, code)
     const done = await answer(
       c,
       tenant,
       key,
-      { kiosk: true },
+      { kioskCode: code },
       (ticket, refused) =>
         c.html(
           <KioskSurvey
@@ -156,8 +172,8 @@ export const surveyPages = (queue: QueueContext) => {
     )
     return done ?? c.redirect(self, 303)
   }
-  pages.get('/kios/survei/:key', kiosk)
-  pages.post('/kios/survei/:key', kiosk)
+  pages.get('/kios/survei/:key/:code', kiosk)
+  pages.post('/kios/survei/:key/:code', kiosk)
 
   return pages
 }

@@ -3,6 +3,7 @@ import { Hono } from 'hono'
 import type { AppEnv } from '../app-env'
 import { requireSite, tenantOf } from '../middleware/require-site'
 import type { QueueContext } from '../queue/queue-context'
+import { surveyCodeOf } from '../queue/secret-link'
 import { ticketView } from '../queue/ticket-view'
 import { ticketLink } from '../routes/ticket-api'
 import { surveyState } from '../survey/submit-survey'
@@ -32,6 +33,7 @@ export const ticketPages = (queue: QueueContext) => {
         apiUrl={`/api${self.replace(/^\/tiket/, '/tickets')}`}
         selfUrl={self}
         survey={survey === 'answered' ? 'answered' : { url: `${self}/survei`, open: survey === 'open' }}
+        surveyCode={surveyCodeOf(secret)}
         timeZone={tenant.timeZone}
       />,
     )

@@ -1,24 +1,52 @@
 import { surveyCounters } from '@mpp/core/rollup'
 import { type SurveyInput, type SurveyResponse, surveyElements } from '@mpp/core/satisfaction'
 import type { Tenant } from '@mpp/core/tenant'
-import { ticketKey as ticketKeySchema } from '@mpp/core/ticket'
+import { parseTicketKey, type Ticket, ticketKey as ticketKeySchema } from '@mpp/core/ticket'
 import { rollupWrites } from '@mpp/db/rollup-repository'
-import { getSurveyResponse, saveSurveyResponse } from '@mpp/db/survey-repository'
+import {
+  getSurveyResponse,
+  giveBackSurveyCodeTry,
+  saveSurveyResponse,
+  takeSurveyCodeTry,
+} from '@mpp/db/survey-repository'
 import { getTicket } from '@mpp/db/ticket-repository'
 import type { AppDeps } from '../app-env'
 import { ApiError } from '../errors'
-import { sameSecret } from '../queue/secret-link'
+import { todayOf } from '../queue/queue-context'
+import { normaliseSurveyCode, sameSecret, surveyCodeOf } from '../queue/secret-link'
 
-/** Who may rate a ticket: whoever holds its secret link (a phone), or a staff-armed kiosk by its number. */
-export type SurveyProof = { secret: string } | { kiosk: true }
+/**
+ * Who may rate a ticket: whoever holds its secret link (a phone, or the printed QR), or the exit kiosk with
+ * the survey code printed on today's ticket. Never the number alone: staff could rate their own work.
+ */
+export type SurveyProof = { secret: string } | { kioskCode: string }
+
+/** Tries are remembered past the ticket's day: by then the kiosk no longer takes it anyway. */
+const surveyCodeTriesSeconds = 2 * 24 * 3600
+
+/** The right survey code of the ticket, within its few tries (see `takeSurveyCodeTry`), or a refusal. */
+const checkSurveyCode = async (deps: AppDeps, tenant: Tenant, ticket: Ticket, typed: string) => {
+  // A malformed code can never match: refuse it without using a try.
+  const code = normaliseSurveyCode(typed)
+  if (!code) throw new ApiError(403, 'survey_code_wrong')
+  const expiresAt = Math.floor(deps.now().getTime() / 1000) + surveyCodeTriesSeconds
+  if (!(await takeSurveyCodeTry(deps.db, tenant.id, ticket.key, expiresAt)))
+    throw new ApiError(429, 'survey_code_locked')
+  if (!sameSecret(surveyCodeOf(ticket.secret), code)) throw new ApiError(403, 'survey_code_wrong')
+  await giveBackSurveyCodeTry(deps.db, tenant.id, ticket.key)
+}
 
 /** The ticket a survey is for, once the proof holds; a wrong secret looks exactly like a missing ticket. */
 export const ticketForSurvey = async (deps: AppDeps, tenant: Tenant, key: string, proof: SurveyProof) => {
   if (!ticketKeySchema.safeParse(key).success) throw new ApiError(404, 'ticket_not_found')
+  // The kiosk takes only today's tickets (the tenant's business day).
+  if ('kioskCode' in proof && parseTicketKey(key).day !== todayOf(tenant, deps.now()))
+    throw new ApiError(404, 'ticket_not_found')
   const ticket = await getTicket(deps.db, tenant.id, key)
   if (!ticket || ('secret' in proof && !sameSecret(ticket.secret, proof.secret))) {
     throw new ApiError(404, 'ticket_not_found')
   }
+  if ('kioskCode' in proof) await checkSurveyCode(deps, tenant, ticket, proof.kioskCode)
   return ticket
 }
 
@@ -51,7 +79,7 @@ export const submitSurvey = async (
     day: ticket.day,
     serviceId: ticket.serviceId,
     queueId: ticket.queueId,
-    via: 'kiosk' in proof ? 'kiosk' : 'phone',
+    via: 'kioskCode' in proof ? 'kiosk' : 'phone',
     at: deps.now().toISOString(),
   }
   const counters = surveyCounters(response.answers)
