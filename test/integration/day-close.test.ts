@@ -6,7 +6,7 @@ import { getTenant } from '@mpp/db/tenant-repository'
 import { getTicket } from '@mpp/db/ticket-repository'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { createClock } from '../support/clock'
-import { bookWithProof, counterPost, json, take } from '../support/queue-helpers'
+import { bookWithProof, counterPost, take } from '../support/queue-helpers'
 import { createTestApp, loginCookie, type TestApp, tenants } from '../support/test-app'
 
 let t: TestApp

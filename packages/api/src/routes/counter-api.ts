@@ -71,7 +71,9 @@ const consoleSchema = z
         queueId: z.string(),
         serviceId: z.string().optional(),
         priority: z.boolean(),
-        selfDeclared: z.boolean().meta({ description: 'Priority claimed on a phone: confirm it at the counter' }),
+        selfDeclared: z
+          .boolean()
+          .meta({ description: 'Priority claimed on a phone: confirm it at the counter' }),
         status: z.enum(['called', 'serving']),
         calledAt: z.string(),
       })
