@@ -5,8 +5,16 @@ import { createApp } from '@mpp/api/app'
 import { outboxMailer } from '@mpp/api/mail/mailer'
 import { systemClock } from '@mpp/core/clock'
 import { createDb } from '@mpp/db/client'
-import { getConnInfo, handle } from 'hono/aws-lambda'
+import {
+  type ApiGatewayRequestContextV2,
+  getConnInfo,
+  handle,
+  type LambdaContext,
+  type LambdaEvent,
+} from 'hono/aws-lambda'
+import { onlyFromEdge } from './edge-request'
 import { s3FileStore } from './s3-file-store'
+import { readSecretString } from './secret-string'
 import { sesMailer } from './ses-mailer'
 import { loadSessionSecret } from './session-secret'
 
@@ -22,12 +30,19 @@ const db = createDb({ tableName: required('TABLE_NAME'), endpoint: process.env.D
 const now = systemClock
 const filesBucket = required('FILES_BUCKET')
 const region = required('AWS_REGION')
+// In AWS the API is reached through CloudFront and its web ACL; without the secret (local runs, tests, the
+// bench) requests are taken as they come.
+const originSecretArn = process.env.ORIGIN_SECRET_ARN
+const [sessionSecret, originSecret] = await Promise.all([
+  loadSessionSecret(),
+  originSecretArn ? readSecretString(originSecretArn) : undefined,
+])
 
 const app = createApp({
   db,
   config: {
     rootDomain: required('ROOT_DOMAIN'),
-    sessionSecret: await loadSessionSecret(),
+    sessionSecret,
     assetBaseUrl: process.env.ASSET_BASE_URL ?? '',
     assetVersion: process.env.ASSET_VERSION ?? 'dev',
     // Presigned POSTs go to the bucket's regional address; the global one is allowed for older SDK defaults.
@@ -44,5 +59,15 @@ const app = createApp({
   files: s3FileStore(filesBucket, now),
 })
 
-/** The HTTP API's handler: the same Hono app as `npm start`, with Lambda's context on every log line. */
-export const handler = middy(handle(app)).use(injectLambdaContext(logger, { resetKeys: true }))
+const serve = handle(app)
+type HttpApiEvent = Extract<LambdaEvent, { requestContext: ApiGatewayRequestContextV2 }>
+const fromEdge = (secret: string) =>
+  onlyFromEdge(secret, (event: HttpApiEvent, context: LambdaContext) => serve(event, context))
+
+/**
+ * The HTTP API's handler: the same Hono app as `npm start`, with Lambda's context on every log line; in AWS it
+ * answers only what came through CloudFront, as the viewer sent it.
+ */
+export const handler = middy(originSecret ? fromEdge(originSecret) : serve).use(
+  injectLambdaContext(logger, { resetKeys: true }),
+)

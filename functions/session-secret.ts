@@ -1,4 +1,4 @@
-import { GetSecretValueCommand, SecretsManagerClient } from '@aws-sdk/client-secrets-manager'
+import { readSecretString } from './secret-string'
 
 /**
  * The session HMAC key: from Secrets Manager in AWS (read once per cold start), or SESSION_SECRET where
@@ -6,17 +6,8 @@ import { GetSecretValueCommand, SecretsManagerClient } from '@aws-sdk/client-sec
  */
 export const loadSessionSecret = async (): Promise<string> => {
   const arn = process.env.SESSION_SECRET_ARN
-  if (!arn) {
-    const secret = process.env.SESSION_SECRET
-    if (!secret) throw new Error('SESSION_SECRET_ARN or SESSION_SECRET must be set')
-    return secret
-  }
-  const client = new SecretsManagerClient({})
-  try {
-    const result = await client.send(new GetSecretValueCommand({ SecretId: arn }))
-    if (!result.SecretString) throw new Error(`secret ${arn} has no string value`)
-    return result.SecretString
-  } finally {
-    client.destroy()
-  }
+  if (arn) return readSecretString(arn)
+  const secret = process.env.SESSION_SECRET
+  if (!secret) throw new Error('SESSION_SECRET_ARN or SESSION_SECRET must be set')
+  return secret
 }
