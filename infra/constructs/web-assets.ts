@@ -1,4 +1,4 @@
-import { Duration, FileSystem, Stack, Token, Validations } from 'aws-cdk-lib'
+import { Duration, FileSystem, Stack, Validations } from 'aws-cdk-lib'
 import {
   CacheHeaderBehavior,
   CachePolicy,
@@ -17,18 +17,17 @@ import { BlockPublicAccess, Bucket, BucketEncryption, ObjectOwnership } from 'aw
 import { Asset } from 'aws-cdk-lib/aws-s3-assets'
 import { BucketDeployment, CacheControl, Source } from 'aws-cdk-lib/aws-s3-deployment'
 import { Construct } from 'constructs'
+import {
+  acknowledgeMissingCloudFrontLogs,
+  cloudFrontLogging,
+  cloudFrontLogsDeliverable,
+} from '../cloudfront-logging'
 import { acknowledgeWildcards } from '../wildcard-acknowledgement'
 
 export interface WebAssetsProps {
   /** The output of `web/build-assets.ts`; served under `/static/`. */
   assetsDir: string
 }
-
-/**
- * Opt-in regions, Jakarta among them, that CloudFront standard logging (legacy) cannot deliver to; logging v2
- * can, but only through the CloudWatch Logs API in us-east-1, which a stack in this region cannot call.
- */
-const regionsWithoutCloudFrontLogs = ['af-south-1', 'ap-east-1', 'ap-southeast-3', 'eu-south-1', 'me-south-1']
 
 const privateBucket = {
   blockPublicAccess: BlockPublicAccess.BLOCK_ALL,
@@ -43,20 +42,19 @@ export class WebAssets extends Construct {
   readonly baseUrl: string
   /** Changes exactly when a byte of the built assets does. */
   readonly version: string
-  /** Access logs of this construct's buckets, and of any other bucket of the stack. */
+  /** Access logs of this construct's buckets, and of any other bucket or distribution of the stack. */
   readonly logBucket: Bucket
+  /** HSTS, nosniff, no framing, a strict referrer policy: for every distribution of the stack. */
+  readonly securityHeaders: ResponseHeadersPolicy
 
   constructor(scope: Construct, id: string, props: WebAssetsProps) {
     super(scope, id)
     this.version = FileSystem.fingerprint(props.assetsDir)
 
-    const { region } = Stack.of(this)
-    const cloudFrontLogs = !Token.isUnresolved(region) && !regionsWithoutCloudFrontLogs.includes(region)
-
     const logBucket = new Bucket(this, 'LogBucket', {
       ...privateBucket,
       // CloudFront standard logs are delivered through bucket ACLs; S3 access logs need none.
-      objectOwnership: cloudFrontLogs
+      objectOwnership: cloudFrontLogsDeliverable(this)
         ? ObjectOwnership.BUCKET_OWNER_PREFERRED
         : ObjectOwnership.BUCKET_OWNER_ENFORCED,
       lifecycleRules: [{ expiration: Duration.days(90) }],
@@ -82,7 +80,7 @@ export class WebAssets extends Construct {
       enableAcceptEncodingBrotli: true,
       enableAcceptEncodingGzip: true,
     })
-    const responseHeadersPolicy = new ResponseHeadersPolicy(this, 'SecurityHeaders', {
+    this.securityHeaders = new ResponseHeadersPolicy(this, 'SecurityHeaders', {
       securityHeadersBehavior: {
         contentTypeOptions: { override: true },
         strictTransportSecurity: {
@@ -103,16 +101,15 @@ export class WebAssets extends Construct {
         origin: S3BucketOrigin.withOriginAccessControl(bucket),
         viewerProtocolPolicy: ViewerProtocolPolicy.REDIRECT_TO_HTTPS,
         cachePolicy,
-        responseHeadersPolicy,
+        responseHeadersPolicy: this.securityHeaders,
       },
       httpVersion: HttpVersion.HTTP2_AND_3,
-      ...(cloudFrontLogs && { enableLogging: true, logBucket, logFilePrefix: 'cloudfront/' }),
+      ...cloudFrontLogging(this, logBucket, 'cloudfront/'),
     })
-    if (!cloudFrontLogs)
-      Validations.of(this.distribution).acknowledge({
-        id: 'AwsSolutions-CFR3',
-        reason: `CloudFront cannot deliver standard logs to a bucket in ${region}; the distribution serves only public static files, and every application request is in the HTTP API access log.`,
-      })
+    acknowledgeMissingCloudFrontLogs(
+      this.distribution,
+      'the distribution serves only public static files, and every application request is in the HTTP API access log.',
+    )
     Validations.of(this.distribution).acknowledge(
       {
         id: 'AwsSolutions-CFR1',
