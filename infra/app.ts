@@ -2,7 +2,8 @@ import { existsSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import { App, Validations } from 'aws-cdk-lib'
 import { AwsSolutionsChecks } from 'cdk-nag'
-import { type CustomDomain, MppStack } from './mpp-stack'
+import type { CustomDomain } from './mpp-stack'
+import { buildStacks } from './stacks'
 
 const app = new App()
 
@@ -27,13 +28,10 @@ if (!existsSync(assetsDir))
   throw new Error(`${assetsDir} does not exist: run \`npx tsx web/build-assets.ts\` first`)
 
 // Jakarta unless told otherwise: public-service data stays in Indonesia. Not CDK_DEFAULT_REGION, which the
-// CLI fills with us-east-1 when no AWS profile is configured.
-new MppStack(app, 'MppCloud', {
-  description: 'MPP Cloud: Mal Pelayanan Publik as a service',
-  env: {
-    account: process.env.CDK_DEFAULT_ACCOUNT,
-    region: context('region') ?? 'ap-southeast-3',
-  },
+// CLI fills with us-east-1 when no AWS profile is configured. The edge stack goes to us-east-1 whatever this says.
+buildStacks(app, {
+  account: process.env.CDK_DEFAULT_ACCOUNT,
+  region: context('region') ?? 'ap-southeast-3',
   assetsDir,
   domain: customDomain(),
   mailFrom: context('mailFrom'),

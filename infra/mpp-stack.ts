@@ -1,23 +1,29 @@
 import { CfnOutput, Stack, type StackProps } from 'aws-cdk-lib'
 import type { Construct } from 'constructs'
+import { ApiDistribution, type CustomDomain } from './constructs/api-distribution'
 import { Files } from './constructs/files'
-import { type CustomDomain, MppHttpApi } from './constructs/http-api'
+import { MppHttpApi } from './constructs/http-api'
 import { Jobs } from './constructs/jobs'
 import { MppTable } from './constructs/table'
 import { WebAssets } from './constructs/web-assets'
 
-export type { CustomDomain } from './constructs/http-api'
+export type { CustomDomain } from './constructs/api-distribution'
 
 export interface MppStackProps extends StackProps {
   /** The built web assets (`web/build-assets.ts`); a prop so tests can deploy a fresh build. */
   assetsDir: string
-  /** Without it the API answers on its execute-api host only. */
+  /** The CLOUDFRONT-scoped web ACL of the edge stack (us-east-1), in front of every request to the API. */
+  webAclArn: string
+  /** Without it the API answers on its distribution's *.cloudfront.net host only. */
   domain?: CustomDomain
   /** A sender verified in SES (`MPP Cloud <noreply@mpp.example.go.id>`); without it mail stays in the outbox. */
   mailFrom?: string
 }
 
-/** The whole platform: one table, one HTTP API for every host, the scheduled jobs and the static assets. */
+/**
+ * The whole platform: one table, one HTTP API for every host behind CloudFront and the edge stack's web ACL,
+ * the scheduled jobs and the static assets.
+ */
 export class MppStack extends Stack {
   constructor(scope: Construct, id: string, props: MppStackProps) {
     super(scope, id, props)
@@ -29,14 +35,24 @@ export class MppStack extends Stack {
       indexArns,
       assetBaseUrl: assets.baseUrl,
       assetVersion: assets.version,
-      domain: props.domain,
       filesBucket: files.bucket,
       mailFrom: props.mailFrom,
     })
+    // The Lambda's environment refers to the distribution, the distribution to the API, the API's integration
+    // to the Lambda function (not to its environment): no cycle.
+    const edge = new ApiDistribution(this, 'Edge', {
+      api: http.api,
+      webAclArn: props.webAclArn,
+      originSecret: http.originSecret,
+      responseHeadersPolicy: assets.securityHeaders,
+      logBucket: assets.logBucket,
+      domain: props.domain,
+    })
+    http.handler.addEnvironment('ROOT_DOMAIN', edge.rootDomain)
 
     new Jobs(this, 'Jobs', { table, indexArns })
 
-    new CfnOutput(this, 'ApiUrl', { value: http.stage.url })
+    new CfnOutput(this, 'PlatformUrl', { value: `https://${edge.rootDomain}` })
     new CfnOutput(this, 'AssetBaseUrl', { value: assets.baseUrl })
     new CfnOutput(this, 'TableName', { value: table.tableName })
     new CfnOutput(this, 'FilesBucket', { value: files.bucket.bucketName })

@@ -1,42 +1,22 @@
 import { Duration, Stack, Validations } from 'aws-cdk-lib'
 import { AccessLogFormat } from 'aws-cdk-lib/aws-apigateway'
-import {
-  ApiMapping,
-  DomainName,
-  HttpApi,
-  HttpStage,
-  LogGroupLogDestination,
-  SecurityPolicy,
-} from 'aws-cdk-lib/aws-apigatewayv2'
+import { HttpApi, HttpStage, LogGroupLogDestination } from 'aws-cdk-lib/aws-apigatewayv2'
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations'
-import { Certificate } from 'aws-cdk-lib/aws-certificatemanager'
 import type { ITable } from 'aws-cdk-lib/aws-dynamodb'
 import { PolicyStatement } from 'aws-cdk-lib/aws-iam'
 import type { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs'
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs'
-import { ARecord, HostedZone, RecordTarget } from 'aws-cdk-lib/aws-route53'
-import { ApiGatewayv2DomainProperties } from 'aws-cdk-lib/aws-route53-targets'
 import type { IBucket } from 'aws-cdk-lib/aws-s3'
 import { Secret } from 'aws-cdk-lib/aws-secretsmanager'
 import { Construct } from 'constructs'
 import { acknowledgeWildcards } from '../wildcard-acknowledgement'
 import { AppFunction } from './app-function'
 
-/** The platform's own domain: the apex serves the platform, `*.` one subdomain per tenant. */
-export interface CustomDomain {
-  rootDomain: string
-  /** A regional ACM certificate covering both `rootDomain` and `*.rootDomain`. */
-  certificateArn: string
-  /** The Route 53 public hosted zone of `rootDomain`. */
-  hostedZoneId: string
-}
-
 export interface HttpApiProps {
   table: ITable
   indexArns: string[]
   assetBaseUrl: string
   assetVersion: string
-  domain?: CustomDomain
   /** Uploaded files: forms post to `incoming/`, accepted files live in `applications/`. */
   filesBucket: IBucket
   /** A sender verified in SES; without it the app keeps mail in the table's outbox. */
@@ -60,15 +40,20 @@ const accessLogFormat = AccessLogFormat.custom(
   }),
 )
 
-/** Every route of every host: one Lambda running the Hono app behind an HTTP API. */
+/**
+ * Every route of every host: one Lambda running the Hono app behind an HTTP API, which answers only requests
+ * that carry `originSecret` (CloudFront adds it; infra/constructs/api-distribution.ts). The stack tells the
+ * handler its ROOT_DOMAIN once the distribution exists.
+ */
 export class MppHttpApi extends Construct {
   readonly api: HttpApi
   readonly stage: HttpStage
   readonly handler: NodejsFunction
+  readonly originSecret: Secret
 
   constructor(scope: Construct, id: string, props: HttpApiProps) {
     super(scope, id)
-    const { table, indexArns, domain } = props
+    const { table, indexArns } = props
 
     const sessionSecret = new Secret(this, 'SessionSecret', {
       description: 'HMAC key that signs session tokens',
@@ -78,6 +63,15 @@ export class MppHttpApi extends Construct {
       id: 'AwsSolutions-SMG4',
       reason:
         'The session signing key has no rotation Lambda: rotating it signs every user out, so it is rotated by hand when needed.',
+    })
+    this.originSecret = new Secret(this, 'OriginSecret', {
+      description: 'Shared by CloudFront and the http Lambda: a request without it did not pass the web ACL',
+      generateSecretString: { passwordLength: 48, excludePunctuation: true },
+    })
+    Validations.of(this.originSecret).acknowledge({
+      id: 'AwsSolutions-SMG4',
+      reason:
+        'CloudFront reads the value when the stack deploys (a dynamic reference in its origin header): a rotation Lambda could not update the distribution, so it is rotated by hand (new value, then deploy).',
     })
 
     // Forms write only to the upload area; an accepted file is copied out of it to a key no form can write.
@@ -96,6 +90,7 @@ export class MppHttpApi extends Construct {
       timeout: Duration.seconds(10),
       environment: {
         SESSION_SECRET_ARN: sessionSecret.secretArn,
+        ORIGIN_SECRET_ARN: this.originSecret.secretArn,
         ASSET_BASE_URL: props.assetBaseUrl,
         ASSET_VERSION: props.assetVersion,
         POWERTOOLS_SERVICE_NAME: 'mpp-cloud-http',
@@ -105,7 +100,7 @@ export class MppHttpApi extends Construct {
       statements: [
         new PolicyStatement({
           actions: ['secretsmanager:GetSecretValue'],
-          resources: [sessionSecret.secretArn],
+          resources: [sessionSecret.secretArn, this.originSecret.secretArn],
         }),
         // Presigned POSTs and GETs act with this role's rights: posting and accepting in the upload area,
         new PolicyStatement({
@@ -157,36 +152,5 @@ export class MppHttpApi extends Construct {
       throttle: { rateLimit: 500, burstLimit: 1000 },
       accessLogSettings: { destination: new LogGroupLogDestination(accessLogs), format: accessLogFormat },
     })
-
-    const rootDomain = domain
-      ? this.addCustomDomain(domain)
-      : // Without a domain the execute-api host is the platform host; tenants then need a custom domain.
-        `${this.api.apiId}.execute-api.${Stack.of(this).region}.${Stack.of(this).urlSuffix}`
-    this.handler.addEnvironment('ROOT_DOMAIN', rootDomain)
-  }
-
-  private addCustomDomain({ rootDomain, certificateArn, hostedZoneId }: CustomDomain): string {
-    const certificate = Certificate.fromCertificateArn(this, 'Certificate', certificateArn)
-    const zone = HostedZone.fromHostedZoneAttributes(this, 'Zone', { hostedZoneId, zoneName: rootDomain })
-    const hosts = [
-      { id: 'Apex', domainName: rootDomain, recordName: undefined },
-      { id: 'Wildcard', domainName: `*.${rootDomain}`, recordName: '*' },
-    ]
-    for (const { id, domainName, recordName } of hosts) {
-      const apiDomain = new DomainName(this, `${id}Domain`, {
-        domainName,
-        certificate,
-        securityPolicy: SecurityPolicy.TLS_1_2,
-      })
-      new ApiMapping(this, `${id}Mapping`, { api: this.api, domainName: apiDomain, stage: this.stage })
-      new ARecord(this, `${id}Alias`, {
-        zone,
-        recordName,
-        target: RecordTarget.fromAlias(
-          new ApiGatewayv2DomainProperties(apiDomain.regionalDomainName, apiDomain.regionalHostedZoneId),
-        ),
-      })
-    }
-    return rootDomain
   }
 }

@@ -1,17 +1,21 @@
 import { mkdtemp, readFile, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { runInNewContext } from 'node:vm'
 import { buildWebAssets } from '@mpp/web/build-assets'
 import { App, FileSystem, Stack } from 'aws-cdk-lib'
 import { Annotations, Match, Template } from 'aws-cdk-lib/assertions'
 import { Bucket } from 'aws-cdk-lib/aws-s3'
 import { AwsSolutionsChecks } from 'cdk-nag'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { type CustomDomain, MppStack } from '../../infra/mpp-stack'
+import { edgeHeaders } from '../../functions/edge-request'
+import { edgeHeaderNames } from '../../infra/constructs/api-distribution'
+import type { CustomDomain } from '../../infra/mpp-stack'
+import { buildStacks } from '../../infra/stacks'
 
 const domain: CustomDomain = {
   rootDomain: 'mpp.example.go.id',
-  certificateArn: 'arn:aws:acm:ap-southeast-3:111111111111:certificate/abc',
+  certificateArn: 'arn:aws:acm:us-east-1:111111111111:certificate/abc',
   hostedZoneId: 'Z123456ABCDEFG',
 }
 
@@ -23,15 +27,17 @@ let assetsDir: string
 /** The feature flags `cdk synth` runs with, so the tests see the template the CLI would deploy. */
 let context: Record<string, unknown>
 
+/** Both stacks as infra/app.ts builds them: the platform's (`stack`) and the edge's in us-east-1. */
 const synth = (name: string, props: { region?: string; domain?: CustomDomain; mailFrom?: string } = {}) => {
   const app = new App({ context, outdir: join(workDir, name) })
-  const stack = new MppStack(app, 'MppCloud', {
-    env: { account: '111111111111', region: props.region ?? 'ap-southeast-3' },
+  const { main, edge } = buildStacks(app, {
+    account: '111111111111',
+    region: props.region ?? 'ap-southeast-3',
     assetsDir,
     domain: props.domain,
     mailFrom: props.mailFrom,
   })
-  return { stack, template: Template.fromStack(stack) }
+  return { stack: main, template: Template.fromStack(main), edge, edgeTemplate: Template.fromStack(edge) }
 }
 
 type Statement = { Action: string | string[]; Resource: unknown; Effect: string }
@@ -61,11 +67,29 @@ const filesBucketId = (template: Template): string => {
   return ids[0] as string
 }
 
-/** The logical id of the one resource of `type`. */
-const onlyResourceId = (template: Template, type: string): string => {
-  const ids = Object.keys(template.findResources(type))
+/** The logical id of the one resource of `type` (whose properties match `properties`, if given). */
+const onlyResourceId = (template: Template, type: string, properties?: Record<string, unknown>): string => {
+  const ids = Object.keys(template.findResources(type, properties && { Properties: properties }))
   expect(ids).toHaveLength(1)
   return ids[0] as string
+}
+
+const sessionSecretId = (template: Template) =>
+  onlyResourceId(template, 'AWS::SecretsManager::Secret', {
+    Description: Match.stringLikeRegexp('session tokens'),
+  })
+const originSecretId = (template: Template) =>
+  onlyResourceId(template, 'AWS::SecretsManager::Secret', {
+    Description: Match.stringLikeRegexp('CloudFront'),
+  })
+
+/** The distribution whose comment starts with `MPP Cloud <what>`: the API's or the static assets'. */
+const distribution = (template: Template, what: 'api' | 'assets') => {
+  const comment = what === 'api' ? 'MPP Cloud: the platform host' : 'MPP Cloud static assets'
+  const id = onlyResourceId(template, 'AWS::CloudFront::Distribution', {
+    DistributionConfig: Match.objectLike({ Comment: Match.stringLikeRegexp(`^${comment}`) }),
+  })
+  return { id, config: template.toJSON().Resources[id].Properties.DistributionConfig }
 }
 
 /** The app's function whose description starts with `MPP Cloud <name>` (http or jobs). */
@@ -102,8 +126,10 @@ afterAll(async () => {
 describe('the stack without a custom domain (Jakarta)', () => {
   let stack: Stack
   let template: Template
+  let edge: Stack
+  let edgeTemplate: Template
   beforeAll(() => {
-    ;({ stack, template } = synth('default'))
+    ;({ stack, template, edge, edgeTemplate } = synth('default'))
   }, synthTimeout)
 
   it('keeps the table on demand, recoverable, undeletable and retained', () => {
@@ -135,30 +161,31 @@ describe('the stack without a custom domain (Jakarta)', () => {
 
   it('runs the http handler on nodejs22.x arm64 with its configuration in the environment', () => {
     const tableId = onlyResourceId(template, 'AWS::DynamoDB::Table')
-    const secretId = onlyResourceId(template, 'AWS::SecretsManager::Secret')
-    const apiId = onlyResourceId(template, 'AWS::ApiGatewayV2::Api')
-    const distributionId = onlyResourceId(template, 'AWS::CloudFront::Distribution')
     const filesId = filesBucketId(template)
     const handler = httpHandler(template)
     expect(handler).toMatchObject({ Architectures: ['arm64'], MemorySize: 1024, Timeout: 10 })
     expect(handler.Environment.Variables).toEqual({
       TABLE_NAME: { Ref: tableId },
-      SESSION_SECRET_ARN: { Ref: secretId },
-      ASSET_BASE_URL: { 'Fn::Join': ['', ['https://', { 'Fn::GetAtt': [distributionId, 'DomainName'] }]] },
+      SESSION_SECRET_ARN: { Ref: sessionSecretId(template) },
+      ORIGIN_SECRET_ARN: { Ref: originSecretId(template) },
+      ASSET_BASE_URL: {
+        'Fn::Join': ['', ['https://', { 'Fn::GetAtt': [distribution(template, 'assets').id, 'DomainName'] }]],
+      },
       ASSET_VERSION: FileSystem.fingerprint(assetsDir),
       POWERTOOLS_SERVICE_NAME: 'mpp-cloud-http',
       FILES_BUCKET: { Ref: filesId },
       NODE_OPTIONS: '--enable-source-maps',
-      ROOT_DOMAIN: {
-        'Fn::Join': ['', [{ Ref: apiId }, '.execute-api.ap-southeast-3.', { Ref: 'AWS::URLSuffix' }]],
-      },
+      // Without a custom domain the platform host is the API distribution's own.
+      ROOT_DOMAIN: { 'Fn::GetAtt': [distribution(template, 'api').id, 'DomainName'] },
     })
   })
 
-  it('generates a 48-character session secret', () => {
-    template.hasResourceProperties('AWS::SecretsManager::Secret', {
-      GenerateSecretString: { PasswordLength: 48, ExcludePunctuation: true },
-    })
+  it('generates a 48-character session secret and origin secret', () => {
+    for (const id of [sessionSecretId(template), originSecretId(template)])
+      expect(template.toJSON().Resources[id].Properties.GenerateSecretString).toEqual({
+        PasswordLength: 48,
+        ExcludePunctuation: true,
+      })
   })
 
   it('grants the handler item operations on the table and its named indexes, never Scan or a wildcard', () => {
@@ -186,12 +213,11 @@ describe('the stack without a custom domain (Jakarta)', () => {
     expect(JSON.stringify(policyStatements(template))).not.toMatch(/dynamodb:(Scan|\*)/)
   })
 
-  it('gives the handler role inline policies only, scoped to its own log group and the session secret', () => {
+  it('gives the handler role inline policies only, scoped to its own log group, the session and origin secrets', () => {
     const [logGroupId] = Object.entries(template.findResources('AWS::Logs::LogGroup')).find(([id]) =>
       id.startsWith('HttpHandlerLogs'),
     ) ?? ['']
     expect(logGroupId).not.toBe('')
-    const secretId = onlyResourceId(template, 'AWS::SecretsManager::Secret')
     const roleId = httpHandler(template).Role['Fn::GetAtt'][0]
     const role = template.toJSON().Resources[roleId]
     expect(role.Properties.ManagedPolicyArns).toBeUndefined()
@@ -203,11 +229,16 @@ describe('the stack without a custom domain (Jakarta)', () => {
       Action: ['logs:CreateLogStream', 'logs:PutLogEvents'],
       Resource: { 'Fn::GetAtt': [logGroupId, 'Arn'] },
     })
-    expect(statements).toContainEqual({
-      Effect: 'Allow',
-      Action: 'secretsmanager:GetSecretValue',
-      Resource: { Ref: secretId },
-    })
+    // These two secrets and no other, and no other statement of the stack reads any secret.
+    const secretReads = policyStatements(template).filter((s) =>
+      actionsOf(s).some((a) => a.startsWith('secretsmanager:')),
+    )
+    expect(secretReads).toHaveLength(1)
+    expect(statements).toContainEqual(secretReads[0])
+    expect(actionsOf(secretReads[0] as Statement)).toEqual(['secretsmanager:GetSecretValue'])
+    expect(new Set((secretReads[0] as Statement).Resource as unknown[])).toEqual(
+      new Set([{ Ref: sessionSecretId(template) }, { Ref: originSecretId(template) }]),
+    )
   })
 
   it('keeps uploads in a private, logged bucket where forms write only to incoming/ and accepted files only arrive as copies from there', () => {
@@ -334,9 +365,186 @@ describe('the stack without a custom domain (Jakarta)', () => {
   })
 
   it('has no CloudFront standard logs, which cannot be delivered to a bucket in Jakarta', () => {
-    template.hasResourceProperties('AWS::CloudFront::Distribution', {
+    template.resourceCountIs('AWS::CloudFront::Distribution', 2)
+    template.allResourcesProperties('AWS::CloudFront::Distribution', {
       DistributionConfig: Match.objectLike({ Logging: Match.absent() }),
     })
+  })
+
+  it('puts the API behind a distribution with the edge web ACL, read across regions from MppCloudEdge', () => {
+    const webAclId = onlyResourceId(edgeTemplate, 'AWS::WAFv2::WebACL')
+    const [outputName] =
+      Object.entries(edgeTemplate.toJSON().Outputs as Record<string, { Value: unknown }>).find(
+        ([, output]) => JSON.stringify(output.Value) === JSON.stringify({ 'Fn::GetAtt': [webAclId, 'Arn'] }),
+      ) ?? []
+    expect(outputName).toBeDefined()
+    expect(distribution(template, 'api').config.WebACLId).toEqual({
+      'Fn::GetStackOutput': { StackName: 'MppCloudEdge', OutputName: outputName, Region: 'us-east-1' },
+    })
+    expect(edge.region).toBe('us-east-1')
+    expect(stack.dependencies).toContain(edge)
+  })
+
+  it('sends every method to the execute-api host over HTTPS, with nothing cached and the viewer host kept out', () => {
+    const apiId = onlyResourceId(template, 'AWS::ApiGatewayV2::Api')
+    const { config } = distribution(template, 'api')
+    expect(config.Origins).toHaveLength(1)
+    expect(config.Origins[0]).toMatchObject({
+      DomainName: {
+        'Fn::Join': ['', [{ Ref: apiId }, '.execute-api.ap-southeast-3.', { Ref: 'AWS::URLSuffix' }]],
+      },
+      CustomOriginConfig: { OriginProtocolPolicy: 'https-only', OriginSSLProtocols: ['TLSv1.2'] },
+    })
+    expect(config.DefaultCacheBehavior).toMatchObject({
+      ViewerProtocolPolicy: 'redirect-to-https',
+      AllowedMethods: ['GET', 'HEAD', 'OPTIONS', 'PUT', 'PATCH', 'POST', 'DELETE'],
+      // The managed CachingDisabled and AllViewerExceptHostHeader policies.
+      CachePolicyId: '4135ea2d-6df8-44a3-9df3-4b5a84be39ad',
+      OriginRequestPolicyId: 'b689b0a8-53d0-40ab-baf2-68738e2966ac',
+      ResponseHeadersPolicyId: distribution(template, 'assets').config.DefaultCacheBehavior
+        .ResponseHeadersPolicyId,
+    })
+  })
+
+  it('sends the origin secret as a dynamic reference CloudFormation resolves, never as text in the template', () => {
+    const { config } = distribution(template, 'api')
+    expect(config.Origins[0].OriginCustomHeaders).toEqual([
+      {
+        HeaderName: 'x-mpp-origin-secret',
+        HeaderValue: {
+          'Fn::Join': [
+            '',
+            ['{{resolve:secretsmanager:', { Ref: originSecretId(template) }, ':SecretString:::}}'],
+          ],
+        },
+      },
+    ])
+    // The Lambda reads the same header names the distribution sends.
+    expect(edgeHeaderNames).toEqual(edgeHeaders)
+  })
+
+  it("runs a viewer-request function that passes the viewer's host and address and overwrites forged ones", () => {
+    const functionId = onlyResourceId(template, 'AWS::CloudFront::Function')
+    expect(distribution(template, 'api').config.DefaultCacheBehavior.FunctionAssociations).toEqual([
+      { EventType: 'viewer-request', FunctionARN: { 'Fn::GetAtt': [functionId, 'FunctionARN'] } },
+    ])
+    const fn = template.toJSON().Resources[functionId].Properties
+    expect(fn.FunctionConfig.Runtime).toBe('cloudfront-js-2.0')
+    const run = (headers: Record<string, { value: string }>) =>
+      runInNewContext(`${fn.FunctionCode}\nhandler(event)`, {
+        event: { request: { method: 'GET', uri: '/', headers }, viewer: { ip: '2001:db8::7' } },
+      })
+    expect(
+      run({
+        host: { value: 'lubuklinggau.mpp.example.go.id' },
+        'x-mpp-host': { value: 'palembang.mpp.example.go.id' },
+        'x-mpp-viewer-address': { value: '203.0.113.1' },
+      }).headers,
+    ).toEqual({
+      host: { value: 'lubuklinggau.mpp.example.go.id' },
+      'x-mpp-host': { value: 'lubuklinggau.mpp.example.go.id' },
+      'x-mpp-viewer-address': { value: '2001:db8::7' },
+    })
+    expect(run({ 'x-mpp-host': { value: 'palembang.mpp.example.go.id' } }).headers).toEqual({
+      'x-mpp-viewer-address': { value: '2001:db8::7' },
+    })
+  })
+
+  it('limits requests per address, writes per address and requests per MPP host with a 429 in the app error shape', () => {
+    const acl = edgeTemplate.toJSON().Resources[onlyResourceId(edgeTemplate, 'AWS::WAFv2::WebACL')].Properties
+    expect(acl).toMatchObject({
+      Scope: 'CLOUDFRONT',
+      DefaultAction: { Allow: {} },
+      VisibilityConfig: { CloudWatchMetricsEnabled: true, SampledRequestsEnabled: true },
+    })
+    const rule = (name: string) => acl.Rules.find((r: { Name: string }) => r.Name === name)
+    const tooMany = {
+      Block: {
+        CustomResponse: {
+          ResponseCode: 429,
+          CustomResponseBodyKey: 'tooManyRequests',
+          ResponseHeaders: [{ Name: 'Retry-After', Value: '300' }],
+        },
+      },
+    }
+    expect(rule('RequestsPerAddress')).toMatchObject({
+      Statement: { RateBasedStatement: { Limit: 3000, EvaluationWindowSec: 300, AggregateKeyType: 'IP' } },
+      Action: tooMany,
+    })
+    expect(rule('RequestsPerAddress').Statement.RateBasedStatement.ScopeDownStatement).toBeUndefined()
+    const method = (name: string) => ({
+      ByteMatchStatement: {
+        FieldToMatch: { Method: {} },
+        PositionalConstraint: 'EXACTLY',
+        SearchString: name,
+        TextTransformations: [{ Priority: 0, Type: 'NONE' }],
+      },
+    })
+    expect(rule('WritesPerAddress')).toMatchObject({
+      Statement: {
+        RateBasedStatement: {
+          Limit: 1000,
+          EvaluationWindowSec: 300,
+          AggregateKeyType: 'IP',
+          ScopeDownStatement: {
+            NotStatement: { Statement: { OrStatement: { Statements: [method('GET'), method('HEAD')] } } },
+          },
+        },
+      },
+      Action: tooMany,
+    })
+    expect(rule('RequestsPerHost')).toMatchObject({
+      Statement: {
+        RateBasedStatement: {
+          Limit: 30_000,
+          EvaluationWindowSec: 300,
+          AggregateKeyType: 'CUSTOM_KEYS',
+          CustomKeys: [
+            { Header: { Name: 'host', TextTransformations: [{ Priority: 0, Type: 'LOWERCASE' }] } },
+          ],
+        },
+      },
+      Action: tooMany,
+    })
+    const body = acl.CustomResponseBodies.tooManyRequests
+    expect(body.ContentType).toBe('APPLICATION_JSON')
+    expect(JSON.parse(body.Content)).toEqual({
+      error: {
+        code: 'too_many_requests',
+        message:
+          'Terlalu banyak permintaan. Coba lagi beberapa menit lagi. / Too many requests. Try again in a few minutes.',
+      },
+    })
+  })
+
+  it("applies AWS's managed rules for bad addresses and inputs, counting only the common rule set's body size", () => {
+    const acl = edgeTemplate.toJSON().Resources[onlyResourceId(edgeTemplate, 'AWS::WAFv2::WebACL')].Properties
+    const managed = acl.Rules.filter(
+      (r: { Statement: Record<string, unknown> }) => r.Statement.ManagedRuleGroupStatement,
+    )
+    expect(managed.map((r: { Name: string }) => r.Name)).toEqual([
+      'AWSManagedRulesAmazonIpReputationList',
+      'AWSManagedRulesCommonRuleSet',
+      'AWSManagedRulesKnownBadInputsRuleSet',
+    ])
+    for (const r of managed) {
+      expect(r.OverrideAction).toEqual({ None: {} })
+      expect(r.Statement.ManagedRuleGroupStatement).toMatchObject({ VendorName: 'AWS', Name: r.Name })
+    }
+    expect(managed[1].Statement.ManagedRuleGroupStatement.RuleActionOverrides).toEqual([
+      { Name: 'SizeRestrictions_BODY', ActionToUse: { Count: {} } },
+    ])
+    expect(managed[0].Statement.ManagedRuleGroupStatement.RuleActionOverrides).toBeUndefined()
+    expect(managed[2].Statement.ManagedRuleGroupStatement.RuleActionOverrides).toBeUndefined()
+    // Six rules, each with its own metrics and samples; unique priorities.
+    expect(acl.Rules).toHaveLength(6)
+    expect(new Set(acl.Rules.map((r: { Priority: number }) => r.Priority)).size).toBe(6)
+    for (const r of acl.Rules)
+      expect(r.VisibilityConfig).toEqual({
+        CloudWatchMetricsEnabled: true,
+        SampledRequestsEnabled: true,
+        MetricName: r.Name,
+      })
   })
 
   it('deploys the built assets under static/', () => {
@@ -344,9 +552,11 @@ describe('the stack without a custom domain (Jakarta)', () => {
   })
 
   it('passes cdk-nag AwsSolutions with every exception acknowledged, and CDK has nothing to warn about', () => {
-    expect(nagViolations(stack)).toEqual([])
-    expect(Annotations.fromStack(stack).findError('*', Match.anyValue())).toEqual([])
-    expect(Annotations.fromStack(stack).findWarning('*', Match.anyValue())).toEqual([])
+    for (const s of [stack, edge]) {
+      expect(nagViolations(s)).toEqual([])
+      expect(Annotations.fromStack(s).findError('*', Match.anyValue())).toEqual([])
+      expect(Annotations.fromStack(s).findWarning('*', Match.anyValue())).toEqual([])
+    }
   })
 })
 
@@ -357,27 +567,45 @@ describe('the stack with a custom domain', () => {
     ;({ stack, template } = synth('domain', { domain, mailFrom: `MPP Cloud <noreply@${domain.rootDomain}>` }))
   }, synthTimeout)
 
-  it('serves the apex and every subdomain from the API with the given certificate', () => {
-    for (const name of [domain.rootDomain, `*.${domain.rootDomain}`])
-      template.hasResourceProperties('AWS::ApiGatewayV2::DomainName', {
-        DomainName: name,
-        DomainNameConfigurations: [
-          { CertificateArn: domain.certificateArn, EndpointType: 'REGIONAL', SecurityPolicy: 'TLS_1_2' },
-        ],
-      })
-    template.resourceCountIs('AWS::ApiGatewayV2::ApiMapping', 2)
-    template.allResourcesProperties('AWS::ApiGatewayV2::ApiMapping', { Stage: '$default' })
+  it("serves the apex and every subdomain from the API's distribution with the given certificate, requiring TLS 1.2", () => {
+    const { config } = distribution(template, 'api')
+    expect(config.Aliases).toEqual([domain.rootDomain, `*.${domain.rootDomain}`])
+    expect(config.ViewerCertificate).toEqual({
+      AcmCertificateArn: domain.certificateArn,
+      MinimumProtocolVersion: 'TLSv1.2_2021',
+      SslSupportMethod: 'sni-only',
+    })
+    // API Gateway keeps no custom domain: the distribution is the only way in.
+    template.resourceCountIs('AWS::ApiGatewayV2::DomainName', 0)
+    template.resourceCountIs('AWS::ApiGatewayV2::ApiMapping', 0)
   })
 
-  it('points apex and wildcard alias records in the hosted zone at the API domains', () => {
+  it("points apex and wildcard alias records (IPv4 and IPv6) in the hosted zone at the API's distribution", () => {
+    const { id } = distribution(template, 'api')
+    template.resourceCountIs('AWS::Route53::RecordSet', 4)
     for (const name of [`${domain.rootDomain}.`, `*.${domain.rootDomain}.`])
-      template.hasResourceProperties('AWS::Route53::RecordSet', {
-        Name: name,
-        Type: 'A',
-        HostedZoneId: domain.hostedZoneId,
-        AliasTarget: { DNSName: Match.anyValue(), HostedZoneId: Match.anyValue() },
-      })
+      for (const type of ['A', 'AAAA'])
+        template.hasResourceProperties('AWS::Route53::RecordSet', {
+          Name: name,
+          Type: type,
+          HostedZoneId: domain.hostedZoneId,
+          AliasTarget: { DNSName: { 'Fn::GetAtt': [id, 'DomainName'] }, HostedZoneId: Match.anyValue() },
+        })
   })
+
+  it(
+    'refuses a certificate outside us-east-1, which CloudFront cannot use',
+    () => {
+      const elsewhere = {
+        ...domain,
+        certificateArn: 'arn:aws:acm:ap-southeast-3:111111111111:certificate/abc',
+      }
+      expect(() => synth('regional-certificate', { domain: elsewhere })).toThrow(
+        'certificateArn must be in us-east-1 for CloudFront, got ap-southeast-3',
+      )
+    },
+    synthTimeout,
+  )
 
   it('tells the app its root domain', () => {
     expect(httpHandler(template).Environment.Variables.ROOT_DOMAIN).toBe(domain.rootDomain)
@@ -420,6 +648,10 @@ describe('the stack in a region CloudFront delivers logs to', () => {
       DistributionConfig: Match.objectLike({
         Logging: { Bucket: { 'Fn::GetAtt': [logBucketId, 'RegionalDomainName'] }, Prefix: 'cloudfront/' },
       }),
+    })
+    expect(distribution(template, 'api').config.Logging).toEqual({
+      Bucket: { 'Fn::GetAtt': [logBucketId, 'RegionalDomainName'] },
+      Prefix: 'cloudfront-api/',
     })
   })
 
