@@ -1,17 +1,18 @@
-import { mkdtemp, readFile, rm } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
 import { runInNewContext } from 'node:vm'
-import { buildWebAssets } from '@mpp/web/build-assets'
 import { App, FileSystem, Stack } from 'aws-cdk-lib'
-import { Annotations, Match, Template } from 'aws-cdk-lib/assertions'
+import { Annotations, Match, type Template } from 'aws-cdk-lib/assertions'
 import { Bucket } from 'aws-cdk-lib/aws-s3'
-import { AwsSolutionsChecks } from 'cdk-nag'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { edgeHeaders } from '../../functions/edge-request'
 import { edgeHeaderNames } from '../../infra/constructs/api-distribution'
 import type { CustomDomain } from '../../infra/mpp-stack'
-import { buildStacks } from '../../infra/stacks'
+import {
+  appFunction,
+  nagViolations,
+  onlyResourceId,
+  stackSynthesiser,
+  synthTimeout,
+} from '../support/stack-synth'
 
 const domain: CustomDomain = {
   rootDomain: 'mpp.example.go.id',
@@ -19,26 +20,8 @@ const domain: CustomDomain = {
   hostedZoneId: 'Z123456ABCDEFG',
 }
 
-// Bundling the Lambda takes seconds; each variant is synthesised once and shared by its tests.
-const synthTimeout = 120_000
-
-let workDir: string
-let assetsDir: string
-/** The feature flags `cdk synth` runs with, so the tests see the template the CLI would deploy. */
-let context: Record<string, unknown>
-
-/** Both stacks as infra/app.ts builds them: the platform's (`stack`) and the edge's in us-east-1. */
-const synth = (name: string, props: { region?: string; domain?: CustomDomain; mailFrom?: string } = {}) => {
-  const app = new App({ context, outdir: join(workDir, name) })
-  const { main, edge } = buildStacks(app, {
-    account: '111111111111',
-    region: props.region ?? 'ap-southeast-3',
-    assetsDir,
-    domain: props.domain,
-    mailFrom: props.mailFrom,
-  })
-  return { stack: main, template: Template.fromStack(main), edge, edgeTemplate: Template.fromStack(edge) }
-}
+const stacks = stackSynthesiser()
+const { synth } = stacks
 
 type Statement = { Action: string | string[]; Resource: unknown; Effect: string }
 
@@ -67,13 +50,6 @@ const filesBucketId = (template: Template): string => {
   return ids[0] as string
 }
 
-/** The logical id of the one resource of `type` (whose properties match `properties`, if given). */
-const onlyResourceId = (template: Template, type: string, properties?: Record<string, unknown>): string => {
-  const ids = Object.keys(template.findResources(type, properties && { Properties: properties }))
-  expect(ids).toHaveLength(1)
-  return ids[0] as string
-}
-
 const sessionSecretId = (template: Template) =>
   onlyResourceId(template, 'AWS::SecretsManager::Secret', {
     Description: Match.stringLikeRegexp('session tokens'),
@@ -92,36 +68,10 @@ const distribution = (template: Template, what: 'api' | 'assets') => {
   return { id, config: template.toJSON().Resources[id].Properties.DistributionConfig }
 }
 
-/** The app's function whose description starts with `MPP Cloud <name>` (http or jobs). */
-const appFunction = (template: Template, name: 'http' | 'jobs') => {
-  const handlers = Object.values(
-    template.findResources('AWS::Lambda::Function', {
-      Properties: { Runtime: 'nodejs22.x', Description: Match.stringLikeRegexp(`^MPP Cloud ${name}:`) },
-    }),
-  )
-  expect(handlers).toHaveLength(1)
-  return handlers[0]?.Properties
-}
 const httpHandler = (template: Template) => appFunction(template, 'http')
 
-/** cdk-nag 3 runs as a policy-validation plugin at synthesis; here it runs over the stack directly. */
-const nagViolations = (stack: Stack) =>
-  new AwsSolutionsChecks(undefined, { verbose: true })
-    .validateScope(stack)
-    .violations.map(
-      (violation) =>
-        `${violation.ruleName} at ${violation.violatingResources.map((r) => r.constructPath).join(', ')}`,
-    )
-
-beforeAll(async () => {
-  workDir = await mkdtemp(join(tmpdir(), 'mpp-infra-'))
-  assetsDir = (await buildWebAssets(join(workDir, 'static'))).outDir
-  context = JSON.parse(await readFile(new URL('../../cdk.json', import.meta.url), 'utf8')).context
-})
-
-afterAll(async () => {
-  if (workDir) await rm(workDir, { recursive: true, force: true })
-})
+beforeAll(stacks.setUp)
+afterAll(stacks.tearDown)
 
 describe('the stack without a custom domain (Jakarta)', () => {
   let stack: Stack
@@ -171,7 +121,7 @@ describe('the stack without a custom domain (Jakarta)', () => {
       ASSET_BASE_URL: {
         'Fn::Join': ['', ['https://', { 'Fn::GetAtt': [distribution(template, 'assets').id, 'DomainName'] }]],
       },
-      ASSET_VERSION: FileSystem.fingerprint(assetsDir),
+      ASSET_VERSION: FileSystem.fingerprint(stacks.assetsDir),
       POWERTOOLS_SERVICE_NAME: 'mpp-cloud-http',
       FILES_BUCKET: { Ref: filesId },
       NODE_OPTIONS: '--enable-source-maps',
