@@ -1,5 +1,5 @@
 import type { Logger } from '@aws-lambda-powertools/logger'
-import { addDays } from '@mpp/core/business-day'
+import { addDays, zonedInstant } from '@mpp/core/business-day'
 import { type Rollup, rollupCounters } from '@mpp/core/rollup'
 import { closingInstant } from '@mpp/core/schedule'
 import type { Tenant } from '@mpp/core/tenant'
@@ -101,15 +101,57 @@ export const closeDay = async (
 }
 
 /**
+ * When a day is due to close: its closing time and the grace after it, or, for a day without opening hours
+ * (a holiday, a Sunday), its end (local midnight).
+ */
+const closeDueAt = (tenant: Tenant, day: string): Date => {
+  const closesAt = closingInstant(day, scheduleOf(tenant))
+  return closesAt
+    ? new Date(closesAt.getTime() + dayCloseGraceMinutes * 60_000)
+    : zonedInstant(addDays(day, 1), '00:00', tenant.timeZone)
+}
+
+/** The days the scheduled job looks at: yesterday and today, in the tenant's own time zone. */
+const recentDays = (tenant: Tenant, now: Date) => {
+  const today = todayOf(tenant, now)
+  return [addDays(today, -1), today]
+}
+
+/**
  * Which of yesterday and today are due to close now: a day once its closing time and the grace have passed;
  * a day without opening hours (a holiday, a Sunday) once it is over.
  */
-export const daysDueToClose = (tenant: Tenant, now: Date): string[] => {
-  const today = todayOf(tenant, now)
-  return [addDays(today, -1), today].filter((day) => {
-    const closesAt = closingInstant(day, scheduleOf(tenant))
-    return closesAt ? now.getTime() >= closesAt.getTime() + dayCloseGraceMinutes * 60_000 : day < today
-  })
+export const daysDueToClose = (tenant: Tenant, now: Date): string[] =>
+  recentDays(tenant, now).filter((day) => now.getTime() >= closeDueAt(tenant, day).getTime())
+
+/**
+ * A day still open this long after it was due has failed at every run since (the job runs every 15 minutes):
+ * no passing hiccup. Six hours puts a day that closes in the evening in the report before midnight, and one
+ * open around the clock (due at 01:00) by 07:00: every missed close shows by the next morning.
+ */
+export const dayOverdueHours = 6
+
+/**
+ * The days the job should have closed but has not, `overdueHours` or more after they were due: yesterday
+ * and today of every tenant that is not closed, read back from the table. Feeds the jobs' `DaysOverdue`
+ * metric and its alarm.
+ */
+export const overdueDays = async (
+  deps: { db: Db; now: () => Date },
+  overdueHours = dayOverdueHours,
+): Promise<{ tenantId: string; day: string }[]> => {
+  const now = deps.now()
+  const overdue: { tenantId: string; day: string }[] = []
+  for (const entry of await listDirectory(deps.db)) {
+    if (entry.stage === 'closed') continue
+    const tenant = await getTenant(deps.db, entry.id)
+    if (!tenant) continue
+    for (const day of recentDays(tenant, now)) {
+      const late = now.getTime() >= closeDueAt(tenant, day).getTime() + overdueHours * 3_600_000
+      if (late && !(await getDaySummary(deps.db, tenant.id, day))) overdue.push({ tenantId: tenant.id, day })
+    }
+  }
+  return overdue
 }
 
 /**
