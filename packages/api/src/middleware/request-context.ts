@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto'
 import type { Logger } from '@aws-lambda-powertools/logger'
 import { createMiddleware } from 'hono/factory'
 import type { AppEnv } from '../app-env'
+import { redactLogValue } from '../log-redaction'
 
 interface LambdaBindings {
   event?: { requestContext?: { requestId?: string } }
@@ -10,13 +11,14 @@ interface LambdaBindings {
 /**
  * Gives every request an id (API Gateway's own when there is one, so our lines match its access log),
  * a logger that writes it on every line, and the `X-Request-Id` response header.
- * A client-sent id is not trusted: log lines must not be forgeable.
+ * A client-sent id is not trusted: log lines must not be forgeable. The logger redacts secrets and phone
+ * numbers (the path itself may hold a ticket's secret) in every runtime, whatever logger it was given.
  */
 export const requestContext = (logger: Logger) =>
   createMiddleware<AppEnv>(async (c, next) => {
     const fromGateway = (c.env as LambdaBindings | undefined)?.event?.requestContext?.requestId
     const requestId = fromGateway ?? randomUUID()
-    const log = logger.createChild()
+    const log = logger.createChild({ jsonReplacerFn: redactLogValue })
     log.appendPersistentKeys({ requestId, method: c.req.method, path: c.req.path })
     c.set('requestId', requestId)
     c.set('log', log)
