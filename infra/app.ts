@@ -35,6 +35,7 @@ buildStacks(app, {
   assetsDir,
   domain: customDomain(),
   mailFrom: context('mailFrom'),
+  alarmEmail: context('alarmEmail'),
 })
 
 // cdk-nag 3 is a policy-validation plugin: any unacknowledged finding fails `cdk synth`.

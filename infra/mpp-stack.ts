@@ -1,10 +1,13 @@
+import { tableDefinition } from '@mpp/db/table-definition'
 import { CfnOutput, Stack, type StackProps } from 'aws-cdk-lib'
 import type { Construct } from 'constructs'
 import { ApiDistribution, type CustomDomain } from './constructs/api-distribution'
 import { Files } from './constructs/files'
 import { MppHttpApi } from './constructs/http-api'
 import { Jobs } from './constructs/jobs'
+import { Operations } from './constructs/operations'
 import { MppTable } from './constructs/table'
+import { TableBackup } from './constructs/table-backup'
 import { WebAssets } from './constructs/web-assets'
 
 export type { CustomDomain } from './constructs/api-distribution'
@@ -18,6 +21,8 @@ export interface MppStackProps extends StackProps {
   domain?: CustomDomain
   /** A sender verified in SES (`MPP Cloud <noreply@mpp.example.go.id>`); without it mail stays in the outbox. */
   mailFrom?: string
+  /** Who the alarms notify (an SNS email subscription, confirmed from the first mail); none without it. */
+  alarmEmail?: string
 }
 
 /**
@@ -50,11 +55,29 @@ export class MppStack extends Stack {
     })
     http.handler.addEnvironment('ROOT_DOMAIN', edge.rootDomain)
 
-    new Jobs(this, 'Jobs', { table, indexArns })
+    const jobs = new Jobs(this, 'Jobs', { table, indexArns })
+    new TableBackup(this, 'Backup', { table })
+
+    const operations = new Operations(this, 'Operations', {
+      alarmEmail: props.alarmEmail,
+      functions: [
+        // 500 requests a second (the stage's throttle) at 0.4 s each need 200 instances: more means slowness.
+        { name: 'http', fn: http.handler, errorsPer5Minutes: 5, concurrency: 200 },
+        // One run at a time; two means a run or its retry overlapped the next.
+        { name: 'jobs', fn: jobs.fn, errorsPer5Minutes: 1, concurrency: 2 },
+      ],
+      api: http.api,
+      accessLogs: http.accessLogs,
+      table,
+      indexNames: tableDefinition.globalSecondaryIndexes.map((index) => index.indexName),
+      jobsFailures: jobs.failures,
+    })
 
     new CfnOutput(this, 'PlatformUrl', { value: `https://${edge.rootDomain}` })
     new CfnOutput(this, 'AssetBaseUrl', { value: assets.baseUrl })
     new CfnOutput(this, 'TableName', { value: table.tableName })
     new CfnOutput(this, 'FilesBucket', { value: files.bucket.bucketName })
+    new CfnOutput(this, 'AlarmTopic', { value: operations.topic.topicArn })
+    new CfnOutput(this, 'Dashboard', { value: operations.dashboard.dashboardName })
   }
 }

@@ -10,6 +10,8 @@ export interface MppStacksProps {
   assetsDir: string
   domain?: CustomDomain
   mailFrom?: string
+  /** Who the alarms notify; none without it. */
+  alarmEmail?: string
 }
 
 /**
@@ -31,6 +33,7 @@ export const buildStacks = (app: App, props: MppStacksProps) => {
     webAclArn: edge.webAclArn,
     domain: props.domain,
     mailFrom: props.mailFrom,
+    alarmEmail: props.alarmEmail,
   })
   return { edge, main }
 }

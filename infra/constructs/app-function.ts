@@ -1,20 +1,36 @@
 import { fileURLToPath } from 'node:url'
-import { type Duration, Validations } from 'aws-cdk-lib'
+import { type Duration, RemovalPolicy, Validations } from 'aws-cdk-lib'
 import type { ITable } from 'aws-cdk-lib/aws-dynamodb'
 import { PolicyDocument, PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam'
-import { Architecture, Runtime } from 'aws-cdk-lib/aws-lambda'
+import {
+  ApplicationLogLevel,
+  Architecture,
+  LoggingFormat,
+  Runtime,
+  SystemLogLevel,
+  Tracing,
+} from 'aws-cdk-lib/aws-lambda'
 import { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs'
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs'
 import { Construct } from 'constructs'
 import { lambdaBundling } from '../lambda-bundling'
+import { acknowledgeWildcards } from '../wildcard-acknowledgement'
 
 const repoRoot = fileURLToPath(new URL('../..', import.meta.url))
+
+/**
+ * How long the functions' and the API's logs are kept: a year. They are the record of who did what on a
+ * government service (logins, decisions, refusals, the request ids citizens quote in a complaint), asked
+ * about in audits and disputes months later, and complaints run on a yearly reporting cycle; longer would keep
+ * staff emails and client addresses for no purpose (UU 27/2022 on personal data: keep no longer than needed).
+ */
+export const logRetention = RetentionDays.ONE_YEAR
 
 /**
  * Only the item operations the repositories use; TransactWriteItems is authorised by the item actions it
  * contains. No Scan: nothing ever reads across tenants by scanning.
  */
-const tableActions = [
+export const tableActions = [
   'dynamodb:GetItem',
   'dynamodb:PutItem',
   'dynamodb:UpdateItem',
@@ -35,15 +51,27 @@ export interface AppFunctionProps {
   environment: Record<string, string>
   /** More permissions than the log group and the table. */
   statements?: PolicyStatement[]
+  /**
+   * The lowest level of the app's own lines Lambda keeps (Powertools reads it as AWS_LAMBDA_LOG_LEVEL);
+   * INFO by default, as the app logs logins and closed days at INFO.
+   */
+  logLevel?: ApplicationLogLevel
 }
 
-/** A Lambda of this app: bundled like every other, with its own log group and a role that can do little else. */
+/**
+ * A Lambda of this app: bundled like every other, with its own log group (JSON lines, kept a year and kept
+ * when the stack goes: they hold personal data that is evidence), traced by X-Ray, and a role that can do
+ * little else.
+ */
 export class AppFunction extends Construct {
   readonly fn: NodejsFunction
 
   constructor(scope: Construct, id: string, props: AppFunctionProps) {
     super(scope, id)
-    const logGroup = new LogGroup(this, 'Logs', { retention: RetentionDays.ONE_MONTH })
+    const logGroup = new LogGroup(this, 'Logs', {
+      retention: logRetention,
+      removalPolicy: RemovalPolicy.RETAIN,
+    })
     const role = new Role(this, 'Role', {
       assumedBy: new ServicePrincipal('lambda.amazonaws.com'),
       description: `${props.description}: its own log group and the table`,
@@ -75,6 +103,12 @@ export class AppFunction extends Construct {
       timeout: props.timeout,
       role,
       logGroup,
+      // Lambda's own lines as JSON too, and only its warnings (timeouts, crashes, out of memory): the START,
+      // END and REPORT lines of every invocation cost more than they tell; metrics carry the durations.
+      loggingFormat: LoggingFormat.JSON,
+      systemLogLevelV2: SystemLogLevel.WARN,
+      applicationLogLevelV2: props.logLevel ?? ApplicationLogLevel.INFO,
+      tracing: Tracing.ACTIVE,
       bundling: lambdaBundling,
       environment: {
         TABLE_NAME: props.table.tableName,
@@ -82,6 +116,11 @@ export class AppFunction extends Construct {
         ...props.environment,
       },
     })
+    acknowledgeWildcards(
+      role,
+      'X-Ray (active tracing) takes no resource-level permissions: PutTraceSegments and PutTelemetryRecords act on *.',
+      { actions: [], resources: ['*'] },
+    )
     Validations.of(this.fn).acknowledge({
       id: 'AwsSolutions-L1',
       reason:

@@ -23,6 +23,9 @@ export const tooManyRequestsBody = JSON.stringify({
 
 const tooManyRequestsKey = 'tooManyRequests'
 
+/** The web ACL's CloudWatch metric name: its `WebACL` dimension in AWS/WAFV2 (us-east-1), on the dashboard. */
+export const webAclMetricName = 'MppCloudEdge'
+
 /** A rate-based rule blocks until the address (or host) falls below its limit over the whole window. */
 const blockTooMany: CfnWebACL.RuleActionProperty = {
   block: {
@@ -87,7 +90,7 @@ export class EdgeFirewall extends Construct {
       description: 'MPP Cloud: rate limits and AWS managed rules in front of the API',
       scope: 'CLOUDFRONT',
       defaultAction: { allow: {} },
-      visibilityConfig: visibility('MppCloudEdge'),
+      visibilityConfig: visibility(webAclMetricName),
       customResponseBodies: {
         [tooManyRequestsKey]: { contentType: 'APPLICATION_JSON', content: tooManyRequestsBody },
       },

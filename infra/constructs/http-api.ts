@@ -1,16 +1,16 @@
-import { Duration, Stack, Validations } from 'aws-cdk-lib'
+import { Duration, RemovalPolicy, Stack, Validations } from 'aws-cdk-lib'
 import { AccessLogFormat } from 'aws-cdk-lib/aws-apigateway'
 import { HttpApi, HttpStage, LogGroupLogDestination } from 'aws-cdk-lib/aws-apigatewayv2'
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations'
 import type { ITable } from 'aws-cdk-lib/aws-dynamodb'
 import { PolicyStatement } from 'aws-cdk-lib/aws-iam'
 import type { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs'
-import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs'
+import { LogGroup } from 'aws-cdk-lib/aws-logs'
 import type { IBucket } from 'aws-cdk-lib/aws-s3'
 import { Secret } from 'aws-cdk-lib/aws-secretsmanager'
 import { Construct } from 'constructs'
 import { acknowledgeWildcards } from '../wildcard-acknowledgement'
-import { AppFunction } from './app-function'
+import { AppFunction, logRetention } from './app-function'
 
 export interface HttpApiProps {
   table: ITable
@@ -50,6 +50,8 @@ export class MppHttpApi extends Construct {
   readonly stage: HttpStage
   readonly handler: NodejsFunction
   readonly originSecret: Secret
+  /** One JSON line per request (client address, host, path, status); the 429 count is read from it. */
+  readonly accessLogs: LogGroup
 
   constructor(scope: Construct, id: string, props: HttpApiProps) {
     super(scope, id)
@@ -144,13 +146,20 @@ export class MppHttpApi extends Construct {
       reason:
         'The app authorises each route itself (host-bound signed session, role checks); citizen pages and ticket taking are public by design.',
     })
-    const accessLogs = new LogGroup(this, 'AccessLogs', { retention: RetentionDays.ONE_MONTH })
+    // Client addresses and paths: personal data, kept as long as the functions' logs and never deleted with the stack.
+    this.accessLogs = new LogGroup(this, 'AccessLogs', {
+      retention: logRetention,
+      removalPolicy: RemovalPolicy.RETAIN,
+    })
     this.stage = new HttpStage(this, 'DefaultStage', {
       httpApi: this.api,
       autoDeploy: true,
       // A ceiling well under the account's limits, so a flood costs bounded Lambda and DynamoDB money.
       throttle: { rateLimit: 500, burstLimit: 1000 },
-      accessLogSettings: { destination: new LogGroupLogDestination(accessLogs), format: accessLogFormat },
+      accessLogSettings: {
+        destination: new LogGroupLogDestination(this.accessLogs),
+        format: accessLogFormat,
+      },
     })
   }
 }
