@@ -11,7 +11,7 @@ import { surveyElements } from '@mpp/core/satisfaction'
 import { batchWriteAll } from '@mpp/db/catalog-admin-repository'
 import type { Db } from '@mpp/db/client'
 import { keys } from '@mpp/db/keys'
-import { getTenant } from '@mpp/db/tenant-repository'
+import { directoryItem, getTenant } from '@mpp/db/tenant-repository'
 import { benchApp, benchClock } from './bench-app'
 import { median, percentile, round, timeMs } from './stats'
 
@@ -94,15 +94,14 @@ export const benchNational = async (db: Db, password: string) => {
       if (!existing) {
         writes.push({
           PutRequest: {
-            Item: {
-              ...keys.directoryEntry(regency.code),
+            Item: directoryItem({
               id: regency.code,
               slug: `r${regency.code.replace('.', '')}`,
               name: `Mal Pelayanan Publik ${regency.name}`,
               regencyName: regency.name,
               provinceName: regency.provinceName,
               stage: 'live',
-            },
+            }),
           },
         })
       }

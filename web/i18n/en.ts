@@ -130,6 +130,9 @@ export const en: Messages = {
     forbiddenBody: 'Your account may not open this page.',
     serverErrorTitle: 'Something went wrong',
     serverErrorBody: 'Sorry, our system ran into a problem. Please try again shortly.',
+    unavailableTitle: 'The service is busy',
+    unavailableBody:
+      'The service is busy or cannot be reached for a moment. Nothing was lost: please try again in a few seconds.',
     requestId: 'Request id',
     requestFailed: 'The request could not be processed',
   },
@@ -145,7 +148,7 @@ export const en: Messages = {
     invalid_credentials: 'Wrong email or password.',
     too_many_requests: 'Too many requests from your network. Please wait a moment, then try again.',
     internal: 'The server ran into an error. Please try again.',
-    unavailable: 'The service is temporarily unavailable.',
+    unavailable: 'The service is temporarily unavailable. Try again in a few seconds.',
     service_not_found: 'This MPP has no such service.',
     counter_not_found: 'No such counter, or it is not active.',
     ticket_not_found: 'Ticket not found.',

@@ -136,6 +136,9 @@ export const id = {
     forbiddenBody: 'Akun Anda tidak berhak membuka halaman ini.',
     serverErrorTitle: 'Terjadi gangguan',
     serverErrorBody: 'Maaf, terjadi gangguan pada sistem kami. Silakan coba lagi sebentar lagi.',
+    unavailableTitle: 'Layanan sedang sibuk',
+    unavailableBody:
+      'Layanan sedang sibuk atau sementara tidak dapat dijangkau. Tidak ada yang hilang: silakan coba lagi dalam beberapa detik.',
     requestId: 'Kode permintaan',
     requestFailed: 'Permintaan tidak dapat diproses',
   },
@@ -151,7 +154,7 @@ export const id = {
     invalid_credentials: 'Email atau kata sandi salah.',
     too_many_requests: 'Terlalu banyak permintaan dari jaringan Anda. Tunggu sebentar, lalu coba lagi.',
     internal: 'Terjadi kesalahan pada server. Silakan coba lagi.',
-    unavailable: 'Layanan sementara tidak tersedia.',
+    unavailable: 'Layanan sementara tidak tersedia. Coba lagi dalam beberapa detik.',
     service_not_found: 'Layanan tidak ditemukan di MPP ini.',
     counter_not_found: 'Loket tidak ditemukan atau tidak aktif.',
     ticket_not_found: 'Tiket tidak ditemukan.',

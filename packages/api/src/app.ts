@@ -1,4 +1,5 @@
 import { OpenAPIHono } from '@hono/zod-openapi'
+import { TableUnavailableError } from '@mpp/db/unavailable'
 import type { Context } from 'hono'
 import { bodyLimit } from 'hono/body-limit'
 import { etag } from 'hono/etag'
@@ -6,7 +7,7 @@ import { HTTPException } from 'hono/http-exception'
 import { NONCE, secureHeaders } from 'hono/secure-headers'
 import type { AppDeps, AppEnv } from './app-env'
 import { sessionRevocation } from './auth/session-revocation'
-import { ApiError, errorJson } from './errors'
+import { ApiError, errorJson, unavailableError } from './errors'
 import { language } from './middleware/language'
 import { originCheck } from './middleware/origin-check'
 import { requestContext } from './middleware/request-context'
@@ -63,6 +64,10 @@ const isApi = (c: Context) => c.req.path.startsWith('/api/')
 /** Turns anything thrown into the refusal to answer with; unexpected errors become a logged 500. */
 const toApiError = (err: unknown, c: Context<AppEnv>): ApiError => {
   if (err instanceof ApiError) return err
+  if (err instanceof TableUnavailableError) {
+    c.var.log?.warn('table unavailable', { error: err.cause })
+    return unavailableError()
+  }
   if (err instanceof HTTPException) {
     if (err.status === 400 && /json/i.test(err.message)) return new ApiError(400, 'malformed_json')
     if (err.status === 413) return new ApiError(413, 'payload_too_large')

@@ -17,6 +17,13 @@ export class ApiError extends Error {
   }
 }
 
+/** A throttled or stalled table mostly recovers within seconds; clients wait this long before trying again. */
+export const retryAfterUnavailableSeconds = 5
+
+/** The table did not answer: 503 `unavailable` with `Retry-After`, never a 500. */
+export const unavailableError = () =>
+  new ApiError(503, 'unavailable', undefined, { 'Retry-After': String(retryAfterUnavailableSeconds) })
+
 export const errorBody = z
   .object({
     error: z.object({

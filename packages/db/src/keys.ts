@@ -6,7 +6,8 @@ import type { TenantId } from '@mpp/core/tenant'
  */
 export type Scope = { kind: 'tenant'; tenantId: TenantId } | { kind: 'platform' }
 
-export const directoryPk = 'P#TENANTS'
+/** gsi1's partition of every tenant's directory entry: the platform lists them all with one Query. */
+export const directoryIndexPk = 'DIRECTORY'
 
 export const tenantPk = (tenantId: TenantId) => `T#${tenantId}`
 
@@ -33,7 +34,8 @@ export const keys = {
   audit: (subject: string, at: string, id: string) => ({ pk: `P#AUDIT#${subject}`, sk: `${at}#${id}` }),
   mail: (at: string, id: string) => ({ pk: 'P#MAIL', sk: `${at}#${id}` }),
   invite: (tenantId: TenantId, tokenHash: string) => ({ pk: `${tenantPk(tenantId)}#INVITE`, sk: tokenHash }),
-  directoryEntry: (tenantId: TenantId) => ({ pk: directoryPk, sk: tenantId }),
+  /** What the platform lists of a tenant, in the tenant's own partition (so its role can rename it). */
+  directoryEntry: (tenantId: TenantId) => ({ pk: tenantPk(tenantId), sk: 'DIRECTORY' }),
   account: (scope: Scope, email: string) => ({ pk: scopePk(scope, 'USERS'), sk: `USER#${email}` }),
   /** Which of an account's sessions no longer count, beside the account. */
   sessionRevocation: (scope: Scope, email: string) => ({

@@ -10,3 +10,10 @@ export const tableDefinition = {
 } as const
 
 export const defaultTableName = 'mpp-cloud'
+
+/**
+ * The platform partitions a tenant's own request may touch besides its `T#{tenant}` ones: the nation's day
+ * roll-ups that its tickets, surveys and complaints add to. The data layer's guard (`tenant-guard.ts`) and the
+ * tenant role's `dynamodb:LeadingKeys` condition in AWS (infra/constructs/tenant-role.ts) both read this list.
+ */
+export const platformPartitionsForTenants = ['P#NATIONAL'] as const

@@ -9,7 +9,7 @@ import { type Tenant, type TenantId, tenant as tenantSchema } from '@mpp/core/te
 import { z } from 'zod'
 import type { Db } from './client'
 import { parseItem } from './item'
-import { directoryPk, keys } from './keys'
+import { directoryIndexPk, keys, tenantPk } from './keys'
 import { queryAll } from './query-all'
 import { cancelReasons, type TransactItem } from './transactions'
 
@@ -25,6 +25,14 @@ export const directoryEntry = tenantSchema.pick({
   stage: true,
 })
 export type DirectoryEntry = z.infer<typeof directoryEntry>
+
+/** A directory entry as stored: in its tenant's partition, listed through gsi1. */
+export const directoryItem = (entry: DirectoryEntry) => ({
+  ...keys.directoryEntry(entry.id),
+  gsi1pk: directoryIndexPk,
+  gsi1sk: entry.id,
+  ...entry,
+})
 
 /** Finds the tenant a subdomain belongs to, in one round trip. */
 export const findTenantBySlug = async (db: Db, slug: string): Promise<Tenant | undefined> => {
@@ -80,7 +88,7 @@ export const tenantCreation = (db: Db, tenant: Tenant, fromApplication?: string)
         Item: { ...keys.regencyClaim(tenant.id), tenantId: tenant.id },
       },
     },
-    { Put: { TableName: db.tableName, Item: { ...keys.directoryEntry(tenant.id), ...entry } } },
+    { Put: { TableName: db.tableName, Item: directoryItem(entry) } },
   ]
 }
 
@@ -134,13 +142,19 @@ export const changeTenantStage = async (
   }
 }
 
-/** Every tenant of the platform, from the directory partition (a few hundred small items). */
+/**
+ * Every tenant of the platform, from gsi1's directory partition (a few hundred small items). An entry counts
+ * only from its own tenant's partition: a tenant can write its own items only, never vouch for another id.
+ */
 export const listDirectory = async (db: Db): Promise<DirectoryEntry[]> => {
   const items = await queryAll(db, {
-    KeyConditionExpression: 'pk = :pk',
-    ExpressionAttributeValues: { ':pk': directoryPk },
+    IndexName: 'gsi1',
+    KeyConditionExpression: 'gsi1pk = :pk',
+    ExpressionAttributeValues: { ':pk': directoryIndexPk },
   })
-  return items.map((item) => parseItem(directoryEntry, item))
+  return items
+    .filter((item) => item.pk === tenantPk(String(item.id)))
+    .map((item) => parseItem(directoryEntry, item))
 }
 
 /** The logo item: SVG as text (checked and re-serialised), PNG as base64; older items hold only `svg`. */

@@ -1,10 +1,14 @@
+import { inTenantScope } from '@mpp/db/tenant-scope'
 import { createMiddleware } from 'hono/factory'
 import type { AppEnv } from '../app-env'
 import { ApiError } from '../errors'
 import { matchHost } from '../host-match'
 import type { TenantCache } from '../tenant-cache'
 
-/** Resolves the site from the request's host; never from a body, query or client-chosen header. */
+/**
+ * Resolves the site from the request's host; never from a body, query or client-chosen header. A tenant's
+ * request runs in that tenant's scope (`@mpp/db/tenant-scope`).
+ */
 export const site = (rootDomain: string, tenants: TenantCache) =>
   createMiddleware<AppEnv>(async (c, next) => {
     const url = new URL(c.req.url)
@@ -21,5 +25,6 @@ export const site = (rootDomain: string, tenants: TenantCache) =>
     if (!tenant) throw new ApiError(404, 'tenant_not_found')
     c.set('site', { kind: 'tenant', tenant })
     c.var.log.appendPersistentKeys({ tenant: tenant.id })
-    await next()
+    // From here on every table request is confined to this tenant's keys (and its credentials in AWS).
+    await inTenantScope(tenant.id, next)
   })

@@ -18,9 +18,11 @@ export const errorPage = (c: Context<AppEnv>, error: ApiError, config: AppConfig
         ? [m.errorPages.notFoundTitle, m.errorPages.notFoundBody]
         : error.status === 403
           ? [m.errorPages.forbiddenTitle, m.errorPages.forbiddenBody]
-          : error.status >= 500
-            ? [m.errorPages.serverErrorTitle, m.errorPages.serverErrorBody]
-            : [m.errorPages.requestFailed, m.errors[error.code]]
+          : error.code === 'unavailable'
+            ? [m.errorPages.unavailableTitle, m.errorPages.unavailableBody]
+            : error.status >= 500
+              ? [m.errorPages.serverErrorTitle, m.errorPages.serverErrorBody]
+              : [m.errorPages.requestFailed, m.errors[error.code]]
   for (const [name, value] of Object.entries(error.headers ?? {})) c.header(name, value)
   return c.html(<ErrorPage ctx={pageContext(c, config)} title={title} body={body} />, error.status)
 }

@@ -1,7 +1,7 @@
 import { createRoute, z } from '@hono/zod-openapi'
 import { pingTable } from '@mpp/db/health'
 import type { AppDeps } from '../app-env'
-import { ApiError, errorResponse } from '../errors'
+import { errorResponse, unavailableError } from '../errors'
 import { createRouter } from '../validation'
 
 const healthBody = z.object({ status: z.literal('ok') }).meta({ id: 'Health' })
@@ -25,7 +25,7 @@ export const healthApi = (deps: AppDeps) =>
       await pingTable(deps.db)
     } catch (error) {
       c.var.log.error('health check failed', { error })
-      throw new ApiError(503, 'unavailable')
+      throw unavailableError()
     }
     c.header('Cache-Control', 'no-store')
     return c.json({ status: 'ok' as const }, 200)
