@@ -5,6 +5,7 @@ import { createApp } from '@mpp/api/app'
 import { outboxMailer } from '@mpp/api/mail/mailer'
 import { systemClock } from '@mpp/core/clock'
 import { createDb } from '@mpp/db/client'
+import type { APIGatewayProxyStructuredResultV2 } from 'aws-lambda'
 import {
   type ApiGatewayRequestContextV2,
   getConnInfo,
@@ -17,6 +18,7 @@ import { s3FileStore } from './s3-file-store'
 import { readSecretString } from './secret-string'
 import { sesMailer } from './ses-mailer'
 import { loadSessionSecret } from './session-secret'
+import { unavailableResponse } from './unavailable-response'
 
 const required = (name: string): string => {
   const value = process.env[name]
@@ -30,44 +32,66 @@ const db = createDb({ tableName: required('TABLE_NAME'), endpoint: process.env.D
 const now = systemClock
 const filesBucket = required('FILES_BUCKET')
 const region = required('AWS_REGION')
-// In AWS the API is reached through CloudFront and its web ACL; without the secret (local runs, tests, the
-// bench) requests are taken as they come.
-const originSecretArn = process.env.ORIGIN_SECRET_ARN
-const [sessionSecret, originSecret] = await Promise.all([
-  loadSessionSecret(),
-  originSecretArn ? readSecretString(originSecretArn) : undefined,
-])
+const rootDomain = required('ROOT_DOMAIN')
 
-const app = createApp({
-  db,
-  config: {
-    rootDomain: required('ROOT_DOMAIN'),
-    sessionSecret,
-    assetBaseUrl: process.env.ASSET_BASE_URL ?? '',
-    assetVersion: process.env.ASSET_VERSION ?? 'dev',
-    // Presigned POSTs go to the bucket's regional address; the global one is allowed for older SDK defaults.
-    uploadOrigins: [
-      `https://${filesBucket}.s3.${region}.amazonaws.com`,
-      `https://${filesBucket}.s3.amazonaws.com`,
-    ],
-  },
-  logger,
-  now,
-  clientIp: (c) => getConnInfo(c).remote.address,
-  // Without a verified SES sender (tests, the bench) mail stays in the table's outbox.
-  mailer: process.env.MAIL_FROM ? sesMailer(process.env.MAIL_FROM) : outboxMailer(db, now),
-  files: s3FileStore(filesBucket, now),
-})
-
-const serve = handle(app)
 type HttpApiEvent = Extract<LambdaEvent, { requestContext: ApiGatewayRequestContextV2 }>
-const fromEdge = (secret: string) =>
-  onlyFromEdge(secret, (event: HttpApiEvent, context: LambdaContext) => serve(event, context))
+type Serve = (event: HttpApiEvent, context: LambdaContext) => Promise<APIGatewayProxyStructuredResultV2>
+
+/** The app, once its secrets are read: on the first request, never at import, so no cold start can hang. */
+const build = async (): Promise<Serve> => {
+  // In AWS the API is reached through CloudFront and its web ACL; without the secret (local runs, tests, the
+  // bench) requests are taken as they come.
+  const originSecretArn = process.env.ORIGIN_SECRET_ARN
+  const [sessionSecret, originSecret] = await Promise.all([
+    loadSessionSecret(),
+    originSecretArn ? readSecretString(originSecretArn) : undefined,
+  ])
+  const app = createApp({
+    db,
+    config: {
+      rootDomain,
+      sessionSecret,
+      assetBaseUrl: process.env.ASSET_BASE_URL ?? '',
+      assetVersion: process.env.ASSET_VERSION ?? 'dev',
+      // Presigned POSTs go to the bucket's regional address; the global one is allowed for older SDK defaults.
+      uploadOrigins: [
+        `https://${filesBucket}.s3.${region}.amazonaws.com`,
+        `https://${filesBucket}.s3.amazonaws.com`,
+      ],
+    },
+    logger,
+    now,
+    clientIp: (c) => getConnInfo(c).remote.address,
+    // Without a verified SES sender (tests, the bench) mail stays in the table's outbox.
+    mailer: process.env.MAIL_FROM ? sesMailer(process.env.MAIL_FROM) : outboxMailer(db, now),
+    files: s3FileStore(filesBucket, now),
+  })
+  const serve = handle(app) as Serve
+  return originSecret ? onlyFromEdge(originSecret, serve) : serve
+}
+
+let built: Promise<Serve> | undefined
+/** Built once per instance; a failed build (a secret that could not be read) is tried again by the next request. */
+const app = () => {
+  built ??= build().catch((error) => {
+    built = undefined
+    throw error
+  })
+  return built
+}
 
 /**
  * The HTTP API's handler: the same Hono app as `npm start`, with Lambda's context on every log line; in AWS it
- * answers only what came through CloudFront, as the viewer sent it.
+ * answers only what came through CloudFront, as the viewer sent it. While its secrets cannot be read, every
+ * request gets a 503 with Retry-After.
  */
-export const handler = middy(originSecret ? fromEdge(originSecret) : serve).use(
-  injectLambdaContext(logger, { resetKeys: true }),
-)
+export const handler = middy(async (event: HttpApiEvent, context: LambdaContext) => {
+  let serve: Serve
+  try {
+    serve = await app()
+  } catch (error) {
+    logger.error('secrets unavailable', { error })
+    return unavailableResponse(event.rawPath)
+  }
+  return serve(event, context)
+}).use(injectLambdaContext(logger, { resetKeys: true }))

@@ -1,8 +1,15 @@
 import { GetSecretValueCommand, SecretsManagerClient } from '@aws-sdk/client-secrets-manager'
 
-/** The string value of a Secrets Manager secret, read with the function's own role; call it once per cold start. */
+/**
+ * The string value of a Secrets Manager secret, read with the function's own role; call it once per instance.
+ * Bounded: two attempts of at most 1 s to connect and 2 s to answer, so a slow or unreachable Secrets Manager
+ * costs a request a 503 and never hangs it.
+ */
 export const readSecretString = async (arn: string): Promise<string> => {
-  const client = new SecretsManagerClient({})
+  const client = new SecretsManagerClient({
+    maxAttempts: 2,
+    requestHandler: { connectionTimeout: 1000, requestTimeout: 2000, throwOnRequestTimeout: true },
+  })
   try {
     const result = await client.send(new GetSecretValueCommand({ SecretId: arn }))
     if (!result.SecretString) throw new Error(`secret ${arn} has no string value`)
