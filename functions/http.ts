@@ -18,6 +18,7 @@ import { s3FileStore } from './s3-file-store'
 import { readSecretString } from './secret-string'
 import { sesMailer } from './ses-mailer'
 import { loadSessionSecret } from './session-secret'
+import { tenantCredentials } from './tenant-credentials'
 import { unavailableResponse } from './unavailable-response'
 
 const required = (name: string): string => {
@@ -28,7 +29,13 @@ const required = (name: string): string => {
 
 const logger = new Logger({ serviceName: 'mpp-cloud-http' })
 
-const db = createDb({ tableName: required('TABLE_NAME'), endpoint: process.env.DYNAMODB_ENDPOINT })
+const tenantRoleArn = process.env.TENANT_ROLE_ARN
+const db = createDb({
+  tableName: required('TABLE_NAME'),
+  endpoint: process.env.DYNAMODB_ENDPOINT,
+  // A request on a tenant's host signs its table requests as that tenant's role (README, Tenancy).
+  ...(tenantRoleArn && { tenantCredentials: tenantCredentials(tenantRoleArn) }),
+})
 const now = systemClock
 const filesBucket = required('FILES_BUCKET')
 const region = required('AWS_REGION')

@@ -8,6 +8,7 @@ import { Jobs } from './constructs/jobs'
 import { Operations } from './constructs/operations'
 import { MppTable } from './constructs/table'
 import { TableBackup } from './constructs/table-backup'
+import { TenantRole } from './constructs/tenant-role'
 import { WebAssets } from './constructs/web-assets'
 
 export type { CustomDomain } from './constructs/api-distribution'
@@ -54,6 +55,11 @@ export class MppStack extends Stack {
       domain: props.domain,
     })
     http.handler.addEnvironment('ROOT_DOMAIN', edge.rootDomain)
+    // A request on a tenant's host signs its table requests as this role, confined to that tenant's keys.
+    const httpRole = http.handler.role
+    if (!httpRole) throw new Error('the http function has no role to assume the tenant role with')
+    const tenantRole = new TenantRole(this, 'TenantRole', { table, indexArns, assumedBy: httpRole })
+    http.handler.addEnvironment('TENANT_ROLE_ARN', tenantRole.role.roleArn)
 
     const jobs = new Jobs(this, 'Jobs', { table, indexArns })
     new TableBackup(this, 'Backup', { table })

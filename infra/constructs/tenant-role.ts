@@ -1,0 +1,57 @@
+import { platformPartitionsForTenants } from '@mpp/db/table-definition'
+import type { ITable } from 'aws-cdk-lib/aws-dynamodb'
+import { ArnPrincipal, type IRole, PolicyDocument, PolicyStatement, Role } from 'aws-cdk-lib/aws-iam'
+import { Construct } from 'constructs'
+import { tableActions } from './app-function'
+
+/** The session tag the http function sets when it assumes the role (functions/tenant-credentials.ts). */
+const tag = 'tenant'
+const tenant = `\${aws:PrincipalTag/${tag}}`
+
+export interface TenantRoleProps {
+  table: ITable
+  indexArns: string[]
+  /** The role of the function that serves tenant hosts and assumes this role, per tenant, with the tag. */
+  assumedBy: IRole
+}
+
+/**
+ * The credentials of a request on a tenant's host: the table's item actions, only on keys whose partition is
+ * `T#{tenant}` or `T#{tenant}#...` (and the nation's roll-ups), where `{tenant}` is the session tag the
+ * caller set. On a gsi1 Query, LeadingKeys is the index's partition key, so a tenant may query its own index
+ * partitions (`T#{tenant}#CP#OPEN`) and no other: the ministry's cross-tenant index reads (`MONTH#`, `DAY#`,
+ * `DIRECTORY`, `APPS#`) stay with the function's own role, used on the platform host and by the jobs.
+ */
+export class TenantRole extends Construct {
+  readonly role: Role
+
+  constructor(scope: Construct, id: string, props: TenantRoleProps) {
+    super(scope, id)
+    this.role = new Role(this, 'Role', {
+      description: "One tenant's requests: only that tenant's keys in the table, by its session tag",
+      assumedBy: new ArnPrincipal(props.assumedBy.roleArn).withSessionTags().withConditions({
+        // A regency code (16.73) and nothing else as the only tag: no session without a tenant.
+        StringLike: { [`aws:RequestTag/${tag}`]: '??.??' },
+        'ForAllValues:StringEquals': { 'aws:TagKeys': [tag] },
+      }),
+      inlinePolicies: {
+        tenant: new PolicyDocument({
+          statements: [
+            new PolicyStatement({
+              actions: tableActions,
+              resources: [props.table.tableArn, ...props.indexArns],
+              conditions: {
+                'ForAllValues:StringLike': {
+                  'dynamodb:LeadingKeys': [`T#${tenant}`, `T#${tenant}#*`, ...platformPartitionsForTenants],
+                },
+                // ForAllValues holds vacuously for a request without keys; require them.
+                Null: { 'dynamodb:LeadingKeys': 'false' },
+              },
+            }),
+          ],
+        }),
+      },
+    })
+    this.role.grant(props.assumedBy, 'sts:AssumeRole', 'sts:TagSession')
+  }
+}
