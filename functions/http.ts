@@ -2,7 +2,7 @@ import { Logger } from '@aws-lambda-powertools/logger'
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware'
 import middy from '@middy/core'
 import { createApp } from '@mpp/api/app'
-import { outboxMailer } from '@mpp/api/mail/mailer'
+import { streamedMailer } from '@mpp/api/mail/mailer'
 import { systemClock } from '@mpp/core/clock'
 import { createDb } from '@mpp/db/client'
 import type { APIGatewayProxyStructuredResultV2 } from 'aws-lambda'
@@ -16,7 +16,6 @@ import {
 import { onlyFromEdge } from './edge-request'
 import { s3FileStore } from './s3-file-store'
 import { readSecretString } from './secret-string'
-import { sesMailer } from './ses-mailer'
 import { loadSessionSecret } from './session-secret'
 import { tenantCredentials } from './tenant-credentials'
 import { unavailableResponse } from './unavailable-response'
@@ -69,8 +68,8 @@ const build = async (): Promise<Serve> => {
     logger,
     now,
     clientIp: (c) => getConnInfo(c).remote.address,
-    // Without a verified SES sender (tests, the bench) mail stays in the table's outbox.
-    mailer: process.env.MAIL_FROM ? sesMailer(process.env.MAIL_FROM) : outboxMailer(db, now),
+    // Mail is written to the outbox with the change it tells about; the table's stream starts the mail-sender.
+    mailer: streamedMailer,
     files: s3FileStore(filesBucket, now),
   })
   const serve = handle(app) as Serve

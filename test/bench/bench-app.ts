@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { Logger } from '@aws-lambda-powertools/logger'
 import { createApp } from '@mpp/api/app'
-import { outboxMailer } from '@mpp/api/mail/mailer'
+import { inProcessMailer } from '@mpp/api/mail/mailer'
+import { printingTransport } from '@mpp/api/mail/printing-transport'
 import type { Clock } from '@mpp/core/clock'
 import type { Db } from '@mpp/db/client'
 import { createLocalFileStore } from '@mpp/local/local-file-store'
@@ -28,6 +29,6 @@ export const benchApp = async (db: Db, now: Clock = benchClock()) =>
     logger: new Logger({ serviceName: 'bench', logLevel: 'SILENT' }),
     now,
     clientIp: () => '127.0.0.1',
-    mailer: outboxMailer(db, now),
+    mailer: inProcessMailer({ db, now, transport: printingTransport(() => {}) }),
     files: createLocalFileStore(await mkdtemp(join(tmpdir(), 'mpp-bench-files-')), benchSecret, now).store,
   })

@@ -1,4 +1,3 @@
-import { listMail } from '@mpp/db/mail-repository'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { createClock } from '../support/clock'
 import { createTestApp, loginCookie, type TestApp, tenants } from '../support/test-app'
@@ -37,9 +36,10 @@ const form = async (path: string, fields: Record<string, string>, cookie = admin
   return { status: res.status, location: res.headers.get('location'), html: await res.text() }
 }
 
-/** The newest invite link mailed to `to`. */
+/** The newest invite link mailed to `to`, as the mail server got it. */
 const inviteLinkFor = async (to: string) => {
-  const mail = (await listMail(t.db)).find((m) => m.to === to)
+  await t.mail.idle()
+  const mail = t.mail.transport.sent.findLast((m) => m.to === to)
   const match = mail && /https?:\/\/\S*\/undangan\/\S+/.exec(mail.text)
   if (!match) throw new Error(`no invite mailed to ${to}`)
   return { url: new URL(match[0]), mail }

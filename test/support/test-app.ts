@@ -4,11 +4,12 @@ import { join } from 'node:path'
 import { Logger } from '@aws-lambda-powertools/logger'
 import { createApp } from '@mpp/api/app'
 import type { AppDeps } from '@mpp/api/app-env'
-import { outboxMailer } from '@mpp/api/mail/mailer'
+import { type InProcessMailer, inProcessMailer } from '@mpp/api/mail/mailer'
 import type { Db } from '@mpp/db/client'
 import { createLocalFileStore } from '@mpp/local/local-file-store'
 import { seedDemo } from '@mpp/local/seed/seed-demo'
 import { createClock } from './clock'
+import { type RecordingTransport, recordingTransport } from './mail-transport'
 import { createTestDb } from './test-db'
 
 export const testPassword = 'test-password-123'
@@ -27,6 +28,8 @@ export interface TestApp {
   deps: AppDeps
   /** The local file store's upload and download endpoints (what S3 answers in AWS). */
   fileReceiver: ReturnType<typeof createLocalFileStore>['receiver']
+  /** Where the app's mail goes: `mail.idle()` waits for deliveries, `mail.transport` is the mail server. */
+  mail: InProcessMailer & { transport: RecordingTransport }
   /** Sends a request to a host of the app (`lubuklinggau.localhost`, `localhost`, …). */
   request: (host: string, path: string, init?: RequestInit) => Promise<Response>
 }
@@ -37,9 +40,11 @@ export const createTestApp = async (overrides: Partial<AppDeps> = {}): Promise<T
   if (!overrides.db) await seedDemo(db, testPassword)
   const now = overrides.now ?? createClock().now
   const files = createLocalFileStore(await mkdtemp(join(tmpdir(), 'mpp-files-')), testSecret, now)
+  const transport = recordingTransport()
+  const mailer = inProcessMailer({ db, now, transport })
   const deps: AppDeps = {
     db,
-    mailer: outboxMailer(db, now),
+    mailer,
     config: { rootDomain: 'localhost', sessionSecret: testSecret, assetBaseUrl: '', assetVersion: 'test' },
     logger: new Logger({
       serviceName: 'mpp-test',
@@ -57,6 +62,7 @@ export const createTestApp = async (overrides: Partial<AppDeps> = {}): Promise<T
     db,
     deps,
     fileReceiver: files.receiver,
+    mail: Object.assign(mailer, { transport }),
     request: (host, path, init) => Promise.resolve(app.request(`http://${host}${path}`, init)),
   }
 }

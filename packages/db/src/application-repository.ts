@@ -1,4 +1,4 @@
-import { GetCommand, PutCommand, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb'
+import { GetCommand, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb'
 import { type Application, application as applicationSchema } from '@mpp/core/application'
 import type { ApplicationStatus } from '@mpp/core/tenant-lifecycle'
 import { z } from 'zod'
@@ -70,13 +70,28 @@ export const claimConflict = async (
   return slug ? { kind: 'subdomain_taken' } : undefined
 }
 
-/** Stores a new, unconfirmed application; it claims nothing and expires by itself at `secrets.expiresAt`. */
-export const createApplicationRecord = async (db: Db, a: Application, secrets: ApplicationSecrets) => {
+/**
+ * Stores a new, unconfirmed application, with `also` (its confirmation mail) in the same transaction; it
+ * claims nothing and expires by itself at `secrets.expiresAt`.
+ */
+export const createApplicationRecord = async (
+  db: Db,
+  a: Application,
+  secrets: ApplicationSecrets,
+  also: TransactItem[] = [],
+) => {
   await db.doc.send(
-    new PutCommand({
-      TableName: db.tableName,
-      Item: { ...keys.application(a.id), ...statusIndex(a), ...a, ...secrets },
-      ConditionExpression: 'attribute_not_exists(pk)',
+    new TransactWriteCommand({
+      TransactItems: [
+        {
+          Put: {
+            TableName: db.tableName,
+            Item: { ...keys.application(a.id), ...statusIndex(a), ...a, ...secrets },
+            ConditionExpression: 'attribute_not_exists(pk)',
+          },
+        },
+        ...also,
+      ],
     }),
   )
 }

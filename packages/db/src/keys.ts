@@ -32,7 +32,11 @@ export const keys = {
   application: (id: string) => ({ pk: `P#APP#${id}`, sk: 'APP' }),
   /** One decision or event about an application or a tenant, newest last. */
   audit: (subject: string, at: string, id: string) => ({ pk: `P#AUDIT#${subject}`, sk: `${at}#${id}` }),
-  mail: (at: string, id: string) => ({ pk: 'P#MAIL', sk: `${at}#${id}` }),
+  /** One mail in the outbox: the platform's own (`P#MAIL`) or one a tenant's request wrote (`T#{tenant}#MAIL`). */
+  mail: (scope: Scope, at: string, id: string) => ({
+    pk: scope.kind === 'platform' ? 'P#MAIL' : `${tenantPk(scope.tenantId)}#MAIL`,
+    sk: `${at}#${id}`,
+  }),
   invite: (tenantId: TenantId, tokenHash: string) => ({ pk: `${tenantPk(tenantId)}#INVITE`, sk: tokenHash }),
   /** What the platform lists of a tenant, in the tenant's own partition (so its role can rename it). */
   directoryEntry: (tenantId: TenantId) => ({ pk: tenantPk(tenantId), sk: 'DIRECTORY' }),

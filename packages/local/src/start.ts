@@ -5,7 +5,8 @@ import { type ServerType, serve } from '@hono/node-server'
 import { getConnInfo } from '@hono/node-server/conninfo'
 import { createApp } from '@mpp/api/app'
 import { closeQuietComplaints } from '@mpp/api/complaints/complaints'
-import { outboxMailer } from '@mpp/api/mail/mailer'
+import { inProcessMailer } from '@mpp/api/mail/mailer'
+import { printingTransport } from '@mpp/api/mail/printing-transport'
 import { closeDueDays } from '@mpp/api/queue/day-close'
 import { systemClock } from '@mpp/core/clock'
 import { createDb } from '@mpp/db/client'
@@ -63,7 +64,14 @@ const main = async () => {
     logger,
     now: systemClock,
     clientIp: (c) => getConnInfo(c).remote.address,
-    mailer: outboxMailer(db, systemClock, (text) => console.log(text)),
+    // The mail-sender's delivery, run here after each write; the console stands in for the mail server.
+    mailer: inProcessMailer({
+      db,
+      now: systemClock,
+      transport: printingTransport((text) => console.log(text)),
+      failed: (mail) => console.log(`\nMail to ${mail.to} failed: ${mail.reason}\n`),
+      logger,
+    }),
     files: files.store,
   })
 

@@ -73,6 +73,12 @@ export const onboardingCases: RouteCase[] = [
     expect: 'refused',
   },
   { method: 'GET', route: '/api/mail', expect: 'refused' },
+  {
+    method: 'POST',
+    route: '/api/mail/resend',
+    body: () => ({ json: { id: '00000000-0000-4000-8000-000000000000', at: '2026-11-24T03:00:00.000Z' } }),
+    expect: 'refused',
+  },
   { method: 'GET', route: '/api/ministry/accounts', expect: 'refused' },
   {
     method: 'PUT',
@@ -174,6 +180,12 @@ export const onboardingPageCases: RouteCase[] = [
     expect: 'refused',
   },
   { method: 'GET', route: '/kementerian/surat', expect: 'refused' },
+  {
+    method: 'POST',
+    route: '/kementerian/surat/kirim-ulang',
+    body: () => ({ form: { id: '00000000-0000-4000-8000-000000000000', at: '2026-11-24T03:00:00.000Z' } }),
+    expect: 'refused',
+  },
   { method: 'GET', route: '/kementerian/akun', expect: 'refused' },
   {
     method: 'POST',

@@ -7,6 +7,7 @@ import { z } from 'zod'
 import type { AppDeps, Session } from '../app-env'
 import { revocationCache } from '../auth/session-revocation'
 import { ApiError } from '../errors'
+import { outboxMail } from '../mail/outbox'
 import { inviteHours, newInvite } from '../onboarding/invites'
 
 /**
@@ -93,17 +94,18 @@ export const inviteStaff = async (
     if (accounts.some((a) => a.email === email && a.active)) throw exists()
     const { token, invite, writes } = newInvite(deps, tenant.id, { ...input, email }, by.email, now)
     const superseded = pending.filter((i) => i.email === email).map((i) => i.tokenHash)
-    const outcome = await storeInvite(deps.db, tenant.id, email, writes, superseded)
+    // The invitee reads it in Indonesian, like every mail of the platform; it is written with the invite.
+    const words = messagesFor('id').staffAdmin
+    const link = `${tenantSite.replace(/\/?$/, '/')}undangan/${token}`
+    const mail = outboxMail(deps, tenantScope(tenant), {
+      to: email,
+      subject: words.mailSubject(tenant.name),
+      text: words.mailText(input.name, tenant.name, messagesFor('id').roles[input.role], link, inviteHours),
+    })
+    const outcome = await storeInvite(deps.db, tenant.id, email, [...writes, mail.write], superseded)
     if (outcome === 'exists') throw exists()
     if (outcome === 'conflict') continue
-    // The invitee reads it in Indonesian, like every mail of the platform.
-    const mail = messagesFor('id').staffAdmin
-    const link = `${tenantSite.replace(/\/?$/, '/')}undangan/${token}`
-    await deps.mailer.send({
-      to: email,
-      subject: mail.mailSubject(tenant.name),
-      text: mail.mailText(input.name, tenant.name, messagesFor('id').roles[input.role], link, inviteHours),
-    })
+    mail.committed()
     return {
       email,
       name: input.name,

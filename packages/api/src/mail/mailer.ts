@@ -1,24 +1,53 @@
-import type { Db } from '@mpp/db/client'
-import { storeMail } from '@mpp/db/mail-repository'
+import { AsyncResource } from 'node:async_hooks'
+import type { Logger } from '@aws-lambda-powertools/logger'
+import type { MailKey } from '@mpp/db/mail-repository'
+import { type DeliveryDeps, deliverMail } from './delivery'
 
-export interface Mail {
-  to: string
-  subject: string
-  text: string
-}
+export type { MailContent as Mail } from '@mpp/db/mail-repository'
 
-/** Sends mail: SES in AWS (functions/ses-mailer.ts), the outbox below locally and in tests. */
+/**
+ * Starts the delivery of mail the app has written to the outbox (`outbox.ts`): in the transaction of the
+ * change the mail tells about, as `pending`. Delivery never makes the request wait or fail.
+ */
 export interface Mailer {
-  send(mail: Mail): Promise<void>
+  /** Called once the transaction that wrote these mails has committed. */
+  written(keys: MailKey[]): void
 }
 
 /**
- * Keeps every mail in the table, where the ministry console shows it, and prints it: the local stand-in for a
- * mail server, so a developer can follow a verification or invite link.
+ * AWS: nothing to do here. The table's stream hands every mail that becomes `pending` to the mail-sender
+ * Lambda (functions/mail-sender.ts), which sends it through SES with retries.
  */
-export const outboxMailer = (db: Db, now: () => Date, print: (line: string) => void = () => {}): Mailer => ({
-  async send(mail) {
-    await storeMail(db, { ...mail, at: now().toISOString() })
-    print(`\nMail to ${mail.to}: ${mail.subject}\n${mail.text}\n`)
-  },
-})
+export const streamedMailer: Mailer = { written() {} }
+
+export interface InProcessMailer extends Mailer {
+  /** Resolves once every delivery started so far has settled (tests wait for it instead of sleeping). */
+  idle(): Promise<void>
+}
+
+/**
+ * Locally and in tests: the same delivery as the mail-sender Lambda, run in this process just after the write.
+ * A mail put back to `pending` for another attempt is delivered again at once, as the stream does in AWS.
+ * Deliveries run outside the request's tenant scope: sending is the platform's work, not the tenant's.
+ */
+export const inProcessMailer = (deps: DeliveryDeps & { logger?: Logger }): InProcessMailer => {
+  const outsideRequests = new AsyncResource('mail-delivery')
+  const inFlight = new Set<Promise<void>>()
+  const deliver = async (key: MailKey) => {
+    while ((await deliverMail(deps, key)) === 'retry') {}
+  }
+  return {
+    written(keys) {
+      for (const key of keys)
+        outsideRequests.runInAsyncScope(() => {
+          const delivery: Promise<void> = deliver(key)
+            .catch((error: unknown) => deps.logger?.error('mail delivery failed', { error, key }))
+            .finally(() => inFlight.delete(delivery))
+          inFlight.add(delivery)
+        })
+    },
+    async idle() {
+      while (inFlight.size > 0) await Promise.all(inFlight)
+    },
+  }
+}

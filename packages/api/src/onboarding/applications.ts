@@ -20,6 +20,7 @@ import type { AppDeps } from '../app-env'
 import { ApiError } from '../errors'
 import { acceptUpload, type UploadKind, uploadFormFor } from '../files/accept-upload'
 import { looksLikePdf } from '../files/file-store'
+import { outboxMail } from '../mail/outbox'
 import { inviteFirstAdmin } from './invites'
 import { newTenantFromApplication } from './new-tenant'
 import { hashToken, newToken } from './tokens'
@@ -28,6 +29,9 @@ import { hashToken, newToken } from './tokens'
 const linkDays = 7
 /** An unconfirmed application, and its confirmation link, end after this; it claims nothing meanwhile. */
 export const confirmHours = 72
+
+/** Mail about applications is the platform's own. */
+const platformScope = { kind: 'platform' } as const
 
 const secondsFrom = (now: Date, days: number) => Math.floor(now.getTime() / 1000) + days * 24 * 3600
 
@@ -78,14 +82,8 @@ export const createApplication = async (deps: AppDeps, input: ApplicationInput, 
   const email = newToken()
   const file = newToken()
   const ends = Math.floor(now.getTime() / 1000) + confirmHours * 3600
-  await createApplicationRecord(deps.db, application, {
-    emailTokenHash: email.hash,
-    fileTokenHash: file.hash,
-    tokensExpireAt: ends,
-    expiresAt: ends,
-  })
   // Only the platform's own words: whoever files can choose the address, so the mail carries none of theirs.
-  await deps.mailer.send({
+  const mail = outboxMail(deps, platformScope, {
     to: input.applicant.email,
     subject: `Konfirmasi email permohonan MPP ${regency.name}`,
     text: [
@@ -99,6 +97,13 @@ export const createApplication = async (deps: AppDeps, input: ApplicationInput, 
       'Bila Anda tidak mengajukan permohonan ini, abaikan email ini.',
     ].join('\n'),
   })
+  await createApplicationRecord(
+    deps.db,
+    application,
+    { emailTokenHash: email.hash, fileTokenHash: file.hash, tokensExpireAt: ends, expiresAt: ends },
+    [mail.write],
+  )
+  mail.committed()
   return { application, fileToken: file.token }
 }
 
@@ -257,8 +262,13 @@ export const decideApplication = async (
       break
     }
   }
-  await save(deps, application, next, secrets, also)
-  await deps.mailer.send({ to: application.applicant.email, subject, text: mail.join('\n') })
+  const decisionMail = outboxMail(deps, platformScope, {
+    to: application.applicant.email,
+    subject,
+    text: mail.join('\n'),
+  })
+  await save(deps, application, next, secrets, [...also, decisionMail.write])
+  decisionMail.committed()
   return next
 }
 

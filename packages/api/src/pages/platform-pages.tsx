@@ -4,7 +4,7 @@ import { normaliseForSearch } from '@mpp/core/search'
 import { applicationStatus } from '@mpp/core/tenant-lifecycle'
 import { listApplicationsByStatus } from '@mpp/db/application-repository'
 import { listAudit } from '@mpp/db/audit-repository'
-import { listMail } from '@mpp/db/mail-repository'
+import { listMail, type MailMessage } from '@mpp/db/mail-repository'
 import { getTenant, listDirectory } from '@mpp/db/tenant-repository'
 import { MinistryApplicationPage } from '@mpp/web/pages/ministry-application-page'
 import { MinistryApplicationsPage } from '@mpp/web/pages/ministry-applications-page'
@@ -16,6 +16,7 @@ import { type Context, Hono } from 'hono'
 import { z } from 'zod'
 import type { AppDeps, AppEnv, Session } from '../app-env'
 import { ApiError } from '../errors'
+import { mailRef, resendFailedMail } from '../mail/resend'
 import { hideSecretLinks } from '../mail/secret-links'
 import { requireSite } from '../middleware/require-site'
 import { requireRole } from '../middleware/session'
@@ -187,17 +188,28 @@ export const platformPages = (deps: AppDeps, tenants: TenantCache) => {
     return c.redirect(`/kementerian/tenant/${id}?tersimpan`, 303)
   })
 
-  pages.get('/kementerian/surat', async (c) =>
-    c.html(
+  pages.get('/kementerian/surat', async (c) => {
+    const shown = (m: MailMessage) => ({
+      ...m,
+      text: hideSecretLinks(m.text, c.var.m.ministryConsole.secretLinkHidden),
+    })
+    const [mail, failed] = await Promise.all([listMail(deps.db), listMail(deps.db, { delivery: 'failed' })])
+    return c.html(
       <MinistryMailPage
         ctx={pageContext(c, deps.config)}
-        mail={(await listMail(deps.db)).map((m) => ({
-          ...m,
-          text: hideSecretLinks(m.text, c.var.m.ministryConsole.secretLinkHidden),
-        }))}
+        mail={mail.map(shown)}
+        failed={failed.map(shown)}
+        resent={c.req.query('dikirim-ulang') !== undefined}
       />,
-    ),
-  )
+    )
+  })
+
+  pages.post('/kementerian/surat/kirim-ulang', async (c) => {
+    const ref = mailRef.safeParse(await c.req.parseBody())
+    if (!ref.success) throw new ApiError(400, 'invalid_request')
+    await resendFailedMail(deps, ref.data)
+    return c.redirect('/kementerian/surat?dikirim-ulang', 303)
+  })
 
   return pages
 }

@@ -2,11 +2,12 @@ import { createRoute, z } from '@hono/zod-openapi'
 import { isoDate } from '@mpp/core/queue'
 import { tenantId, tenant as tenantSchema } from '@mpp/core/tenant'
 import { auditEntry, listAudit } from '@mpp/db/audit-repository'
-import { listMail, mailMessage } from '@mpp/db/mail-repository'
+import { listMail, mailDelivery, mailMessage } from '@mpp/db/mail-repository'
 import { getTenant, listDirectory } from '@mpp/db/tenant-repository'
 import type { Context } from 'hono'
 import type { AppDeps, AppEnv, Session } from '../app-env'
 import { ApiError, errorResponse } from '../errors'
+import { mailRef, resendFailedMail } from '../mail/resend'
 import { hideSecretLinks } from '../mail/secret-links'
 import { requireSite } from '../middleware/require-site'
 import { requireRole } from '../middleware/session'
@@ -114,12 +115,31 @@ const listMailRoute = createRoute({
   method: 'get',
   path: '/api/mail',
   operationId: 'listMail',
-  summary: 'The mail outbox (mails the platform sent), newest first; links carrying a secret are hidden',
+  summary:
+    "The mail outbox, newest first, each mail with its delivery state (`failed` ones with the server's reason); links carrying a secret are hidden",
   tags: ['ministry'],
   middleware: ministryOnly,
+  request: { query: z.object({ delivery: mailDelivery.optional() }) },
   responses: {
     200: ok(z.object({ mail: z.array(mailMessage.meta({ id: 'Mail' })) }), 'Mails'),
     ...ministryErrors,
+  },
+})
+
+const resendMailRoute = createRoute({
+  method: 'post',
+  path: '/api/mail/resend',
+  operationId: 'resendMail',
+  summary: 'Send a failed mail again: it goes back to `pending` with its attempts counted afresh',
+  tags: ['ministry'],
+  middleware: ministryOnly,
+  request: { body: { required: true, content: { 'application/json': { schema: mailRef } } } },
+  responses: {
+    202: ok(z.object({ delivery: z.literal('pending') }), 'Queued for sending'),
+    400: errorResponse('Invalid'),
+    ...ministryErrors,
+    404: errorResponse('No such mail (it may have expired)'),
+    409: errorResponse('The mail is not failed'),
   },
 })
 
@@ -168,7 +188,15 @@ export const tenantLifecycleApi = (deps: AppDeps, tenants: TenantCache) => {
     )
     .openapi(listMailRoute, async (c) => {
       const hidden = c.var.m.ministryConsole.secretLinkHidden
-      const mail = (await listMail(deps.db)).map((m) => ({ ...m, text: hideSecretLinks(m.text, hidden) }))
+      const { delivery } = c.req.valid('query')
+      const mail = (await listMail(deps.db, { delivery })).map((m) => ({
+        ...m,
+        text: hideSecretLinks(m.text, hidden),
+      }))
       return c.json({ mail }, 200)
+    })
+    .openapi(resendMailRoute, async (c) => {
+      await resendFailedMail(deps, c.req.valid('json'))
+      return c.json({ delivery: 'pending' as const }, 202)
     })
 }

@@ -1,0 +1,24 @@
+import { Logger } from '@aws-lambda-powertools/logger'
+import { systemClock } from '@mpp/core/clock'
+import { createDb } from '@mpp/db/client'
+import { mailFailedCounter, mailSenderService } from './mail-failed-metric'
+import { mailStreamHandler } from './mail-stream'
+import { sesTransport } from './ses-transport'
+
+const required = (name: string): string => {
+  const value = process.env[name]
+  if (!value) throw new Error(`${name} must be set`)
+  return value
+}
+
+/**
+ * The mail-sender Lambda: the table's stream hands it each mail that became `pending`; it sends it through
+ * SES from MAIL_FROM and records `sent` or `failed` on the mail (infra/constructs/mail-sender.ts).
+ */
+export const handler = mailStreamHandler({
+  db: createDb({ tableName: required('TABLE_NAME') }),
+  now: systemClock,
+  transport: sesTransport(required('MAIL_FROM')),
+  logger: new Logger({ serviceName: mailSenderService }),
+  countFailed: mailFailedCounter(),
+})
