@@ -16,7 +16,7 @@ import {
 import { onlyFromEdge } from './edge-request'
 import { s3FileStore } from './s3-file-store'
 import { readSecretString } from './secret-string'
-import { loadSessionSecret } from './session-secret'
+import { loadSessionSecrets } from './session-secret'
 import { tenantCredentials } from './tenant-credentials'
 import { unavailableResponse } from './unavailable-response'
 
@@ -48,15 +48,16 @@ const build = async (): Promise<Serve> => {
   // In AWS the API is reached through CloudFront and its web ACL; without the secret (local runs, tests, the
   // bench) requests are taken as they come.
   const originSecretArn = process.env.ORIGIN_SECRET_ARN
-  const [sessionSecret, originSecret] = await Promise.all([
-    loadSessionSecret(),
+  const [sessionSecrets, originSecret] = await Promise.all([
+    loadSessionSecrets(),
     originSecretArn ? readSecretString(originSecretArn) : undefined,
   ])
   const app = createApp({
     db,
     config: {
       rootDomain,
-      sessionSecret,
+      sessionSecret: sessionSecrets.current,
+      previousSessionSecret: sessionSecrets.previous,
       assetBaseUrl: process.env.ASSET_BASE_URL ?? '',
       assetVersion: process.env.ASSET_VERSION ?? 'dev',
       // Presigned POSTs go to the bucket's regional address; the global one is allowed for older SDK defaults.

@@ -5,13 +5,13 @@ import { GetSecretValueCommand, SecretsManagerClient } from '@aws-sdk/client-sec
  * Bounded: two attempts of at most 1 s to connect and 2 s to answer, so a slow or unreachable Secrets Manager
  * costs a request a 503 and never hangs it.
  */
-export const readSecretString = async (arn: string): Promise<string> => {
+export const readSecretString = async (arn: string, stage = 'AWSCURRENT'): Promise<string> => {
   const client = new SecretsManagerClient({
     maxAttempts: 2,
     requestHandler: { connectionTimeout: 1000, requestTimeout: 2000, throwOnRequestTimeout: true },
   })
   try {
-    const result = await client.send(new GetSecretValueCommand({ SecretId: arn }))
+    const result = await client.send(new GetSecretValueCommand({ SecretId: arn, VersionStage: stage }))
     if (!result.SecretString) throw new Error(`secret ${arn} has no string value`)
     return result.SecretString
   } finally {

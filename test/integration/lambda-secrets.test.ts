@@ -28,7 +28,14 @@ const startSecretsManager = async () => {
     req.on('end', () => {
       if (stalled) return
       expect(req.headers['x-amz-target']).toBe('secretsmanager.GetSecretValue')
-      expect(JSON.parse(body).SecretId).toBe(secretArn)
+      const { SecretId, VersionStage } = JSON.parse(body)
+      expect(SecretId).toBe(secretArn)
+      if (VersionStage === 'AWSPREVIOUS') {
+        // A secret never rotated has no previous version.
+        res.writeHead(400, { 'content-type': 'application/x-amz-json-1.1' })
+        res.end(JSON.stringify({ __type: 'ResourceNotFoundException', message: 'no AWSPREVIOUS version' }))
+        return
+      }
       res.writeHead(200, { 'content-type': 'application/x-amz-json-1.1' })
       res.end(
         JSON.stringify({

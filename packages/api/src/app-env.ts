@@ -14,6 +14,11 @@ export interface AppConfig {
   rootDomain: string
   /** HMAC key for session tokens; at least 32 characters. */
   sessionSecret: string
+  /**
+   * The key before the last rotation: tokens it signed still count until they expire (12 hours), so rotating
+   * the key signs nobody out. New tokens are always signed with `sessionSecret`.
+   */
+  previousSessionSecret?: string
   /** Origin of the static assets (CloudFront in AWS); empty for the same origin. */
   assetBaseUrl: string
   /** Changes whenever the assets do, so their URLs can be cached forever. */

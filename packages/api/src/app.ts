@@ -136,7 +136,7 @@ export const createApp = (deps: AppDeps) => {
   const queue = createQueueContext(deps)
   app.use(site(config.rootDomain, tenants))
   app.use(originCheck)
-  app.use(session(config.sessionSecret, deps.now))
+  app.use(session(config.sessionSecret, deps.now, config.previousSessionSecret))
   // Before every route: sessions of deactivated accounts (or changed roles) stop counting.
   app.route('/', sessionRevocation(deps))
 

@@ -33,11 +33,15 @@ export const belongsHere = (session: Session, c: Context<AppEnv>): boolean => {
   return session.host === new URL(c.req.url).hostname && session.tenantId === tenantId
 }
 
-/** Reads the session; a token from another host or tenant counts as no session at all. */
-export const session = (secret: string, now: Clock) =>
+/**
+ * Reads the session; a token from another host or tenant counts as no session at all. A token signed with
+ * the key before the last rotation (`previous`) still counts.
+ */
+export const session = (secret: string, now: Clock, previous?: string) =>
   createMiddleware<AppEnv>(async (c, next) => {
     const token = getCookie(c, cookieFor(c).name)
-    const found = token ? await readSessionToken(token, secret, now()) : undefined
+    const read = (key: string) => (token ? readSessionToken(token, key, now()) : undefined)
+    const found = (await read(secret)) ?? (previous ? await read(previous) : undefined)
     c.set('session', found && belongsHere(found, c) ? found : undefined)
     await next()
   })
