@@ -5,6 +5,7 @@ import { ApiDistribution, type CustomDomain } from './constructs/api-distributio
 import { Files } from './constructs/files'
 import { MppHttpApi } from './constructs/http-api'
 import { Jobs } from './constructs/jobs'
+import { MailSender } from './constructs/mail-sender'
 import { Operations } from './constructs/operations'
 import { MppTable } from './constructs/table'
 import { TableBackup } from './constructs/table-backup'
@@ -20,7 +21,10 @@ export interface MppStackProps extends StackProps {
   webAclArn: string
   /** Without it the API answers on its distribution's *.cloudfront.net host only. */
   domain?: CustomDomain
-  /** A sender verified in SES (`MPP Cloud <noreply@mpp.example.go.id>`); without it mail stays in the outbox. */
+  /**
+   * A sender verified in SES (`MPP Cloud <noreply@mpp.example.go.id>`): the mail sender sends the outbox as it.
+   * Without it no mail leaves the platform; it stays `pending` in the outbox.
+   */
   mailFrom?: string
   /** Who the alarms notify (an SNS email subscription, confirmed from the first mail); none without it. */
   alarmEmail?: string
@@ -42,7 +46,6 @@ export class MppStack extends Stack {
       assetBaseUrl: assets.baseUrl,
       assetVersion: assets.version,
       filesBucket: files.bucket,
-      mailFrom: props.mailFrom,
     })
     // The Lambda's environment refers to the distribution, the distribution to the API, the API's integration
     // to the Lambda function (not to its environment): no cycle.
@@ -78,6 +81,7 @@ export class MppStack extends Stack {
       indexNames: tableDefinition.globalSecondaryIndexes.map((index) => index.indexName),
       jobsFailures: jobs.failures,
     })
+    if (props.mailFrom) new MailSender(this, 'Mail', { table, indexArns, mailFrom: props.mailFrom })
 
     new CfnOutput(this, 'PlatformUrl', { value: `https://${edge.rootDomain}` })
     new CfnOutput(this, 'AssetBaseUrl', { value: assets.baseUrl })

@@ -1,4 +1,4 @@
-import { Duration, RemovalPolicy, Stack, Validations } from 'aws-cdk-lib'
+import { Duration, RemovalPolicy, Validations } from 'aws-cdk-lib'
 import { AccessLogFormat } from 'aws-cdk-lib/aws-apigateway'
 import { HttpApi, HttpStage, LogGroupLogDestination } from 'aws-cdk-lib/aws-apigatewayv2'
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations'
@@ -19,8 +19,6 @@ export interface HttpApiProps {
   assetVersion: string
   /** Uploaded files: forms post to `incoming/`, accepted files live in `applications/`. */
   filesBucket: IBucket
-  /** A sender verified in SES; without it the app keeps mail in the table's outbox. */
-  mailFrom?: string
 }
 
 // HTTP APIs know a narrower set of $context variables than REST APIs; these are all valid for both.
@@ -79,10 +77,6 @@ export class MppHttpApi extends Construct {
     // Forms write only to the upload area; an accepted file is copied out of it to a key no form can write.
     const incoming = props.filesBucket.arnForObjects('incoming/*')
     const kept = props.filesBucket.arnForObjects('applications/*')
-    const { region, account, partition } = Stack.of(this)
-    const sender = props.mailFrom ? /<?([^<>\s]+@([^<>\s]+?))>?$/.exec(props.mailFrom) : null
-    if (props.mailFrom && !sender) throw new Error(`mailFrom ${props.mailFrom} has no email address`)
-    const sesIdentity = (name: string) => `arn:${partition}:ses:${region}:${account}:identity/${name}`
 
     this.handler = new AppFunction(this, 'Handler', {
       entry: 'http.ts',
@@ -97,7 +91,6 @@ export class MppHttpApi extends Construct {
         ASSET_VERSION: props.assetVersion,
         POWERTOOLS_SERVICE_NAME: 'mpp-cloud-http',
         FILES_BUCKET: props.filesBucket.bucketName,
-        ...(props.mailFrom ? { MAIL_FROM: props.mailFrom } : {}),
       },
       statements: [
         new PolicyStatement({
@@ -119,14 +112,6 @@ export class MppHttpApi extends Construct {
         }),
         // and downloading accepted files.
         new PolicyStatement({ actions: ['s3:GetObject'], resources: [kept] }),
-        ...(sender
-          ? [
-              new PolicyStatement({
-                actions: ['ses:SendEmail'],
-                resources: [sesIdentity(sender[1] as string), sesIdentity(sender[2] as string)],
-              }),
-            ]
-          : []),
       ],
     }).fn
     acknowledgeWildcards(

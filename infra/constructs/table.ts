@@ -1,6 +1,6 @@
 import { tableDefinition } from '@mpp/db/table-definition'
 import { RemovalPolicy } from 'aws-cdk-lib'
-import { AttributeType, BillingMode, ProjectionType, Table } from 'aws-cdk-lib/aws-dynamodb'
+import { AttributeType, BillingMode, ProjectionType, StreamViewType, Table } from 'aws-cdk-lib/aws-dynamodb'
 import { Construct } from 'constructs'
 
 const stringKey = (name: string) => ({ name, type: AttributeType.STRING })
@@ -17,6 +17,8 @@ export class MppTable extends Construct {
       partitionKey: stringKey(tableDefinition.partitionKey),
       sortKey: stringKey(tableDefinition.sortKey),
       timeToLiveAttribute: tableDefinition.timeToLiveAttribute,
+      // The mail sender reads new and re-queued outbox mail from it (constructs/mail-sender.ts).
+      stream: StreamViewType.NEW_IMAGE,
       // Traffic follows office hours in four time zones and is idle at night: on-demand costs nothing idle.
       billingMode: BillingMode.PAY_PER_REQUEST,
       pointInTimeRecoverySpecification: { pointInTimeRecoveryEnabled: true },

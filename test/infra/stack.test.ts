@@ -562,19 +562,6 @@ describe('the stack with a custom domain', () => {
     expect(httpHandler(template).Environment.Variables.ROOT_DOMAIN).toBe(domain.rootDomain)
   })
 
-  it('sends mail through SES as the given sender, allowed for that address and its domain only', () => {
-    expect(httpHandler(template).Environment.Variables.MAIL_FROM).toBe(
-      `MPP Cloud <noreply@${domain.rootDomain}>`,
-    )
-    const ses = policyStatements(template).filter((s) => actionsOf(s).some((a) => a.startsWith('ses:')))
-    expect(ses).toHaveLength(1)
-    expect(actionsOf(ses[0] as Statement)).toEqual(['ses:SendEmail'])
-    const resources = JSON.stringify((ses[0] as Statement).Resource)
-    expect(resources).toContain(`:identity/noreply@${domain.rootDomain}`)
-    expect(resources).toContain(`:identity/${domain.rootDomain}`)
-    expect(resources).not.toContain('*')
-  })
-
   it('passes cdk-nag AwsSolutions', () => {
     expect(nagViolations(stack)).toEqual([])
     expect(Annotations.fromStack(stack).findWarning('*', Match.anyValue())).toEqual([])

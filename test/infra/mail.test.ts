@@ -1,0 +1,121 @@
+import type { Stack } from 'aws-cdk-lib'
+import { Annotations, Match, type Template } from 'aws-cdk-lib/assertions'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { mailSenderService } from '../../functions/mail-failed-metric'
+import { nagViolations, onlyResourceId, stackSynthesiser, synthTimeout } from '../support/stack-synth'
+
+const stacks = stackSynthesiser()
+beforeAll(stacks.setUp)
+afterAll(stacks.tearDown)
+
+const mailFrom = 'MPP Cloud <noreply@mpp.example.go.id>'
+
+type Statement = { Action: string | string[]; Resource: unknown; Condition?: unknown }
+
+/** The statements of the policies of the role `roleId`: inline ones and those attached to it. */
+const roleStatements = (template: Template, roleId: string): Statement[] => {
+  const role = template.toJSON().Resources[roleId]
+  const inline = (role.Properties.Policies ?? []).flatMap(
+    (p: { PolicyDocument: { Statement: Statement[] } }) => p.PolicyDocument.Statement,
+  )
+  const attached = Object.values(
+    template.findResources('AWS::IAM::Policy', { Properties: { Roles: [{ Ref: roleId }] } }),
+  ).flatMap((p) => p.Properties.PolicyDocument.Statement as Statement[])
+  return [...inline, ...attached]
+}
+const actionsOf = (s: Statement) => (Array.isArray(s.Action) ? s.Action : [s.Action])
+
+describe('the mail sender (with mailFrom)', () => {
+  let stack: Stack
+  let template: Template
+  let fnId: string
+  beforeAll(() => {
+    ;({ stack, template } = stacks.synth('mail', { mailFrom }))
+    fnId = onlyResourceId(template, 'AWS::Lambda::Function', {
+      Description: Match.stringLikeRegexp('^MPP Cloud mail:'),
+    })
+  }, synthTimeout)
+
+  it("turns on the table's stream with each item's new image", () => {
+    template.hasResourceProperties('AWS::DynamoDB::Table', {
+      StreamSpecification: { StreamViewType: 'NEW_IMAGE' },
+    })
+  })
+
+  it('runs the sender on nodejs22.x arm64 with the sender address, and the http function no longer sends', () => {
+    const fn = template.toJSON().Resources[fnId].Properties
+    expect(fn).toMatchObject({ Runtime: 'nodejs22.x', Architectures: ['arm64'], Timeout: 30 })
+    expect(fn.Environment.Variables).toMatchObject({
+      MAIL_FROM: mailFrom,
+      POWERTOOLS_SERVICE_NAME: mailSenderService,
+    })
+    const http = Object.values(
+      template.findResources('AWS::Lambda::Function', {
+        Properties: { Description: Match.stringLikeRegexp('^MPP Cloud http:') },
+      }),
+    )[0]
+    expect(http?.Properties.Environment.Variables.MAIL_FROM).toBeUndefined()
+  })
+
+  it('is started by the stream only for mail that became pending, retried halved, and parked in an encrypted queue', () => {
+    const queues = Object.entries(template.findResources('AWS::SQS::Queue'))
+    const [queueId, queue] = queues.find(([id]) => id.startsWith('MailDeadLetters')) ?? ['', {}]
+    expect(queue.Properties).toMatchObject({ SqsManagedSseEnabled: true })
+    template.hasResourceProperties('AWS::Lambda::EventSourceMapping', {
+      FunctionName: { Ref: fnId },
+      EventSourceArn: { 'Fn::GetAtt': [Match.anyValue(), 'StreamArn'] },
+      StartingPosition: 'TRIM_HORIZON',
+      BatchSize: 10,
+      MaximumRetryAttempts: 5,
+      BisectBatchOnFunctionError: true,
+      FunctionResponseTypes: ['ReportBatchItemFailures'],
+      DestinationConfig: { OnFailure: { Destination: { 'Fn::GetAtt': [queueId, 'Arn'] } } },
+      FilterCriteria: {
+        Filters: [
+          {
+            Pattern: JSON.stringify({
+              eventName: ['INSERT', 'MODIFY'],
+              dynamodb: { NewImage: { delivery: { S: ['pending'] } } },
+            }),
+          },
+        ],
+      },
+    })
+  })
+
+  it('may send through SES only as the given sender: its address or domain identity, that From address', () => {
+    const fn = template.toJSON().Resources[fnId].Properties
+    const ses = roleStatements(template, fn.Role['Fn::GetAtt'][0]).filter((s) =>
+      actionsOf(s).some((a) => a.startsWith('ses:')),
+    )
+    expect(ses).toHaveLength(1)
+    expect(actionsOf(ses[0] as Statement)).toEqual(['ses:SendEmail'])
+    const resources = JSON.stringify(ses[0]?.Resource)
+    expect(resources).toContain(':identity/noreply@mpp.example.go.id')
+    expect(resources).toContain(':identity/mpp.example.go.id')
+    expect(resources).not.toContain('*')
+    expect(ses[0]?.Condition).toEqual({ StringEquals: { 'ses:FromAddress': 'noreply@mpp.example.go.id' } })
+    // Nothing else in the stack may send mail.
+    const everySes = Object.values(template.findResources('AWS::IAM::Policy'))
+      .concat(Object.values(template.findResources('AWS::IAM::Role')))
+      .filter((r) => JSON.stringify(r).includes('ses:'))
+    expect(everySes).toHaveLength(1)
+  })
+
+  it('passes cdk-nag AwsSolutions', () => {
+    expect(nagViolations(stack)).toEqual([])
+    expect(Annotations.fromStack(stack).findWarning('*', Match.anyValue())).toEqual([])
+  })
+})
+
+describe('without mailFrom', () => {
+  it(
+    'deploys no sender: mail stays pending in the outbox',
+    () => {
+      const { template } = stacks.synth('no-mail')
+      template.resourceCountIs('AWS::Lambda::EventSourceMapping', 0)
+      expect(JSON.stringify(template.toJSON())).not.toContain('ses:SendEmail')
+    },
+    synthTimeout,
+  )
+})
