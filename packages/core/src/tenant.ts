@@ -12,7 +12,7 @@ export type TenantId = z.infer<typeof tenantId>
 export const tenantStage = z.enum(['trial', 'live', 'suspended', 'closed'])
 export type TenantStage = z.infer<typeof tenantStage>
 
-export const hexColour = z.string().regex(/^#[0-9a-f]{6}$/i, 'colour like #0b5cab')
+export const hexColour = z.string().regex(/^#[0-9a-fA-F]{6}$/, 'colour like #0b5cab')
 
 export const facilityKinds = [
   'service_counters',
