@@ -13,6 +13,7 @@ import { originCheck } from './middleware/origin-check'
 import { requestContext } from './middleware/request-context'
 import { session } from './middleware/session'
 import { site } from './middleware/site'
+import { servers, sessionScheme, sessionSecurityScheme, tags } from './operation-docs'
 import { appointmentPages } from './pages/appointment-pages'
 import { authPages } from './pages/auth-pages'
 import { boardPages } from './pages/board-pages'
@@ -122,14 +123,19 @@ export const createApp = (deps: AppDeps) => {
 
   // Host-independent: answer before the site is resolved.
   app.route('/', healthApi(deps))
+  app.openAPIRegistry.registerComponent('securitySchemes', sessionScheme, sessionSecurityScheme)
   app.doc31('/api/openapi.json', {
     openapi: '3.1.0',
     info: {
       title: 'MPP Cloud API',
       version: '1.0.0',
       description:
-        "Mal Pelayanan Publik as a service. Tenant operations answer on the tenant's own subdomain.",
+        "Mal Pelayanan Publik as a service. Tenant operations answer on the tenant's own subdomain. Every " +
+        'refusal is JSON `{ "error": { "code", "message", "details"? } }`, its message in Indonesian, or English ' +
+        'after `?lang=en` (remembered in the `lang` cookie).',
     },
+    servers,
+    tags,
   })
 
   const tenants = createTenantCache(deps.db, deps.now)

@@ -3,6 +3,7 @@ import type { Lang } from '@mpp/web/i18n/messages'
 import { type ZodError, z } from 'zod'
 import type { AppEnv } from './app-env'
 import { ApiError } from './errors'
+import { documentedRoute, guardOf } from './operation-docs'
 
 export interface FieldIssue {
   path: string
@@ -19,11 +20,20 @@ export const fieldIssues = (error: ZodError, lang: Lang): FieldIssue[] =>
     return { path: issue.path.join('.'), message }
   })
 
-/** An OpenAPI router whose failed validations answer 400 in the one error shape. */
-export const createRouter = () =>
-  new OpenAPIHono<AppEnv>({
+/**
+ * An OpenAPI router whose failed validations answer 400 in the one error shape, and whose routes are documented
+ * with what their middleware enforces (`operation-docs.ts`). `anyHost`: its routes answer before the site is
+ * resolved (health).
+ */
+export const createRouter = (options: { anyHost?: boolean } = {}) => {
+  const router = new OpenAPIHono<AppEnv>({
     defaultHook: (result, c) => {
       if (!result.success)
         throw new ApiError(400, 'invalid_request', fieldIssues(result.error, c.var.lang ?? 'id'))
     },
   })
+  const register = router.openapi
+  router.openapi = ((route, handler, hook) =>
+    register(documentedRoute(route, guardOf(route.middleware), options), handler, hook)) as typeof register
+  return router
+}

@@ -48,9 +48,13 @@ export const session = (secret: string, now: Clock, previous?: string) =>
 
 /** Only these roles pass: 401 without a session, 403 with one of another role. */
 export const requireRole = (...roles: Role[]) =>
-  createMiddleware<AppEnv>(async (c, next) => {
-    const current = c.var.session
-    if (!current) throw new ApiError(401, 'unauthorized')
-    if (!roles.includes(current.role)) throw new ApiError(403, 'forbidden')
-    await next()
-  })
+  Object.assign(
+    createMiddleware<AppEnv>(async (c, next) => {
+      const current = c.var.session
+      if (!current) throw new ApiError(401, 'unauthorized')
+      if (!roles.includes(current.role)) throw new ApiError(403, 'forbidden')
+      await next()
+    }),
+    // Read by the OpenAPI document (operation-docs.ts): the operation's security requirement.
+    { roles },
+  )

@@ -20,7 +20,7 @@ const getHealth = createRoute({
 
 /** Answers on every host, before the site is resolved, so a load balancer or uptime check can use it. */
 export const healthApi = (deps: AppDeps) =>
-  createRouter().openapi(getHealth, async (c) => {
+  createRouter({ anyHost: true }).openapi(getHealth, async (c) => {
     try {
       await pingTable(deps.db)
     } catch (error) {
