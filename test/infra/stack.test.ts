@@ -127,6 +127,8 @@ describe('the stack without a custom domain (Jakarta)', () => {
       NODE_OPTIONS: '--enable-source-maps',
       // Without a custom domain the platform host is the API distribution's own.
       ROOT_DOMAIN: { 'Fn::GetAtt': [distribution(template, 'api').id, 'DomainName'] },
+      // The role a tenant's requests are signed as (test/infra/tenant-role.test.ts).
+      TENANT_ROLE_ARN: { 'Fn::GetAtt': [expect.stringMatching(/^TenantRole/), 'Arn'] },
     })
   })
 
@@ -142,8 +144,9 @@ describe('the stack without a custom domain (Jakarta)', () => {
     const dynamo = policyStatements(template).filter((s) =>
       actionsOf(s).some((a) => a.startsWith('dynamodb:')),
     )
-    // The http handler and the jobs function, each with the same item operations.
-    expect(dynamo).toHaveLength(2)
+    // The http handler, the jobs function and the tenant role (confined by LeadingKeys besides), each with the
+    // same item operations.
+    expect(dynamo).toHaveLength(3)
     for (const statement of dynamo) {
       expect(actionsOf(statement).sort()).toEqual(
         [
