@@ -67,6 +67,9 @@ export class MppStack extends Stack {
     const jobs = new Jobs(this, 'Jobs', { table, indexArns })
     new TableBackup(this, 'Backup', { table })
 
+    const mail = props.mailFrom
+      ? new MailSender(this, 'Mail', { table, indexArns, mailFrom: props.mailFrom })
+      : undefined
     const operations = new Operations(this, 'Operations', {
       alarmEmail: props.alarmEmail,
       functions: [
@@ -74,14 +77,16 @@ export class MppStack extends Stack {
         { name: 'http', fn: http.handler, errorsPer5Minutes: 5, concurrency: 200 },
         // One run at a time; two means a run or its retry overlapped the next.
         { name: 'jobs', fn: jobs.fn, errorsPer5Minutes: 1, concurrency: 2 },
+        // One instance per stream shard; a failure is a batch the table would not let it finish.
+        ...(mail ? [{ name: 'mail', fn: mail.fn, errorsPer5Minutes: 1, concurrency: 10 }] : []),
       ],
       api: http.api,
       accessLogs: http.accessLogs,
       table,
       indexNames: tableDefinition.globalSecondaryIndexes.map((index) => index.indexName),
       jobsFailures: jobs.failures,
+      mailFailures: mail?.deadLetters,
     })
-    if (props.mailFrom) new MailSender(this, 'Mail', { table, indexArns, mailFrom: props.mailFrom })
 
     new CfnOutput(this, 'PlatformUrl', { value: `https://${edge.rootDomain}` })
     new CfnOutput(this, 'AssetBaseUrl', { value: assets.baseUrl })

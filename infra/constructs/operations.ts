@@ -48,6 +48,8 @@ export interface OperationsProps {
   indexNames: string[]
   /** Where failed job runs end. */
   jobsFailures: IQueue
+  /** Where the mail sender parks stream batches it could not finish (their mail stays `pending`). */
+  mailFailures?: IQueue
 }
 
 const fiveMinutes = Duration.minutes(5)
@@ -241,6 +243,20 @@ export class Operations extends Construct {
           'A run of the jobs failed after its retries, or EventBridge could not start it: the message in the failure queue says why.',
       },
     )
+
+    if (props.mailFailures)
+      alarm(
+        'mail-batches-parked',
+        props.mailFailures.metric('ApproximateNumberOfMessagesVisible', {
+          period: fiveMinutes,
+          statistic: Stats.MAXIMUM,
+        }),
+        {
+          threshold: 1,
+          description:
+            'The mail sender could not finish a batch of stream records after its retries (the table failing): their mail stays pending in the outbox; send it again from /kementerian/surat once the table answers.',
+        },
+      )
 
     // Mail: whatever sends it counts MailFailed in MppCloud, with any dimensions; the query adds them all up.
     const mailFailed = new MathExpression({

@@ -102,6 +102,21 @@ describe('the mail sender (with mailFrom)', () => {
     expect(everySes).toHaveLength(1)
   })
 
+  it('is watched: its errors, and batches parked in its queue, raise alarms', () => {
+    const alarms = Object.values(template.findResources('AWS::CloudWatch::Alarm'))
+    const named = (name: string) =>
+      alarms.find((a) => a.Properties.AlarmName === `MppCloud-${name}`)?.Properties
+    expect(named('mail-errors')?.Dimensions).toEqual([{ Name: 'FunctionName', Value: { Ref: fnId } }])
+    const queueId = Object.keys(template.findResources('AWS::SQS::Queue')).find((id) =>
+      id.startsWith('MailDeadLetters'),
+    )
+    expect(named('mail-batches-parked')).toMatchObject({
+      MetricName: 'ApproximateNumberOfMessagesVisible',
+      Dimensions: [{ Name: 'QueueName', Value: { 'Fn::GetAtt': [queueId, 'QueueName'] } }],
+      Threshold: 1,
+    })
+  })
+
   it('passes cdk-nag AwsSolutions', () => {
     expect(nagViolations(stack)).toEqual([])
     expect(Annotations.fromStack(stack).findWarning('*', Match.anyValue())).toEqual([])
