@@ -28,7 +28,8 @@ export const benchApp = async (db: Db, now: Clock = benchClock()) =>
     config: { rootDomain: 'localhost', sessionSecret: benchSecret, assetBaseUrl: '', assetVersion: 'bench' },
     logger: new Logger({ serviceName: 'bench', logLevel: 'SILENT' }),
     now,
-    clientIp: () => '127.0.0.1',
+    // The load's citizens each come from an address of their own (`x-bench-client`), as real ones do.
+    clientIp: (c) => c.req.header('x-bench-client') ?? '127.0.0.1',
     mailer: inProcessMailer({ db, now, transport: printingTransport(() => {}) }),
     files: createLocalFileStore(await mkdtemp(join(tmpdir(), 'mpp-bench-files-')), benchSecret, now).store,
   })

@@ -6,8 +6,9 @@ import { createTableIfMissing } from '@mpp/db/create-table'
 import { tenantPk } from '@mpp/db/keys'
 import { startDynamoDbLocal } from '@mpp/local/dynamodb-local'
 import { seedDemo } from '@mpp/local/seed/seed-demo'
+import { startStsStandIn } from '../support/sts-stand-in'
 import { benchApp } from './bench-app'
-import { measureColdStart } from './cold-start'
+import { type ColdStart, measureColdStart } from './cold-start'
 import { bundleFunction } from './lambda-bundle'
 import { benchNational } from './national-bench'
 import { benchQueue } from './queue-bench'
@@ -46,6 +47,44 @@ try {
   }
   const colds = []
   for (let i = 0; i < coldRuns; i++) colds.push(await measureColdStart(bundle.outfile, env, host))
+
+  // 2b. What the tenant role costs (README, Tenancy): the same fresh instances answering a citizen's reads of
+  // two tenants, with and without assuming the tenant role per tenant. STS is a local stand-in, so this is the
+  // SDK's own cost (code, signing, a client per tenant) plus one local round trip; in AWS add STS's latency.
+  const sts = await startStsStandIn()
+  const tenantReads: [string, string][] = [
+    [host, '/api/services'],
+    [host, '/api/services'],
+    ['palembang.localhost', '/api/services'],
+  ]
+  const withRole = {
+    ...env,
+    TENANT_ROLE_ARN: 'arn:aws:iam::111111111111:role/bench-tenant-role',
+    AWS_ENDPOINT_URL_STS: sts.endpoint,
+    AWS_ACCESS_KEY_ID: 'bench',
+    AWS_SECRET_ACCESS_KEY: 'bench',
+  }
+  const roleRuns: { without: ColdStart; with: ColdStart }[] = []
+  for (let i = 0; i < coldRuns; i++)
+    roleRuns.push({
+      without: await measureColdStart(bundle.outfile, env, host, tenantReads),
+      with: await measureColdStart(bundle.outfile, withRole, host, tenantReads),
+    })
+  await sts.close()
+  const requestP50 = (variant: 'without' | 'with', index: number) =>
+    round(median(roleRuns.map((r) => r[variant].requests[index] ?? 0)))
+  const tenantRole = {
+    runs: coldRuns,
+    stsCalls: sts.calls.length,
+    steps: ['first request, tenant A', 'second request, tenant A', 'first request, tenant B'].map(
+      (step, i) => ({
+        step,
+        withoutRoleMsP50: requestP50('without', i),
+        withRoleMsP50: requestP50('with', i),
+        addedMsP50: round(requestP50('with', i) - requestP50('without', i)),
+      }),
+    ),
+  }
 
   // 3. Request overhead: the app's latency over the DynamoDB calls it makes, interleaved in one run.
   const trips = countRoundTrips(db)
@@ -106,6 +145,7 @@ try {
       totalMsP50: round(median(colds.map((c) => c.total))),
       nodeBootMsP50: round(median(colds.map((c) => c.boot))),
     },
+    tenantRole,
     overhead,
     queue,
     nationalDashboard,
@@ -130,6 +170,17 @@ try {
       'total ms': results.coldStart.totalMsP50,
     },
   ])
+  console.log(
+    `The tenant role: a fresh instance's reads of two tenants, with and without assuming it per tenant (median of ${coldRuns}, ms):`,
+  )
+  console.table(
+    tenantRole.steps.map((s) => ({
+      step: s.step,
+      'without role': s.withoutRoleMsP50,
+      'with role': s.withRoleMsP50,
+      added: s.addedMsP50,
+    })),
+  )
   console.table(
     overhead.map((o) => ({
       operation: o.operation,
