@@ -194,6 +194,23 @@ describe('one delivery per mail', () => {
     const [mail] = await mailTo(t.db, 'dpmptsp@payakumbuh.go.id')
     expect(mail).toMatchObject({ delivery: 'pending', attempts: 0 })
   })
+
+  it('lists a tenant’s mail for the platform while it is still pending (no sender deployed, or not yet run)', async () => {
+    const t = await createTestApp({ now: clock.now, mailer: streamedMailer })
+    const host = tenants.palembang.host
+    const admin = signedIn(t, host, 'admin@palembang.test')
+    const res = await t.request(
+      host,
+      '/api/admin/staff/invites',
+      json(
+        { email: 'sari@palembang.test', name: 'Sari', role: 'officer' },
+        { cookie: await admin(), origin: `http://${host}` },
+      ),
+    )
+    expect(res.status).toBe(201)
+    const [mail] = await mailTo(t.db, 'sari@palembang.test')
+    expect(mail).toMatchObject({ delivery: 'pending', tenantId: tenants.palembang.id })
+  })
 })
 
 /** A DynamoDB Streams record as Lambda delivers it for a new outbox item (NEW_IMAGE). */

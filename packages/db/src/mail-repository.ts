@@ -64,8 +64,7 @@ export const mailKeyOf = (m: Pick<MailMessage, 'tenantId' | 'at' | 'id'>): MailK
 
 /**
  * The write that puts a mail in the outbox as `pending`, for the transaction of the change it tells about: the
- * mail exists exactly when its change does. A tenant's request may write only into its own index partitions,
- * so its mail joins the platform-wide index (`MAIL`) when delivery first takes it; the platform's at once.
+ * mail exists exactly when its change does, and is listed in the platform-wide index (`MAIL`) at once.
  */
 export const mailPut = (
   db: Db,
@@ -93,7 +92,7 @@ export const mailPut = (
         TableName: db.tableName,
         Item: {
           ...key,
-          ...(scope.kind === 'platform' ? indexed(key) : {}),
+          ...indexed(key),
           ...message,
           expiresAt: Math.floor(now.getTime() / 1000) + mailKeepDays * 24 * 3600,
         },

@@ -12,8 +12,11 @@ export class CrossTenantAccessError extends Error {
   }
 }
 
-/** Index partition keys a tenant's items may carry that are not its own: its entry, day and month among every tenant's. */
-const sharedIndexKey = /^(DIRECTORY|DAY#\d{4}-\d{2}-\d{2}|MONTH#\d{4}-\d{2})$/
+/**
+ * Index partition keys a tenant's items may carry that are not its own: its directory entry, day, month and mail
+ * among every tenant's, which the platform lists. Writing one adds only the tenant's own item to the list.
+ */
+const sharedIndexKey = /^(DIRECTORY|MAIL|DAY#\d{4}-\d{2}-\d{2}|MONTH#\d{4}-\d{2})$/
 
 const ownedBy = (tenantId: TenantId, key: string) => {
   const own = tenantPk(tenantId)
