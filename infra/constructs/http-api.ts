@@ -62,7 +62,7 @@ export class MppHttpApi extends Construct {
     Validations.of(sessionSecret).acknowledge({
       id: 'AwsSolutions-SMG4',
       reason:
-        'The session signing key has no rotation Lambda: rotating it signs every user out, so it is rotated by hand when needed.',
+        'The session signing key has no rotation Lambda: it is rotated by hand (docs/runbook.md), and sessions signed with the previous value count until they expire, so a rotation signs nobody out.',
     })
     this.originSecret = new Secret(this, 'OriginSecret', {
       description: 'Shared by CloudFront and the http Lambda: a request without it did not pass the web ACL',
