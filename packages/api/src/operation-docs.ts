@@ -83,11 +83,14 @@ const hasInput = (route: RouteConfig) => {
   return Boolean(r?.body || r?.params || r?.query || r?.headers || r?.cookies)
 }
 
-/** Appends a reason to a documented error status, or documents the status with that reason. */
-const withReason = (responses: Responses, status: number, reason: string): Responses => {
+/**
+ * Documents an error status with a reason; where the route documents the status already, the reason is
+ * appended when it is another one (`append`), else the route's own words stay.
+ */
+const withReason = (responses: Responses, status: number, reason: string, append = false): Responses => {
   const existing = responses[status]
   if (!existing) return { ...responses, [status]: errorResponse(reason) }
-  if ('$ref' in existing || existing.description?.includes(reason)) return responses
+  if (!append || '$ref' in existing || existing.description?.includes(reason)) return responses
   return { ...responses, [status]: { ...existing, description: `${existing.description}; or ${reason}` } }
 }
 
@@ -121,6 +124,7 @@ export const documentedRoute = <R extends RouteConfig>(
       responses,
       403,
       'a browser request from another origin (`origin_mismatch`): send `Origin` of this host',
+      true,
     )
   if (!options.anyHost) {
     responses = withReason(
@@ -131,6 +135,7 @@ export const documentedRoute = <R extends RouteConfig>(
         : guard.site === 'platform'
           ? "an MPP's host (`not_found`), or an unknown one (`tenant_not_found`)"
           : 'no MPP on this host (`tenant_not_found`)',
+      true,
     )
   }
   if (hasBody(route)) responses = withReason(responses, 413, 'a body over 1 MB (`payload_too_large`)')
