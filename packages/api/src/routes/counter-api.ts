@@ -1,6 +1,7 @@
 import { createRoute, z } from '@hono/zod-openapi'
 import { entityId } from '@mpp/core/catalog'
 import { ticketChannel } from '@mpp/core/queue'
+import { ticketKey } from '@mpp/core/ticket'
 import { ticketStatus } from '@mpp/core/ticket-lifecycle'
 import type { Context } from 'hono'
 import type { AppEnv, Session } from '../app-env'
@@ -144,7 +145,8 @@ const callNextRoute = createRoute({
   },
 })
 
-const actionBody = z.object({ ticketKey: z.string().max(40) }).strict()
+// The key's pattern refuses an empty or malformed key with a 400 before it reaches the table (which refuses empty keys).
+const actionBody = z.object({ ticketKey: ticketKey.max(40) }).strict()
 const actionResult = z.object({ ticketKey: z.string(), status: ticketStatus }).meta({ id: 'ActionResult' })
 
 const actionRoute = <B extends typeof actionBody>(
