@@ -1,7 +1,7 @@
 import { Logger } from '@aws-lambda-powertools/logger'
 import { createDb } from '@mpp/db/client'
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest'
-import { createTestApp, type TestApp, tenants, testPassword } from '../support/test-app'
+import { createTestApp, loginCookie, type TestApp, tenants, testPassword } from '../support/test-app'
 
 let t: TestApp
 beforeAll(async () => {
@@ -79,6 +79,56 @@ describe('bad input gets a clear 4xx, never a 500', () => {
       400,
       'invalid_request',
     )
+  })
+
+  it.each([
+    ['/api/appointments/slots?serviceId=disdukcapil-ktp&date=2026-02-30', 'date', '2026-02-30'],
+    ['/api/appointments/slots?serviceId=disdukcapil-ktp&date=2026-13-01', 'date', '2026-13-01'],
+    ['/api/stats?from=2026-13', 'from', '2026-13'],
+    ['/api/satisfaction?from=2026-02-30', 'from', '2026-02-30'],
+  ])('a date that does not exist (%s) names its field and does not repeat it', async (path, field, value) => {
+    const cookie = await loginCookie(t, llg, 'admin@lubuklinggau.test')
+    const error = await expectErrorShape(
+      await t.request(llg, path, { headers: { cookie } }),
+      400,
+      'invalid_request',
+    )
+    expect(error.details?.map((d) => d.path)).toContain(field)
+    expect(JSON.stringify(error.details)).not.toContain(value)
+  })
+
+  it.each([
+    ['date', '2026-02-30'],
+    ['date', '2026-13-01'],
+    ['time', '99:99'],
+    ['time', '24:00'],
+  ])('a booking for a %s that does not exist (%s) is a 400, not a 500', async (field, value) => {
+    const booking = {
+      serviceId: 'disdukcapil-ktp',
+      date: '2026-11-26',
+      time: '09:00',
+      phone: '081234567890',
+      phoneCode: '123456',
+      [field]: value,
+    }
+    const init = post(JSON.stringify(booking))
+    const res = await t.request(llg, '/api/appointments', {
+      ...init,
+      headers: { ...init.headers, origin: `http://${llg}` },
+    })
+    const error = await expectErrorShape(res, 400, 'invalid_request')
+    expect(error.details?.map((d) => d.path)).toEqual([field])
+  })
+
+  it('an empty ticket key in a counter action is a 400, not a 500', async () => {
+    const cookie = await loginCookie(t, llg, 'petugas@lubuklinggau.test')
+    const res = await t.request(llg, '/api/counters/loket-1/recall', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', origin: `http://${llg}`, cookie },
+      body: JSON.stringify({ ticketKey: '' }),
+    })
+    const error = await expectErrorShape(res, 400, 'invalid_request')
+    expect(error.details?.map((d) => d.path)).toEqual(['ticketKey'])
   })
 
   it('unknown API paths', async () => {

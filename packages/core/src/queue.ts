@@ -33,7 +33,12 @@ export const counter = z
   .strict()
 export type Counter = z.infer<typeof counter>
 
-export const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'date like 2026-11-23')
+/**
+ * A calendar date that exists, `2026-11-23`: zod's ISO date, whose published pattern knows the days of each
+ * month and leap years, so 2026-02-30 and 2026-13-01 are refused where they come in (a 400), never deep in a
+ * time zone conversion (a RangeError, a 500).
+ */
+export const isoDate = z.iso.date()
 
 /** A public holiday or a local closing day: no tickets, no appointments. */
 export const holiday = z.object({ date: isoDate, name: z.string().min(2).max(80) }).strict()

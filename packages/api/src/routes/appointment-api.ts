@@ -2,6 +2,7 @@ import { createRoute, z } from '@hono/zod-openapi'
 import type { Booking } from '@mpp/core/appointment'
 import { bookingCode, bookingStatus } from '@mpp/core/appointment'
 import { entityId } from '@mpp/core/catalog'
+import { wallTime } from '@mpp/core/mobile-visit'
 import { indonesianMobile } from '@mpp/core/phone'
 import { maskedPhone, phoneCode } from '@mpp/core/phone-code'
 import { isoDate } from '@mpp/core/queue'
@@ -48,7 +49,7 @@ export const bookingRequest = z
   .object({
     serviceId: entityId,
     date: isoDate,
-    time: z.string().regex(/^\d{2}:\d{2}$/),
+    time: wallTime,
     phone: indonesianMobile,
   })
   .strict()

@@ -1,4 +1,6 @@
 import { createRoute, z } from '@hono/zod-openapi'
+import { waitThresholdsMinutes } from '@mpp/core/rollup'
+import { rankings } from '@mpp/core/stats-summary'
 import type { AppDeps } from '../app-env'
 import { errorResponse } from '../errors'
 import { requireSite, tenantOf } from '../middleware/require-site'
@@ -7,21 +9,16 @@ import { nationalStats, tenantStats } from '../statistics/national-stats'
 import { statsQueryOf } from '../statistics/stats-query'
 import { createRouter } from '../validation'
 
+const month = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'month like 2026-11')
 const query = z.object({
-  from: z
-    .string()
-    .max(7)
-    .optional()
-    .meta({ description: 'First month, `2026-09`; default two months before `to`' }),
-  to: z.string().max(7).optional().meta({ description: 'Last month, `2026-11`; default this month' }),
+  from: month.optional().meta({ description: 'First month, `2026-09`; default two months before `to`' }),
+  to: month.optional().meta({ description: 'Last month, `2026-11`; default this month' }),
   wait: z
-    .string()
-    .max(2)
+    .enum(waitThresholdsMinutes.map(String) as [string, ...string[]])
     .optional()
     .meta({ description: 'Minutes that count as served on time: 5, 10, 15 (default), 30, 60' }),
   rank: z
-    .string()
-    .max(20)
+    .enum(rankings)
     .optional()
     .meta({ description: 'ikm (default), servedWithin, served, complaintsOnTime' }),
 })

@@ -1,4 +1,5 @@
 import { createRoute, z } from '@hono/zod-openapi'
+import { isoDate } from '@mpp/core/queue'
 import { surveyElements, surveyInput } from '@mpp/core/satisfaction'
 import type { AppDeps } from '../app-env'
 import { ApiError, errorResponse, tooManyResponse } from '../errors'
@@ -70,8 +71,10 @@ const getSatisfactionRoute = createRoute({
   middleware: [requireSite('tenant'), requireRole('admin')] as const,
   request: {
     query: z.object({
-      from: z.string().max(10).optional(),
-      to: z.string().max(10).optional(),
+      from: isoDate
+        .optional()
+        .meta({ description: 'First day, `2026-01-01`; default 1 January of this year' }),
+      to: isoDate.optional().meta({ description: 'Last day, `2026-06-30`; default today' }),
       scope: z.enum(['mpp', 'agency', 'service', 'queue']).default('mpp'),
       id: z.string().max(64).optional(),
     }),

@@ -34,8 +34,8 @@ export const monthRangeOf = (query: { from?: string; to?: string }, now: Date): 
     query.from ||
     (m > 2 ? `${y}-${String(m - 2).padStart(2, '0')}` : `${y - 1}-${String(m + 10).padStart(2, '0')}`)
   const invalid = [
-    ...(isMonth(from) ? [] : [{ path: 'from', message: from }]),
-    ...(isMonth(to) ? [] : [{ path: 'to', message: to }]),
+    ...(isMonth(from) ? [] : [{ path: 'from', message: 'a month like 2026-11' }]),
+    ...(isMonth(to) ? [] : [{ path: 'to', message: 'a month like 2026-11' }]),
   ]
   if (invalid.length) throw new ApiError(400, 'invalid_request', invalid)
   if (from > to) throw new ApiError(400, 'invalid_request', [{ path: 'to', message: 'before from' }])

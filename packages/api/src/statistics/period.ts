@@ -12,6 +12,9 @@ const isDate = (value: string) => {
   )
 }
 
+// Never the rejected input itself: it may be anything, and the field's name says which one it was.
+const notADate = 'a date that exists, like 2026-11-23'
+
 /** The longest period a report covers in one read: a year of one tenant's daily roll-ups. */
 export const maxPeriodDays = 366
 
@@ -44,11 +47,12 @@ export const periodOf = (
   const from = query.from || `${today.slice(0, 4)}-01-01`
   const to = query.to || today
   const invalid = [
-    ...(isDate(from) ? [] : [{ path: 'from', message: from }]),
-    ...(isDate(to) ? [] : [{ path: 'to', message: to }]),
+    ...(isDate(from) ? [] : [{ path: 'from', message: notADate }]),
+    ...(isDate(to) ? [] : [{ path: 'to', message: notADate }]),
   ]
   if (invalid.length) throw new ApiError(400, 'invalid_request', invalid)
-  if (from > to) throw new ApiError(400, 'invalid_request', [{ path: 'to', message: 'before from' }])
+  if (from > to)
+    throw new ApiError(400, 'invalid_request', [{ path: 'to', message: 'on or after the first day' }])
   if ((Date.parse(to) - Date.parse(from)) / 86_400_000 + 1 > maxPeriodDays) {
     throw new ApiError(400, 'invalid_request', [{ path: 'from', message: `at most ${maxPeriodDays} days` }])
   }
