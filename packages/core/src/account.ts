@@ -5,7 +5,12 @@ export const tenantRole = z.enum(['admin', 'officer'])
 export const role = z.enum(['admin', 'officer', 'ministry'])
 export type Role = z.infer<typeof role>
 
-export const email = z.string().trim().toLowerCase().pipe(z.email().max(254))
+export const email = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .pipe(z.email().max(254))
+  .meta({ format: 'email', description: 'An email address; case and surrounding spaces are ignored' })
 
 export const account = z
   .object({

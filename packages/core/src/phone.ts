@@ -29,3 +29,9 @@ export const indonesianMobile = z
     }
     return phone
   })
+  .meta({
+    description:
+      'An Indonesian mobile number as people type it: 0812-3456-7890, +62 812 3456 7890, 6281234567890',
+    // What normalisePhone accepts: after spaces, hyphens, dots and brackets go, +62, 62 or 0, then 8 and 8-11 digits.
+    pattern: String.raw`^[\s().\-]*(?:\+[\s().\-]*6[\s().\-]*2|6[\s().\-]*2|0)[\s().\-]*8(?:[\s().\-]*\d){8,11}[\s().\-]*$`,
+  })

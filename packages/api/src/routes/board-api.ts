@@ -15,7 +15,11 @@ export const boardQuery = z
       .max(400)
       .optional()
       .transform((v) => (v ? v.split(',').filter(Boolean) : undefined))
-      .pipe(z.array(entityId).max(20).optional()),
+      .pipe(z.array(entityId).max(20).optional())
+      .meta({
+        description: 'Comma-separated queue ids, at most 20, such as `ktp,kk`; none: every queue',
+        pattern: '^,*(?:[a-z0-9]+(?:-[a-z0-9]+)*(?:,+|$)){0,20}$',
+      }),
   })
   .strict()
 

@@ -116,7 +116,16 @@ const submitRoute = createRoute({
   summary: 'File a complaint (pengaduan); anonymous allowed. The answer carries the tracking code',
   tags: ['complaints'],
   middleware: requireSite('tenant'),
-  request: { headers: idempotencyHeader, body: body(complaintInput.meta({ id: 'ComplaintInput' })) },
+  request: {
+    headers: idempotencyHeader,
+    body: body(
+      complaintInput.meta({
+        id: 'ComplaintInput',
+        description:
+          'Anonymous (`anonymous: true`) means no contact at all; otherwise `contact.name` is required, a phone number or email address optional.',
+      }),
+    ),
+  },
   responses: {
     201: json(filed, 'Filed'),
     200: json(filed, 'Filed before with this Idempotency-Key'),
