@@ -23,8 +23,11 @@ export interface DbTimeouts {
  */
 export const defaultDbTimeouts: DbTimeouts = { connectionMs: 1000, requestMs: 2000, attempts: 3 }
 
-/** DynamoDB Local on a busy laptop or CI machine can pause for seconds (Java's collector, a cold table). */
-const localDbTimeouts: DbTimeouts = { connectionMs: 2000, requestMs: 30_000, attempts: 3 }
+/**
+ * DynamoDB Local on a busy laptop or CI machine can pause for seconds (Java's collector, a cold table), and
+ * accepts hundreds of connections opened at once (a load test in one process) slowly.
+ */
+const localDbTimeouts: DbTimeouts = { connectionMs: 10_000, requestMs: 30_000, attempts: 3 }
 
 export interface DbConfig {
   tableName: string
