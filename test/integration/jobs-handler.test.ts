@@ -1,20 +1,13 @@
-import { seedDemo } from '@mpp/local/seed/seed-demo'
-import { beforeAll, describe, expect, inject, it, vi } from 'vitest'
+import { beforeAll, describe, expect, it, vi } from 'vitest'
 import { platformMetrics } from '../../functions/metric-names'
 import { lambdaContext } from '../support/api-gateway-event'
-import { testPassword } from '../support/test-app'
-import { createTestDb } from '../support/test-db'
+import { stubLambdaEnvironment } from '../support/lambda-env'
 
 type Handler = (event: unknown, context: unknown) => Promise<{ closed: unknown[]; overdue: unknown[] }>
 let handler: Handler
 
 beforeAll(async () => {
-  const db = await createTestDb()
-  await seedDemo(db, testPassword)
-  vi.stubEnv('TABLE_NAME', db.tableName)
-  vi.stubEnv('DYNAMODB_ENDPOINT', inject('dynamoEndpoint'))
-  vi.stubEnv('AWS_REGION', 'ap-southeast-3')
-  vi.stubEnv('POWERTOOLS_LOG_LEVEL', 'ERROR')
+  await stubLambdaEnvironment({ POWERTOOLS_LOG_LEVEL: 'ERROR' })
   handler = (await import('../../functions/jobs')).handler as unknown as Handler
 })
 

@@ -1,27 +1,18 @@
-import { seedDemo } from '@mpp/local/seed/seed-demo'
 import type { APIGatewayProxyStructuredResultV2 } from 'aws-lambda'
-import { beforeAll, describe, expect, inject, it, vi } from 'vitest'
+import { beforeAll, describe, expect, it, vi } from 'vitest'
 import { httpApiEvent, lambdaContext } from '../support/api-gateway-event'
+import { lambdaRoot, stubLambdaEnvironment } from '../support/lambda-env'
 import { testPassword } from '../support/test-app'
-import { createTestDb } from '../support/test-db'
 
 type Handler = (event: unknown, context: unknown) => Promise<APIGatewayProxyStructuredResultV2>
 let handler: Handler
 
-const root = 'mpp.example.id'
+const root = lambdaRoot
 const llg = `lubuklinggau.${root}`
 const plg = `palembang.${root}`
 
 beforeAll(async () => {
-  const db = await createTestDb()
-  await seedDemo(db, testPassword)
-  vi.stubEnv('TABLE_NAME', db.tableName)
-  vi.stubEnv('DYNAMODB_ENDPOINT', inject('dynamoEndpoint'))
-  vi.stubEnv('AWS_REGION', 'ap-southeast-3')
-  vi.stubEnv('FILES_BUCKET', 'mpp-files-test')
-  vi.stubEnv('ROOT_DOMAIN', root)
-  vi.stubEnv('SESSION_SECRET', 'lambda-test-secret-long-enough-for-hmac')
-  vi.stubEnv('POWERTOOLS_LOG_LEVEL', 'INFO')
+  await stubLambdaEnvironment({ POWERTOOLS_LOG_LEVEL: 'INFO' })
   handler = (await import('../../functions/http')).handler as unknown as Handler
 })
 

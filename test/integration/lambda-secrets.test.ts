@@ -1,15 +1,13 @@
 import { createServer, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
-import { seedDemo } from '@mpp/local/seed/seed-demo'
 import type { APIGatewayProxyStructuredResultV2 } from 'aws-lambda'
-import { afterAll, beforeAll, describe, expect, inject, it, vi } from 'vitest'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { httpApiEvent, lambdaContext } from '../support/api-gateway-event'
-import { testPassword } from '../support/test-app'
-import { createTestDb } from '../support/test-db'
+import { lambdaRoot, stubLambdaEnvironment } from '../support/lambda-env'
 
 type Handler = (event: unknown, context: unknown) => Promise<APIGatewayProxyStructuredResultV2>
 
-const root = 'mpp.example.id'
+const root = lambdaRoot
 const llg = `lubuklinggau.${root}`
 const secretArn = 'arn:aws:secretsmanager:ap-southeast-3:123456789012:secret:mpp-session-AbCdEf'
 
@@ -52,19 +50,13 @@ const startSecretsManager = async () => {
 
 let handler: Handler
 beforeAll(async () => {
-  const db = await createTestDb()
-  await seedDemo(db, testPassword)
-  vi.stubEnv('TABLE_NAME', db.tableName)
-  vi.stubEnv('DYNAMODB_ENDPOINT', inject('dynamoEndpoint'))
-  vi.stubEnv('AWS_REGION', 'ap-southeast-3')
-  vi.stubEnv('AWS_ACCESS_KEY_ID', 'test')
-  vi.stubEnv('AWS_SECRET_ACCESS_KEY', 'test')
-  vi.stubEnv('AWS_ENDPOINT_URL_SECRETS_MANAGER', await startSecretsManager())
-  vi.stubEnv('FILES_BUCKET', 'mpp-files-test')
-  vi.stubEnv('ROOT_DOMAIN', root)
-  vi.stubEnv('SESSION_SECRET', '')
-  vi.stubEnv('SESSION_SECRET_ARN', secretArn)
-  vi.stubEnv('POWERTOOLS_LOG_LEVEL', 'SILENT')
+  await stubLambdaEnvironment({
+    AWS_ACCESS_KEY_ID: 'test',
+    AWS_SECRET_ACCESS_KEY: 'test',
+    AWS_ENDPOINT_URL_SECRETS_MANAGER: await startSecretsManager(),
+    SESSION_SECRET: '',
+    SESSION_SECRET_ARN: secretArn,
+  })
   // Importing must not wait for Secrets Manager: with it stalled, an import that read the secret never ends.
   handler = (await import('../../functions/http')).handler as unknown as Handler
 })

@@ -1,33 +1,24 @@
-import { seedDemo } from '@mpp/local/seed/seed-demo'
 import type { APIGatewayProxyStructuredResultV2 } from 'aws-lambda'
-import { afterAll, beforeAll, describe, expect, inject, it, vi } from 'vitest'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { httpApiEvent, lambdaContext } from '../support/api-gateway-event'
+import { lambdaRoot, stubLambdaEnvironment } from '../support/lambda-env'
 import { startStsStandIn } from '../support/sts-stand-in'
-import { testPassword } from '../support/test-app'
-import { createTestDb } from '../support/test-db'
 
 type Handler = (event: unknown, context: unknown) => Promise<APIGatewayProxyStructuredResultV2>
 
-const root = 'mpp.example.id'
+const root = lambdaRoot
 const roleArn = 'arn:aws:iam::111111111111:role/MppCloud-TenantRole'
 let sts: Awaited<ReturnType<typeof startStsStandIn>>
 let handler: Handler
 
 beforeAll(async () => {
-  const db = await createTestDb()
-  await seedDemo(db, testPassword)
   sts = await startStsStandIn()
-  vi.stubEnv('TABLE_NAME', db.tableName)
-  vi.stubEnv('DYNAMODB_ENDPOINT', inject('dynamoEndpoint'))
-  vi.stubEnv('AWS_REGION', 'ap-southeast-3')
-  vi.stubEnv('AWS_ACCESS_KEY_ID', 'the-http-function')
-  vi.stubEnv('AWS_SECRET_ACCESS_KEY', 'the-http-function')
-  vi.stubEnv('AWS_ENDPOINT_URL_STS', sts.endpoint)
-  vi.stubEnv('TENANT_ROLE_ARN', roleArn)
-  vi.stubEnv('FILES_BUCKET', 'mpp-files-test')
-  vi.stubEnv('ROOT_DOMAIN', root)
-  vi.stubEnv('SESSION_SECRET', 'lambda-test-secret-long-enough-for-hmac')
-  vi.stubEnv('POWERTOOLS_LOG_LEVEL', 'SILENT')
+  await stubLambdaEnvironment({
+    AWS_ACCESS_KEY_ID: 'the-http-function',
+    AWS_SECRET_ACCESS_KEY: 'the-http-function',
+    AWS_ENDPOINT_URL_STS: sts.endpoint,
+    TENANT_ROLE_ARN: roleArn,
+  })
   handler = (await import('../../functions/http')).handler as unknown as Handler
 })
 afterAll(() => sts?.close())
