@@ -14,6 +14,8 @@ describe('matchHost', () => {
 
   it('never makes a tenant of a reserved name, a nested label or a foreign host', () => {
     expect(matchHost('api.localhost', 'localhost')).toEqual({ kind: 'unknown' })
+    // The HTTP API's own domain name for CloudFront (infra/custom-domain.ts), never a tenant's site.
+    expect(matchHost('origin.localhost', 'localhost')).toEqual({ kind: 'unknown' })
     expect(matchHost('a.lubuklinggau.localhost', 'localhost')).toEqual({ kind: 'unknown' })
     expect(matchHost('evil.example', 'localhost')).toEqual({ kind: 'unknown' })
     expect(matchHost('notlocalhost', 'localhost')).toEqual({ kind: 'unknown' })

@@ -8,6 +8,8 @@ export const reservedSubdomains: ReadonlySet<string> = new Set([
   'static',
   'assets',
   'cdn',
+  // origin.{rootDomain} is the HTTP API's own domain name, CloudFront's origin (infra/custom-domain.ts).
+  'origin',
   'app',
   'mail',
   'smtp',
