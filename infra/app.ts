@@ -16,10 +16,17 @@ const customDomain = (): CustomDomain | undefined => {
   const rootDomain = context('rootDomain')
   const certificateArn = context('certificateArn')
   const hostedZoneId = context('hostedZoneId')
-  if (rootDomain && certificateArn && hostedZoneId) return { rootDomain, certificateArn, hostedZoneId }
+  // In the stack's region, covering origin.{rootDomain}: CloudFront's origin instead of the execute-api host.
+  const originCertificateArn = context('originCertificateArn')
+  if (rootDomain && certificateArn && hostedZoneId)
+    return { rootDomain, certificateArn, hostedZoneId, ...(originCertificateArn && { originCertificateArn }) }
   // Half a domain set-up is a typo, not a wish to deploy without one.
   if (rootDomain || certificateArn || hostedZoneId)
     throw new Error('give all of rootDomain, certificateArn and hostedZoneId (-c key=value), or none')
+  if (originCertificateArn)
+    throw new Error(
+      'originCertificateArn is for origin.{rootDomain}: give rootDomain, certificateArn and hostedZoneId too',
+    )
   return undefined
 }
 

@@ -1,7 +1,7 @@
 import { tableDefinition } from '@mpp/db/table-definition'
 import { CfnOutput, Stack, type StackProps } from 'aws-cdk-lib'
 import type { Construct } from 'constructs'
-import { ApiDistribution, type CustomDomain } from './constructs/api-distribution'
+import { ApiDistribution } from './constructs/api-distribution'
 import { Files } from './constructs/files'
 import { MppHttpApi } from './constructs/http-api'
 import { Jobs } from './constructs/jobs'
@@ -11,15 +11,20 @@ import { MppTable } from './constructs/table'
 import { TableBackup } from './constructs/table-backup'
 import { TenantRole } from './constructs/tenant-role'
 import { WebAssets } from './constructs/web-assets'
+import { type CustomDomain, checkCertificates } from './custom-domain'
 
-export type { CustomDomain } from './constructs/api-distribution'
+export type { CustomDomain } from './custom-domain'
 
 export interface MppStackProps extends StackProps {
   /** The built web assets (`web/build-assets.ts`); a prop so tests can deploy a fresh build. */
   assetsDir: string
   /** The CLOUDFRONT-scoped web ACL of the edge stack (us-east-1), in front of every request to the API. */
   webAclArn: string
-  /** Without it the API answers on its distribution's *.cloudfront.net host only. */
+  /**
+   * Without it the API answers on its distribution's *.cloudfront.net host only. With an `originCertificateArn`
+   * (in this stack's region) CloudFront reaches the API at `origin.{rootDomain}` and the execute-api endpoint
+   * is disabled.
+   */
   domain?: CustomDomain
   /**
    * A sender verified in SES (`MPP Cloud <noreply@mpp.example.go.id>`): the mail sender sends the outbox as it.
@@ -37,6 +42,8 @@ export interface MppStackProps extends StackProps {
 export class MppStack extends Stack {
   constructor(scope: Construct, id: string, props: MppStackProps) {
     super(scope, id, props)
+    // Both certificates are checked here, before anything uses them: a wrong region only fails at deployment.
+    const domain = props.domain && checkCertificates(props.domain, this.region)
     const { table, indexArns } = new MppTable(this, 'Data')
     const assets = new WebAssets(this, 'WebAssets', { assetsDir: props.assetsDir })
     const files = new Files(this, 'Files', { logBucket: assets.logBucket })
@@ -46,17 +53,19 @@ export class MppStack extends Stack {
       assetBaseUrl: assets.baseUrl,
       assetVersion: assets.version,
       filesBucket: files.bucket,
+      domain,
     })
     // The Lambda's environment refers to the distribution, the distribution to the API, the API's integration
     // to the Lambda function (not to its environment): no cycle.
     const edge = new ApiDistribution(this, 'Edge', {
-      api: http.api,
+      originHost: http.originHost,
       webAclArn: props.webAclArn,
       originSecret: http.originSecret,
       responseHeadersPolicy: assets.securityHeaders,
       logBucket: assets.logBucket,
-      domain: props.domain,
+      domain,
     })
+    edge.distribution.node.addDependency(http.originReady)
     http.handler.addEnvironment('ROOT_DOMAIN', edge.rootDomain)
     // A request on a tenant's host signs its table requests as this role, confined to that tenant's keys.
     const httpRole = http.handler.role

@@ -1,5 +1,4 @@
-import { Arn, ArnFormat, Stack, Validations } from 'aws-cdk-lib'
-import type { HttpApi } from 'aws-cdk-lib/aws-apigatewayv2'
+import { Validations } from 'aws-cdk-lib'
 import { Certificate } from 'aws-cdk-lib/aws-certificatemanager'
 import {
   AllowedMethods,
@@ -23,15 +22,7 @@ import type { IBucket } from 'aws-cdk-lib/aws-s3'
 import type { ISecret } from 'aws-cdk-lib/aws-secretsmanager'
 import { Construct } from 'constructs'
 import { acknowledgeMissingCloudFrontLogs, cloudFrontLogging } from '../cloudfront-logging'
-
-/** The platform's own domain: the apex serves the platform, `*.` one subdomain per tenant. */
-export interface CustomDomain {
-  rootDomain: string
-  /** An ACM certificate in us-east-1 (CloudFront takes no other) covering `rootDomain` and `*.rootDomain`. */
-  certificateArn: string
-  /** The Route 53 public hosted zone of `rootDomain`. */
-  hostedZoneId: string
-}
+import type { CustomDomain } from '../custom-domain'
 
 /** The headers the distribution adds for the http Lambda (functions/edge-request.ts reads them). */
 export const edgeHeaderNames = {
@@ -53,14 +44,21 @@ const viewerRequestCode = `function handler(event) {
 }`
 
 export interface ApiDistributionProps {
-  api: HttpApi
+  /**
+   * Where the HTTP API answers (`MppHttpApi.originHost`): `origin.{rootDomain}`, its custom domain name, or
+   * without one its default execute-api host.
+   */
+  originHost: string
   /** The CLOUDFRONT-scoped web ACL (in us-east-1) every request passes first. */
   webAclArn: string
   /** Sent to the origin as `x-mpp-origin-secret`; the Lambda refuses requests without it. */
   originSecret: ISecret
   responseHeadersPolicy: IResponseHeadersPolicy
   logBucket: IBucket
-  /** Without it the distribution answers on its own *.cloudfront.net host, the platform host only. */
+  /**
+   * Its certificates already checked (`checkCertificates`). Without it the distribution answers on its own
+   * *.cloudfront.net host, the platform host only.
+   */
   domain?: CustomDomain
 }
 
@@ -72,22 +70,20 @@ export class ApiDistribution extends Construct {
 
   constructor(scope: Construct, id: string, props: ApiDistributionProps) {
     super(scope, id)
-    const { api, domain } = props
-    const stack = Stack.of(this)
+    const { domain } = props
 
     const viewerRequest = new EdgeFunction(this, 'ViewerRequest', {
       comment: "MPP Cloud: the viewer's host and address for the http Lambda",
       code: FunctionCode.fromInline(viewerRequestCode),
       runtime: FunctionRuntime.JS_2_0,
     })
-    const origin = new HttpOrigin(`${api.apiId}.execute-api.${stack.region}.${stack.urlSuffix}`, {
+    const origin = new HttpOrigin(props.originHost, {
       protocolPolicy: OriginProtocolPolicy.HTTPS_ONLY,
       originSslProtocols: [OriginSslPolicy.TLS_V1_2],
       // A dynamic reference, resolved by CloudFormation at deployment: the template holds no secret.
       customHeaders: { [edgeHeaderNames.originSecret]: props.originSecret.secretValue.unsafeUnwrap() },
     })
-    const certificate =
-      domain && Certificate.fromCertificateArn(this, 'Certificate', cloudFrontCertificate(domain))
+    const certificate = domain && Certificate.fromCertificateArn(this, 'Certificate', domain.certificateArn)
 
     this.distribution = new Distribution(this, 'Distribution', {
       comment: 'MPP Cloud: the platform host and every tenant subdomain',
@@ -96,7 +92,8 @@ export class ApiDistribution extends Construct {
         viewerProtocolPolicy: ViewerProtocolPolicy.REDIRECT_TO_HTTPS,
         allowedMethods: AllowedMethods.ALLOW_ALL,
         cachePolicy: CachePolicy.CACHING_DISABLED,
-        // Host would make API Gateway look for a custom domain it does not have.
+        // Not the viewer's Host: CloudFront sends the origin's (the execute-api host or origin.{rootDomain}),
+        // which is how API Gateway finds the API, and what a custom domain name requires.
         originRequestPolicy: OriginRequestPolicy.ALL_VIEWER_EXCEPT_HOST_HEADER,
         responseHeadersPolicy: props.responseHeadersPolicy,
         functionAssociations: [{ function: viewerRequest, eventType: FunctionEventType.VIEWER_REQUEST }],
@@ -138,12 +135,4 @@ export class ApiDistribution extends Construct {
     }
     return rootDomain
   }
-}
-
-/** The certificate's ARN, once it is known to be in us-east-1, the only region CloudFront takes one from. */
-const cloudFrontCertificate = ({ certificateArn }: CustomDomain): string => {
-  const { region } = Arn.split(certificateArn, ArnFormat.SLASH_RESOURCE_NAME)
-  if (region !== 'us-east-1')
-    throw new Error(`certificateArn must be in us-east-1 for CloudFront, got ${region || 'no region'}`)
-  return certificateArn
 }

@@ -1,14 +1,26 @@
-import { Duration, RemovalPolicy, Validations } from 'aws-cdk-lib'
+import { Duration, RemovalPolicy, Stack, Validations } from 'aws-cdk-lib'
 import { AccessLogFormat } from 'aws-cdk-lib/aws-apigateway'
-import { HttpApi, HttpStage, LogGroupLogDestination } from 'aws-cdk-lib/aws-apigatewayv2'
+import {
+  ApiMapping,
+  DomainName,
+  EndpointType,
+  HttpApi,
+  HttpStage,
+  LogGroupLogDestination,
+  SecurityPolicy,
+} from 'aws-cdk-lib/aws-apigatewayv2'
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations'
+import { Certificate } from 'aws-cdk-lib/aws-certificatemanager'
 import type { ITable } from 'aws-cdk-lib/aws-dynamodb'
 import { PolicyStatement } from 'aws-cdk-lib/aws-iam'
 import type { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs'
 import { LogGroup } from 'aws-cdk-lib/aws-logs'
+import { AaaaRecord, ARecord, HostedZone, RecordTarget } from 'aws-cdk-lib/aws-route53'
+import { ApiGatewayv2DomainProperties } from 'aws-cdk-lib/aws-route53-targets'
 import type { IBucket } from 'aws-cdk-lib/aws-s3'
 import { Secret } from 'aws-cdk-lib/aws-secretsmanager'
-import { Construct } from 'constructs'
+import { Construct, DependencyGroup } from 'constructs'
+import { type CustomDomain, originDomainName, originLabel } from '../custom-domain'
 import { acknowledgeWildcards } from '../wildcard-acknowledgement'
 import { AppFunction, logRetention } from './app-function'
 
@@ -19,6 +31,11 @@ export interface HttpApiProps {
   assetVersion: string
   /** Uploaded files: forms post to `incoming/`, accepted files live in `applications/`. */
   filesBucket: IBucket
+  /**
+   * Its certificates already checked (`checkCertificates`). With an `originCertificateArn` the API answers only
+   * at `origin.{rootDomain}`; otherwise only at its default execute-api endpoint.
+   */
+  domain?: CustomDomain
 }
 
 // HTTP APIs know a narrower set of $context variables than REST APIs; these are all valid for both.
@@ -42,6 +59,11 @@ const accessLogFormat = AccessLogFormat.custom(
  * Every route of every host: one Lambda running the Hono app behind an HTTP API, which answers only requests
  * that carry `originSecret` (CloudFront adds it; infra/constructs/api-distribution.ts). The stack tells the
  * handler its ROOT_DOMAIN once the distribution exists.
+ *
+ * With a domain and an origin certificate the API has a regional custom domain name, `origin.{rootDomain}`,
+ * for CloudFront to reach it by, and its default execute-api endpoint is disabled: nothing but the distribution
+ * knows a way in. Without one the execute-api endpoint has to stay, as it is CloudFront's origin; a request
+ * there without the secret gets 403 from the Lambda.
  */
 export class MppHttpApi extends Construct {
   readonly api: HttpApi
@@ -50,10 +72,22 @@ export class MppHttpApi extends Construct {
   readonly originSecret: Secret
   /** One JSON line per request (client address, host, path, status); the 429 count is read from it. */
   readonly accessLogs: LogGroup
+  /** The host CloudFront sends requests to: `origin.{rootDomain}`, or the default execute-api host. */
+  readonly originHost: string
+  /**
+   * What must exist before CloudFront is sent to `originHost` (the domain name, its mapping and DNS records;
+   * nothing for the execute-api host): the origin is a plain name, which CloudFormation cannot order by.
+   */
+  readonly originReady = new DependencyGroup()
 
   constructor(scope: Construct, id: string, props: HttpApiProps) {
     super(scope, id)
-    const { table, indexArns } = props
+    const { table, indexArns, domain } = props
+    // The API's own domain name, when there is a certificate for it in this region.
+    const origin =
+      domain?.originCertificateArn !== undefined
+        ? { domain, certificateArn: domain.originCertificateArn }
+        : undefined
 
     const sessionSecret = new Secret(this, 'SessionSecret', {
       description: 'HMAC key that signs session tokens',
@@ -125,6 +159,8 @@ export class MppHttpApi extends Construct {
       defaultIntegration: new HttpLambdaIntegration('Handler', this.handler),
       // The default stage is declared below, with access logs and throttling that HttpApi cannot set.
       createDefaultStage: false,
+      // Once CloudFront has origin.{rootDomain} to go to, the execute-api address is only a way around it.
+      disableExecuteApiEndpoint: origin !== undefined,
     })
     Validations.of(this.api).acknowledge({
       id: 'AwsSolutions-APIG4',
@@ -146,5 +182,33 @@ export class MppHttpApi extends Construct {
         format: accessLogFormat,
       },
     })
+
+    const stack = Stack.of(this)
+    this.originHost = origin
+      ? this.addOriginDomain(origin.domain, origin.certificateArn)
+      : `${this.api.apiId}.execute-api.${stack.region}.${stack.urlSuffix}`
+  }
+
+  /** `origin.{rootDomain}`: a regional domain name (TLS 1.2) mapped to the stage, with A and AAAA aliases. */
+  private addOriginDomain(domain: CustomDomain, certificateArn: string): string {
+    const { rootDomain, hostedZoneId } = domain
+    const name = originDomainName(domain)
+    const domainName = new DomainName(this, 'OriginDomain', {
+      domainName: name,
+      certificate: Certificate.fromCertificateArn(this, 'OriginCertificate', certificateArn),
+      endpointType: EndpointType.REGIONAL,
+      securityPolicy: SecurityPolicy.TLS_1_2,
+    })
+    const mapping = new ApiMapping(this, 'OriginMapping', { api: this.api, domainName, stage: this.stage })
+    const zone = HostedZone.fromHostedZoneAttributes(this, 'Zone', { hostedZoneId, zoneName: rootDomain })
+    const target = RecordTarget.fromAlias(
+      new ApiGatewayv2DomainProperties(domainName.regionalDomainName, domainName.regionalHostedZoneId),
+    )
+    this.originReady.add(
+      mapping,
+      new ARecord(this, 'OriginAlias', { zone, recordName: originLabel, target }),
+      new AaaaRecord(this, 'OriginAliasIpv6', { zone, recordName: originLabel, target }),
+    )
+    return name
   }
 }

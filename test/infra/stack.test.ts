@@ -529,9 +529,15 @@ describe('the stack with a custom domain', () => {
       MinimumProtocolVersion: 'TLSv1.2_2021',
       SslSupportMethod: 'sni-only',
     })
-    // API Gateway keeps no custom domain: the distribution is the only way in.
+    // Without an origin certificate API Gateway keeps no custom domain, and its execute-api endpoint stays
+    // open as CloudFront's origin (the Lambda answers 403 there without the origin secret).
     template.resourceCountIs('AWS::ApiGatewayV2::DomainName', 0)
     template.resourceCountIs('AWS::ApiGatewayV2::ApiMapping', 0)
+    const apiId = onlyResourceId(template, 'AWS::ApiGatewayV2::Api')
+    expect(template.toJSON().Resources[apiId].Properties.DisableExecuteApiEndpoint ?? false).toBe(false)
+    expect(config.Origins[0].DomainName).toEqual({
+      'Fn::Join': ['', [{ Ref: apiId }, '.execute-api.ap-southeast-3.', { Ref: 'AWS::URLSuffix' }]],
+    })
   })
 
   it("points apex and wildcard alias records (IPv4 and IPv6) in the hosted zone at the API's distribution", () => {
@@ -567,6 +573,115 @@ describe('the stack with a custom domain', () => {
 
   it('passes cdk-nag AwsSolutions', () => {
     expect(nagViolations(stack)).toEqual([])
+    expect(Annotations.fromStack(stack).findWarning('*', Match.anyValue())).toEqual([])
+  })
+})
+
+describe('the stack with a custom domain and an origin certificate in its region', () => {
+  const originCertificateArn = 'arn:aws:acm:ap-southeast-3:111111111111:certificate/origin'
+  const originHost = `origin.${domain.rootDomain}`
+  let stack: Stack
+  let template: Template
+  beforeAll(() => {
+    ;({ stack, template } = synth('origin-domain', { domain: { ...domain, originCertificateArn } }))
+  }, synthTimeout)
+
+  it('disables the default execute-api endpoint', () => {
+    template.hasResourceProperties('AWS::ApiGatewayV2::Api', { DisableExecuteApiEndpoint: true })
+  })
+
+  it('gives the HTTP API the regional domain name origin.{rootDomain} with the regional certificate and TLS 1.2, mapped to its stage', () => {
+    const apiId = onlyResourceId(template, 'AWS::ApiGatewayV2::Api')
+    const domainNameId = onlyResourceId(template, 'AWS::ApiGatewayV2::DomainName')
+    expect(template.toJSON().Resources[domainNameId].Properties).toEqual({
+      DomainName: originHost,
+      DomainNameConfigurations: [
+        { CertificateArn: originCertificateArn, EndpointType: 'REGIONAL', SecurityPolicy: 'TLS_1_2' },
+      ],
+    })
+    const stageId = onlyResourceId(template, 'AWS::ApiGatewayV2::Stage', { StageName: '$default' })
+    const mappingId = onlyResourceId(template, 'AWS::ApiGatewayV2::ApiMapping')
+    const mapping = template.toJSON().Resources[mappingId]
+    expect(mapping.Properties).toEqual({
+      ApiId: { Ref: apiId },
+      DomainName: { Ref: domainNameId },
+      Stage: '$default',
+    })
+    expect(mapping.DependsOn).toContain(stageId)
+  })
+
+  it('points A and AAAA alias records of origin.{rootDomain} at the domain name, beside the apex and wildcard', () => {
+    const domainNameId = onlyResourceId(template, 'AWS::ApiGatewayV2::DomainName')
+    template.resourceCountIs('AWS::Route53::RecordSet', 6)
+    for (const type of ['A', 'AAAA'])
+      template.hasResourceProperties('AWS::Route53::RecordSet', {
+        Name: `${originHost}.`,
+        Type: type,
+        HostedZoneId: domain.hostedZoneId,
+        AliasTarget: {
+          DNSName: { 'Fn::GetAtt': [domainNameId, 'RegionalDomainName'] },
+          HostedZoneId: { 'Fn::GetAtt': [domainNameId, 'RegionalHostedZoneId'] },
+        },
+      })
+  })
+
+  it('sends CloudFront to origin.{rootDomain} with its own Host, once the mapping and the records exist', () => {
+    const { id, config } = distribution(template, 'api')
+    expect(config.Origins).toHaveLength(1)
+    expect(config.Origins[0]).toMatchObject({
+      DomainName: originHost,
+      CustomOriginConfig: { OriginProtocolPolicy: 'https-only', OriginSSLProtocols: ['TLSv1.2'] },
+    })
+    // AllViewerExceptHostHeader: API Gateway gets origin.{rootDomain} as Host, as its custom domain requires;
+    // the viewer's host travels as x-mpp-host.
+    expect(config.DefaultCacheBehavior.OriginRequestPolicyId).toBe('b689b0a8-53d0-40ab-baf2-68738e2966ac')
+    expect(config.Aliases).toEqual([domain.rootDomain, `*.${domain.rootDomain}`])
+    const dependsOn = template.toJSON().Resources[id].DependsOn as string[]
+    expect(dependsOn).toEqual(
+      expect.arrayContaining([
+        onlyResourceId(template, 'AWS::ApiGatewayV2::ApiMapping'),
+        ...Object.keys(
+          template.findResources('AWS::Route53::RecordSet', { Properties: { Name: `${originHost}.` } }),
+        ),
+      ]),
+    )
+  })
+
+  it('tells the app its root domain, not the origin', () => {
+    expect(httpHandler(template).Environment.Variables.ROOT_DOMAIN).toBe(domain.rootDomain)
+  })
+
+  it(
+    "refuses an origin certificate outside the stack's region, which API Gateway cannot use",
+    () => {
+      for (const region of ['us-east-1', 'ap-southeast-1'])
+        expect(() =>
+          synth(`origin-certificate-${region}`, {
+            domain: {
+              ...domain,
+              originCertificateArn: `arn:aws:acm:${region}:111111111111:certificate/origin`,
+            },
+          }),
+        ).toThrow(
+          `originCertificateArn must be in the stack's region ap-southeast-3 for API Gateway, got ${region}`,
+        )
+      // The same certificate is right for a stack in its own region.
+      expect(() =>
+        synth('origin-certificate-singapore', {
+          region: 'ap-southeast-1',
+          domain: {
+            ...domain,
+            originCertificateArn: 'arn:aws:acm:ap-southeast-1:111111111111:certificate/origin',
+          },
+        }),
+      ).not.toThrow()
+    },
+    synthTimeout,
+  )
+
+  it('passes cdk-nag AwsSolutions, and CDK has nothing to warn about', () => {
+    expect(nagViolations(stack)).toEqual([])
+    expect(Annotations.fromStack(stack).findError('*', Match.anyValue())).toEqual([])
     expect(Annotations.fromStack(stack).findWarning('*', Match.anyValue())).toEqual([])
   })
 })
