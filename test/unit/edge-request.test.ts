@@ -14,10 +14,10 @@ const viewerHost = 'lubuklinggau.mpp.example.go.id'
 const edgeAddress = '198.51.100.23'
 
 /** An event as API Gateway hands it over when CloudFront forwarded the request (or someone posing as it). */
-const eventFromEdge = (headers: Record<string, string>, method = 'POST') =>
+const eventFromEdge = (headers: Record<string, string>, method = 'POST', host = apiHost) =>
   httpApiEvent({
     method,
-    host: apiHost,
+    host,
     path: '/api/tickets',
     headers: { 'content-type': 'application/json', ...headers },
     body: method === 'GET' ? undefined : '{"serviceId":"svc-1"}',
@@ -101,6 +101,17 @@ describe('requests through CloudFront', () => {
     const { seen, handler } = guarded()
     await handler(eventFromEdge(fromCloudFront('203.0.113.9, 10.0.0.1')), lambdaContext())
     expect(seen[0]?.requestContext.http.sourceIp).toBe(edgeAddress)
+  })
+
+  it("reach the app with the viewer's host when API Gateway answered at its custom domain origin.{rootDomain}", async () => {
+    const { seen, handler } = guarded()
+    const originHost = 'origin.mpp.example.go.id'
+    const sent = eventFromEdge(fromCloudFront('203.0.113.9'), 'GET', originHost)
+    expect(sent.requestContext.domainName).toBe(originHost)
+    await handler(sent, lambdaContext())
+    expect(seen[0]?.headers.host).toBe(viewerHost)
+    expect(seen[0]?.requestContext.domainName).toBe(viewerHost)
+    expect(seen[0]?.requestContext.domainPrefix).toBe('lubuklinggau')
   })
 
   it("make hono/aws-lambda give the app the viewer's URL and address", async () => {
