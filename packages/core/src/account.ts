@@ -5,12 +5,22 @@ export const tenantRole = z.enum(['admin', 'officer'])
 export const role = z.enum(['admin', 'officer', 'ministry'])
 export type Role = z.infer<typeof role>
 
-export const email = z
-  .string()
-  .trim()
-  .toLowerCase()
-  .pipe(z.email().max(254))
-  .meta({ format: 'email', description: 'An email address; case and surrounding spaces are ignored' })
+/**
+ * An email address as zod checks it, except that no domain label may end with a hyphen (`a@b-.id`): such an
+ * address is no hostname, so mail servers and the document's `format: email` refuse it.
+ */
+export const emailPattern =
+  /^(?:[A-Za-z0-9_'+-]+\.)*[A-Za-z0-9_'+-]*[A-Za-z0-9_+-]@(?:[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?\.)+[A-Za-z]{2,}$/
+
+/** An email address, exactly (what responses carry). */
+export const emailAddress = z.email({ pattern: emailPattern })
+
+/** An email address as people type it: case and surrounding spaces do not matter. */
+export const email = z.string().trim().toLowerCase().pipe(emailAddress.max(254)).meta({
+  format: 'email',
+  pattern: emailPattern.source,
+  description: 'An email address; case and surrounding spaces are ignored',
+})
 
 export const account = z
   .object({

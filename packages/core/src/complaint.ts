@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { emailAddress } from './account'
 import type { IsoDate } from './business-day'
 import { entityId } from './catalog'
 import { indonesianMobile } from './phone'
@@ -82,7 +83,7 @@ export const complaintContact = z
   .object({
     name: z.string().trim().min(2).max(120).optional(),
     phone: indonesianMobile.optional(),
-    email: z.email().max(254).optional(),
+    email: emailAddress.max(254).optional(),
   })
   .strict()
 export type ComplaintContact = z.infer<typeof complaintContact>

@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { emailAddress } from './account'
 import { timeZones } from './business-day'
 import { weeklyHours } from './opening-hours'
 import { holiday, isoDate, queueSettings } from './queue'
@@ -44,7 +45,7 @@ export const tenant = z
     address: z.string().min(5).max(240),
     mapUrl: z.url().optional(),
     phone: z.string().max(40).optional(),
-    email: z.email().optional(),
+    email: emailAddress.optional(),
     branding: z.object({ primary: hexColour, accent: hexColour }).strict(),
     facilities: z.array(facilityKind).max(facilityKinds.length),
     otherFacilities: z.array(z.string().min(2).max(80)).max(20),
