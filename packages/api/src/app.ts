@@ -62,9 +62,20 @@ export const maxBodyBytes = 1024 * 1024
 
 const isApi = (c: Context) => c.req.path.startsWith('/api/')
 
+/**
+ * The client went away while its body was read (node's "aborted", `ECONNRESET`; the request's signal): no
+ * fault of ours, and nobody waits for the answer.
+ */
+const abortedByClient = (err: unknown, c: Context<AppEnv>) =>
+  c.req.raw.signal?.aborted === true || (err as { code?: unknown } | undefined)?.code === 'ECONNRESET'
+
 /** Turns anything thrown into the refusal to answer with; unexpected errors become a logged 500. */
 const toApiError = (err: unknown, c: Context<AppEnv>): ApiError => {
   if (err instanceof ApiError) return err
+  if (abortedByClient(err, c)) {
+    c.var.log?.info('request aborted by the client')
+    return new ApiError(400, 'invalid_request')
+  }
   if (err instanceof TableUnavailableError) {
     c.var.log?.warn('table unavailable', { error: err.cause })
     return unavailableError()
