@@ -63,11 +63,15 @@ export const maxBodyBytes = 1024 * 1024
 const isApi = (c: Context) => c.req.path.startsWith('/api/')
 
 /**
- * The client went away while its body was read (node's "aborted", `ECONNRESET`; the request's signal): no
- * fault of ours, and nobody waits for the answer.
+ * The client went away while its body was read (the request's signal, or node's own error for it: "aborted",
+ * `ECONNRESET`): no fault of ours, and nobody waits for the answer. An outbound call's reset ("socket hang up",
+ * "read ECONNRESET") is not this.
  */
-const abortedByClient = (err: unknown, c: Context<AppEnv>) =>
-  c.req.raw.signal?.aborted === true || (err as { code?: unknown } | undefined)?.code === 'ECONNRESET'
+const abortedByClient = (err: unknown, c: Context<AppEnv>) => {
+  if (c.req.raw.signal?.aborted === true) return true
+  const { code, message } = (err ?? {}) as { code?: unknown; message?: unknown }
+  return code === 'ECONNRESET' && message === 'aborted'
+}
 
 /** Turns anything thrown into the refusal to answer with; unexpected errors become a logged 500. */
 const toApiError = (err: unknown, c: Context<AppEnv>): ApiError => {
