@@ -330,6 +330,38 @@ beforeAll(async () => {
     cookies[role as Role] = await loginCookie(t, host, email)
 })
 
+describe('the OpenAPI document', () => {
+  // What `npx @redocly/cli lint` checks first (README "API"), kept here so that a new route cannot undo it.
+  it('has servers, tags with descriptions, and on every operation a security requirement and a description', () => {
+    const full = doc as typeof doc & {
+      servers?: unknown[]
+      tags?: { name: string; description?: string }[]
+      components: { securitySchemes?: Record<string, { type: string; in?: string }> }
+    }
+    expect(full.servers?.length).toBeGreaterThan(0)
+    expect(full.components.securitySchemes?.session).toMatchObject({ type: 'apiKey', in: 'cookie' })
+    const tagged = new Map((full.tags ?? []).map((tag) => [tag.name, tag.description]))
+    for (const [path, ops] of Object.entries(doc.paths))
+      for (const [method, op] of Object.entries(ops)) {
+        const where = `${method.toUpperCase()} ${path}`
+        expect(op.security, where).toBeDefined()
+        expect((op as { description?: string }).description, where).toBeTruthy()
+        for (const tag of (op as { tags?: string[] }).tags ?? [])
+          expect(tagged.get(tag), `${where} tag ${tag}`).toBeTruthy()
+      }
+  })
+
+  it('has patterns that JSON Schema reads as the code does: no regex flags, every one compiles', () => {
+    const patterns = [...JSON.stringify(doc).matchAll(/"pattern":("(?:[^"\\]|\\.)*")/g)]
+    expect(patterns.length).toBeGreaterThan(10)
+    for (const [, quoted] of patterns) {
+      const pattern = JSON.parse(quoted as string) as string
+      expect(pattern).not.toMatch(/\/[a-z]+$/)
+      expect(() => new RegExp(pattern, 'u')).not.toThrow()
+    }
+  })
+})
+
 describe('requests generated from the OpenAPI document', () => {
   it(`every operation, ${runsPerOperation} requests each (seed ${seed})`, { timeout: 600_000 }, async () => {
     console.info(
