@@ -83,6 +83,8 @@ const takeTicketRoute = createRoute({
   summary: 'Take a queue ticket for a service (phone; kiosk and officer channels need a staff session)',
   tags: ['queue'],
   middleware: requireSite('tenant'),
+  // No session for the online channel; staff of this MPP take kiosk and officer tickets, uncounted by the limits.
+  security: [{}, { session: ['admin', 'officer'] }] as Record<string, string[]>[],
   request: {
     headers: idempotencyHeader,
     body: { required: true, content: { 'application/json': { schema: takeTicketBody } } },
