@@ -72,19 +72,28 @@ const remember = (name: string, value: string) => {
   if (!known.has(name)) known.set(name, new Set())
   known.get(name)?.add(value)
 }
+/** Secret links handed out (`/tiket/{key}/{secret}`), whose parts only open anything together. */
+const links = { tickets: new Set<string>(), appointments: new Set<string>() }
+const linkedPath = (path: string, pick: number) => {
+  const [prefix, kind] = path.startsWith('/api/tickets/{key}/{secret}')
+    ? ['/api/tickets/{key}/{secret}', 'tickets' as const]
+    : path.startsWith('/api/appointments/{date}/{code}/{secret}')
+      ? ['/api/appointments/{date}/{code}/{secret}', 'appointments' as const]
+      : []
+  const known = kind ? [...links[kind]] : []
+  if (!prefix || !kind || !known.length) return undefined
+  return path.replace(prefix, `/api/${kind}/${known[pick % known.length]}`)
+}
+
 /** Walks a 2xx body; an `id` inside `counters` is also a `counterId`, a link's parts are what they name. */
 const harvest = (value: unknown, name = '', entity = '') => {
   if (typeof value === 'string' && value.length <= 200) {
     remember(name, value)
     if (name === 'id' && entity) remember(`${entity}Id`, value)
-    const ticket = value.match(/^\/tiket\/([^/]+)\/([^/]+)$/)
-    if (ticket) {
-      remember('key', ticket[1] as string)
-      remember('secret', ticket[2] as string)
-    }
-    const booking = value.match(/^\/janji\/([^/]+)\/([^/]+)\/([^/]+)$/)
-    if (booking)
-      for (const [i, n] of ['date', 'code', 'secret'].entries()) remember(n, booking[i + 1] as string)
+    const ticket = value.match(/\/tiket\/([^/]+\/[^/]+)$/)
+    if (ticket) links.tickets.add(ticket[1] as string)
+    const booking = value.match(/\/janji\/([^/]+\/[^/]+\/[^/]+)$/)
+    if (booking) links.appointments.add(booking[1] as string)
   } else if (Array.isArray(value)) {
     const singular = name.replace(/ies$/, 'y').replace(/s$/, '')
     for (const item of value) harvest(item, singular, singular)
@@ -209,15 +218,19 @@ const requestsFor = (op: Operation): fc.Arbitrary<Generated> => {
     { weight: 1, arbitrary: fc.constant(unknownHost) },
   )
   const roles = (op.security ?? []).flatMap((s) => Object.values(s).flat()) as Role[]
-  const role = roles.length
-    ? fc.oneof(
-        { weight: 9, arbitrary: fc.constantFrom(...roles) },
-        {
-          weight: 1,
-          arbitrary: fc.constantFrom<Role | undefined>(undefined, 'admin', 'officer', 'ministry'),
-        },
-      )
-    : fc.constant(undefined)
+  // `{}` among the requirements: the session is optional (staff at a kiosk), so half go without one.
+  const optional = (op.security ?? []).some((s) => Object.keys(s).length === 0)
+  const role = optional
+    ? fc.constantFrom<Role | undefined>(undefined, ...roles)
+    : roles.length
+      ? fc.oneof(
+          { weight: 9, arbitrary: fc.constantFrom(...roles) },
+          {
+            weight: 1,
+            arbitrary: fc.constantFrom<Role | undefined>(undefined, 'admin', 'officer', 'ministry'),
+          },
+        )
+      : fc.constant(undefined)
   const params = op.parameters ?? []
   const one = (noise: boolean) =>
     fc.record({
@@ -240,6 +253,7 @@ const requestsFor = (op: Operation): fc.Arbitrary<Generated> => {
         return bodies.length ? fc.oneof(...bodies) : fc.constant(undefined)
       })(),
       crossOrigin: fc.boolean().map((b) => b && noise),
+      link: fc.option(fc.nat(), { freq: 2, nil: undefined }),
     })
   return fc.oneof({ weight: 3, arbitrary: one(false) }, { weight: 1, arbitrary: one(true) }).map((g) => {
     let path = op.path
@@ -253,7 +267,9 @@ const requestsFor = (op: Operation): fc.Arbitrary<Generated> => {
       else if (p.in === 'query') query.push([p.name, text])
       else if (p.in === 'header') headers[p.name] = text.replace(/[^\x20-\x7e]/g, '')
     })
-    if (op.method !== 'get') headers.origin = g.crossOrigin ? 'https://lain.example' : `http://${g.host}`
+    // Half the time, a secret link the API handed out, whole.
+    if (g.link !== undefined) path = linkedPath(op.path, g.link) ?? path
+    if (op.method !== 'GET') headers.origin = g.crossOrigin ? 'https://lain.example' : `http://${g.host}`
     return { host: g.host, path, query, headers, role: g.role, body: g.body }
   })
 }
@@ -317,9 +333,13 @@ const send = (g: Generated) => {
   } as RequestInit)
 }
 
-/** Reads before writes, and last what takes the demo's accounts or tenants out of service. */
+/**
+ * Reads before writes (a read behind a secret link after the write that makes one), and last what takes the
+ * demo's accounts or tenants out of service.
+ */
 const disruptive = /^(setStaff|setMinistryAccount|suspend|close|reject|withdraw|delete|inaugurate)/
-const orderOf = (op: Operation) => (disruptive.test(op.operationId) ? 2 : op.method === 'get' ? 0 : 1)
+const orderOf = (op: Operation) =>
+  disruptive.test(op.operationId) ? 3 : op.method !== 'GET' ? 1 : op.path.includes('{secret}') ? 2 : 0
 
 beforeAll(async () => {
   t = await createTestApp()
@@ -400,7 +420,8 @@ describe('requests generated from the OpenAPI document', () => {
     }
     const never2xx = [...statuses].filter(([, seen]) => ![...seen.keys()].some((s) => s < 300))
     console.info(
-      `openapi-fuzz: ${sent} requests to ${operations.length} operations (generated in ${Math.round(sampling)} ms); ` +
+      `openapi-fuzz: ${sent} requests to ${operations.length} operations (generated in ${Math.round(sampling)} ms), ` +
+        `${links.tickets.size} ticket and ${links.appointments.size} appointment links; ` +
         `no 2xx from ${never2xx.length}: ` +
         never2xx.map(([id, seen]) => `${id} ${JSON.stringify(Object.fromEntries(seen))}`).join(', '),
     )
