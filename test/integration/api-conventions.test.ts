@@ -202,6 +202,15 @@ describe('responses', () => {
 })
 
 describe('OpenAPI', () => {
+  it('documents the 503 of every operation with its Retry-After header', async () => {
+    const doc = await (await t.request(llg, '/api/openapi.json')).json()
+    const operations = Object.values(
+      doc.paths as Record<string, Record<string, { responses: Record<string, { headers?: object }> }>>,
+    ).flatMap((methods) => Object.values(methods))
+    expect(operations.length).toBeGreaterThan(50)
+    for (const op of operations) expect(op.responses['503']?.headers).toHaveProperty('Retry-After')
+  })
+
   it('documents every API route with an operationId', async () => {
     const doc = await (await t.request(llg, '/api/openapi.json')).json()
     expect(doc.openapi).toBe('3.1.0')

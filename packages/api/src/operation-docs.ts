@@ -77,6 +77,10 @@ export const tags = [
 
 type Responses = RouteConfig['responses']
 
+const retryAfterHeader = {
+  'Retry-After': { description: 'Seconds to wait before trying again', schema: { type: 'integer' } },
+} as const
+
 const hasBody = (route: RouteConfig) => Boolean(route.request?.body)
 const hasInput = (route: RouteConfig) => {
   const r = route.request
@@ -140,6 +144,12 @@ export const documentedRoute = <R extends RouteConfig>(
   }
   if (hasBody(route)) responses = withReason(responses, 413, 'a body over 1 MB (`payload_too_large`)')
   responses = withReason(responses, 503, 'the table is unavailable (`unavailable`); retry after Retry-After')
+  const unavailable = responses[503]
+  if (unavailable && !('$ref' in unavailable))
+    responses = {
+      ...responses,
+      503: { ...unavailable, headers: { ...unavailable.headers, ...retryAfterHeader } },
+    }
 
   const security = guard.roles ? [{ [sessionScheme]: [...guard.roles] }] : (route.security ?? []) // an operation that reads an optional session documents it itself
   const where =
