@@ -14,17 +14,12 @@ import {
   type LambdaEvent,
 } from 'hono/aws-lambda'
 import { onlyFromEdge } from './edge-request'
+import { required } from './env'
 import { s3FileStore } from './s3-file-store'
 import { readSecretString } from './secret-string'
 import { loadSessionSecrets } from './session-secret'
 import { tenantCredentials } from './tenant-credentials'
 import { unavailableResponse } from './unavailable-response'
-
-const required = (name: string): string => {
-  const value = process.env[name]
-  if (!value) throw new Error(`${name} must be set`)
-  return value
-}
 
 const logger = new Logger({ serviceName: 'mpp-cloud-http' })
 

@@ -8,15 +8,13 @@ import { redactLogValue } from '@mpp/api/log-redaction'
 import { closeDueDays, overdueDays } from '@mpp/api/queue/day-close'
 import { systemClock } from '@mpp/core/clock'
 import { createDb } from '@mpp/db/client'
+import { required } from './env'
 import { platformMetrics } from './metric-names'
-
-const tableName = process.env.TABLE_NAME
-if (!tableName) throw new Error('TABLE_NAME must be set')
 
 const serviceName = 'mpp-cloud-jobs'
 const logger = new Logger({ serviceName, jsonReplacerFn: redactLogValue })
 const metrics = new Metrics({ namespace: platformMetrics.namespace, serviceName })
-const db = createDb({ tableName, endpoint: process.env.DYNAMODB_ENDPOINT })
+const db = createDb({ tableName: required('TABLE_NAME'), endpoint: process.env.DYNAMODB_ENDPOINT })
 
 /**
  * EventBridge's scheduled call: closes every business day that is due, in each tenant's own time zone, and

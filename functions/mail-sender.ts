@@ -1,15 +1,10 @@
 import { Logger } from '@aws-lambda-powertools/logger'
 import { systemClock } from '@mpp/core/clock'
 import { createDb } from '@mpp/db/client'
+import { required } from './env'
 import { mailFailedCounter, mailSenderService } from './mail-failed-metric'
 import { mailStreamHandler } from './mail-stream'
 import { sesTransport } from './ses-transport'
-
-const required = (name: string): string => {
-  const value = process.env[name]
-  if (!value) throw new Error(`${name} must be set`)
-  return value
-}
 
 /**
  * The mail-sender Lambda: the table's stream hands it each mail that became `pending`; it sends it through

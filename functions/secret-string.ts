@@ -1,4 +1,5 @@
 import { GetSecretValueCommand, SecretsManagerClient } from '@aws-sdk/client-secrets-manager'
+import { boundedRequests } from './bounded-requests'
 
 /**
  * The string value of a Secrets Manager secret, read with the function's own role; call it once per instance.
@@ -8,7 +9,7 @@ import { GetSecretValueCommand, SecretsManagerClient } from '@aws-sdk/client-sec
 export const readSecretString = async (arn: string, stage = 'AWSCURRENT'): Promise<string> => {
   const client = new SecretsManagerClient({
     maxAttempts: 2,
-    requestHandler: { connectionTimeout: 1000, requestTimeout: 2000, throwOnRequestTimeout: true },
+    requestHandler: boundedRequests(1000, 2000),
   })
   try {
     const result = await client.send(new GetSecretValueCommand({ SecretId: arn, VersionStage: stage }))

@@ -1,4 +1,5 @@
 import type { MailTransport } from '@mpp/api/mail/delivery'
+import { boundedRequests } from './bounded-requests'
 
 /**
  * Mail through Amazon SES from a verified sender (MAIL_FROM). The SDK is loaded with the first mail; each
@@ -17,7 +18,7 @@ export const sesTransport = (from: string): MailTransport => {
       sdk,
       client: new sdk.SESv2Client({
         maxAttempts: 3,
-        requestHandler: { connectionTimeout: 2000, requestTimeout: 5000 },
+        requestHandler: boundedRequests(2000, 5000),
       }),
     }))
     return loaded

@@ -1,6 +1,7 @@
 import { AssumeRoleCommand, STSClient } from '@aws-sdk/client-sts'
 import type { TenantId } from '@mpp/core/tenant'
 import type { AwsCredentialIdentity, AwsCredentialIdentityProvider } from '@mpp/db/client'
+import { boundedRequests } from './bounded-requests'
 
 /** The session tag the tenant role's policy reads (`${aws:PrincipalTag/tenant}` in infra/constructs/tenant-role.ts). */
 export const tenantTag = 'tenant'
@@ -13,7 +14,7 @@ export const tenantTag = 'tenant'
 export const tenantCredentials = (roleArn: string) => {
   const sts = new STSClient({
     maxAttempts: 2,
-    requestHandler: { connectionTimeout: 1000, requestTimeout: 2000, throwOnRequestTimeout: true },
+    requestHandler: boundedRequests(1000, 2000),
   })
   return (tenantId: TenantId): AwsCredentialIdentityProvider =>
     async (): Promise<AwsCredentialIdentity> => {
