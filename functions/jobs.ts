@@ -5,7 +5,7 @@ import { logMetrics } from '@aws-lambda-powertools/metrics/middleware'
 import middy from '@middy/core'
 import { closeQuietComplaints } from '@mpp/api/complaints/complaints'
 import { redactLogValue } from '@mpp/api/log-redaction'
-import { closeDueDays, overdueDays } from '@mpp/api/queue/day-close'
+import { closeDueDays, openTenants, overdueDays } from '@mpp/api/queue/day-close'
 import { systemClock } from '@mpp/core/clock'
 import { createDb } from '@mpp/db/client'
 import { required } from './env'
@@ -24,9 +24,11 @@ const db = createDb({ tableName: required('TABLE_NAME'), endpoint: process.env.D
  * reporting. An invocation that fails as a whole goes, after Lambda's retries, to the failure queue.
  */
 export const handler = middy(async () => {
-  const closed = await closeDueDays({ db, now: systemClock, logger })
+  // One read of the tenants serves the close and the report of what is still open after it.
+  const tenants = await openTenants({ db, logger })
+  const closed = await closeDueDays({ db, now: systemClock, logger }, tenants)
   logger.info('days closed', { closed })
-  const overdue = await overdueDays({ db, now: systemClock })
+  const overdue = await overdueDays({ db, now: systemClock }, { tenants })
   metrics.addMetric(platformMetrics.daysOverdue, MetricUnit.Count, overdue.length)
   if (overdue.length > 0) logger.warn('days overdue', { overdue })
   const complaintsClosed = await closeQuietComplaints({ db, now: systemClock, logger })

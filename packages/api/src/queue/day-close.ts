@@ -131,21 +131,38 @@ export const daysDueToClose = (tenant: Tenant, now: Date): string[] =>
  */
 export const dayOverdueHours = 6
 
+type JobDeps = { db: Db; now: () => Date; logger?: Logger }
+
+/**
+ * Every tenant that is not closed, read once for a run of the job (its close and its overdue report share
+ * them); one that cannot be read is logged and skipped, so it does not stop the others.
+ */
+export const openTenants = async (deps: Pick<JobDeps, 'db' | 'logger'>): Promise<Tenant[]> => {
+  const tenants: Tenant[] = []
+  for (const entry of await listDirectory(deps.db)) {
+    if (entry.stage === 'closed') continue
+    try {
+      const tenant = await getTenant(deps.db, entry.id)
+      if (tenant) tenants.push(tenant)
+    } catch (error) {
+      deps.logger?.error('reading a tenant failed', { tenant: entry.id, error })
+    }
+  }
+  return tenants
+}
+
 /**
  * The days the job should have closed but has not, `overdueHours` or more after they were due: yesterday
- * and today of every tenant that is not closed, read back from the table. Feeds the jobs' `DaysOverdue`
- * metric and its alarm.
+ * and today of every tenant that is not closed (`tenants`, or read anew), read back from the table. Feeds the
+ * jobs' `DaysOverdue` metric and its alarm.
  */
 export const overdueDays = async (
-  deps: { db: Db; now: () => Date },
-  overdueHours = dayOverdueHours,
+  deps: JobDeps,
+  { overdueHours = dayOverdueHours, tenants }: { overdueHours?: number; tenants?: Tenant[] } = {},
 ): Promise<{ tenantId: string; day: string }[]> => {
   const now = deps.now()
   const overdue: { tenantId: string; day: string }[] = []
-  for (const entry of await listDirectory(deps.db)) {
-    if (entry.stage === 'closed') continue
-    const tenant = await getTenant(deps.db, entry.id)
-    if (!tenant) continue
+  for (const tenant of tenants ?? (await openTenants(deps))) {
     for (const day of recentDays(tenant, now)) {
       const late = now.getTime() >= closeDueAt(tenant, day).getTime() + overdueHours * 3_600_000
       if (late && !(await getDaySummary(deps.db, tenant.id, day))) overdue.push({ tenantId: tenant.id, day })
@@ -155,21 +172,19 @@ export const overdueDays = async (
 }
 
 /**
- * The scheduled job: closes every tenant's days that are due. Each tenant in its own time zone, so Samarinda
- * (WITA) closes an hour before Jakarta. One tenant's failure does not stop the others.
+ * The scheduled job: closes every tenant's days that are due (`tenants`, or read anew). Each tenant in its
+ * own time zone, so Samarinda (WITA) closes an hour before Jakarta. One tenant's failure does not stop the
+ * others.
  */
-export const closeDueDays = async (deps: { db: Db; now: () => Date; logger: Logger }) => {
+export const closeDueDays = async (deps: JobDeps & { logger: Logger }, tenants?: Tenant[]) => {
   const closed: { tenantId: string; day: string }[] = []
-  for (const entry of await listDirectory(deps.db)) {
-    if (entry.stage === 'closed') continue
+  for (const tenant of tenants ?? (await openTenants(deps))) {
     try {
-      const tenant = await getTenant(deps.db, entry.id)
-      if (!tenant) continue
       for (const day of daysDueToClose(tenant, deps.now())) {
         if ((await closeDay(deps, tenant, day)).closedNow) closed.push({ tenantId: tenant.id, day })
       }
     } catch (error) {
-      deps.logger.error('closing a day failed', { tenant: entry.id, error })
+      deps.logger.error('closing a day failed', { tenant: tenant.id, error })
     }
   }
   return closed
