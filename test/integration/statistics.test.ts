@@ -70,7 +70,8 @@ describe("the ministry's national statistics", () => {
   it('counts coverage of the 514 regencies and what each MPP did, from the roll-ups', async () => {
     const { status, body } = await get('/api/stats/national?from=2026-11&to=2026-11&rank=served')
     expect(status).toBe(200)
-    expect(body.coverage).toMatchObject({ regencies: 514, serving: 4 })
+    // Four MPPs are open on the platform; only the two that served a citizen in November count as serving.
+    expect(body.coverage).toMatchObject({ regencies: 514, onPlatform: 4, serving: 2 })
     expect(body.coverage.provinces).toHaveLength(38)
     expect(body.coverage.provinces.find((p: { name: string }) => p.name === 'Riau')).toMatchObject({
       tenants: 1,
@@ -153,7 +154,10 @@ describe("the ministry's national statistics", () => {
   it('shows the dashboard with its chart and ranking, the CSV and the drill-down page', async () => {
     const page = await get('/kementerian/statistik?from=2026-11&to=2026-11&rank=served')
     expect(page.status).toBe(200)
-    expect(page.body).toContain('4 dari 514 kabupaten/kota')
+    expect(page.body).toContain(
+      '4 dari 514 kabupaten/kota sudah membuka MPP di platform; 2 di antaranya melayani warga pada periode ini.',
+    )
+    expect(page.body).toContain('Angka nasional: November 2026')
     expect(page.body).toContain('<polyline class="chart-line"')
     expect(page.body.indexOf('Kota Pekanbaru')).toBeLessThan(page.body.indexOf('Kota Samarinda'))
     const csv = (await get('/kementerian/statistik.csv?from=2026-11&to=2026-11&rank=served')).body as string

@@ -332,6 +332,9 @@ describe('the satisfaction index for the tenant admin', () => {
     expect(html).toContain('C (kurang baik)')
     expect(html).toContain('<svg class="chart"')
     expect(html).toContain('Cepat dan ramah')
+    // Dates and months in words, never ISO, on the page a person reads.
+    expect(html).toContain('Periode 23 November 2026')
+    expect(html).toContain('<th scope="row">November 2026</th>')
     const csv = await (
       await t.request(host, `/admin/kepuasan.csv?${query}`, { headers: { cookie: admin } })
     ).text()
@@ -342,6 +345,7 @@ describe('the satisfaction index for the tenant admin', () => {
     expect(rows[0]).toBe(
       'level,id,name,from,to,respondents,served,minimum_sample,sample_reached,U1,U2,U3,U4,U5,U6,U7,U8,U9,ikm,grade',
     )
+    expect(rows.find((r) => r.startsWith('month,'))).toMatch(/^month,2026-11,November 2026,/)
     expect(rows).toContain(
       `service,disdukcapil-ktp-el,KTP Elektronik (perekaman dan pencetakan),${day},${day},2,0,0,yes,3.50,3.50,3.50,3.50,3.50,3.50,3.50,3.50,3.50,87.50,B`,
     )
@@ -350,5 +354,6 @@ describe('the satisfaction index for the tenant admin', () => {
     ).text()
     expect(print).toContain('Laporan Survei Kepuasan Masyarakat')
     expect(print).toContain('Rencana tindak lanjut')
+    expect(print).toContain('Periode 23 November 2026')
   })
 })

@@ -907,7 +907,7 @@ export const id = {
     from: 'Dari tanggal',
     to: 'Sampai tanggal',
     show: 'Tampilkan',
-    period: (from: string, to: string) => `Periode ${from} sampai ${to}`,
+    period: (range: string) => `Periode ${range}`,
     ikm: 'IKM',
     grade: 'Mutu pelayanan',
     grades: { A: 'A (sangat baik)', B: 'B (baik)', C: 'C (kurang baik)', D: 'D (tidak baik)' } as Record<
@@ -968,8 +968,8 @@ export const id = {
     show: 'Tampilkan',
     csv: 'Unduh CSV',
     coverage: 'Cakupan',
-    coverageLead: (serving: number, total: number) =>
-      `${serving} dari ${total} kabupaten/kota sudah melayani warga di platform.`,
+    coverageLead: (onPlatform: number, serving: number, total: number) =>
+      `${onPlatform} dari ${total} kabupaten/kota sudah membuka MPP di platform; ${serving} di antaranya melayani warga pada periode ini.`,
     stages: { trial: 'Uji coba', live: 'Beroperasi', suspended: 'Ditangguhkan', closed: 'Ditutup' } as Record<
       string,
       string
@@ -978,7 +978,7 @@ export const id = {
     regencies: 'Kabupaten/kota',
     tenants: 'MPP di platform',
     national: 'Angka nasional',
-    period: (from: string, to: string) => `${from} sampai ${to}`,
+    period: (range: string) => range,
     issued: 'Tiket diambil',
     served: 'Warga dilayani',
     noShow: 'Tidak hadir',

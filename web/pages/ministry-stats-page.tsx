@@ -2,6 +2,7 @@ import { waitThresholdsMinutes } from '@mpp/core/rollup'
 import { type Ranking, rankings, type StatsSummary } from '@mpp/core/stats-summary'
 import { LineChart } from '../components/charts'
 import { Layout } from '../components/layout'
+import { formatDayShort, formatMonthPeriod } from '../components/local-time'
 import { MinistryNav } from '../components/ministry-parts'
 import type { PageContext } from '../components/page-context'
 import type { Messages } from '../i18n/messages'
@@ -13,6 +14,7 @@ export interface NationalStatsData {
   rankBy: Ranking
   coverage: {
     regencies: number
+    onPlatform: number
     serving: number
     stages: Record<string, number>
     provinces: { code: string; name: string; regencies: number; tenants: number }[]
@@ -167,7 +169,7 @@ export const DailyChart = ({ ctx, days }: { ctx: PageContext; days: ({ day: stri
       id="chart-daily"
       title={t.daily}
       description={t.dailyDesc(days.length, total, peak)}
-      points={days.map((d) => ({ label: d.day, value: d.served }))}
+      points={days.map((d) => ({ label: formatDayShort(d.day, ctx.lang), value: d.served }))}
       format={(n) => String(Math.round(n))}
     />
   )
@@ -200,7 +202,7 @@ export const MinistryStatsPage = ({ ctx, stats, query }: Props) => {
       </p>
 
       <h2>{t.coverage}</h2>
-      <p>{t.coverageLead(stats.coverage.serving, stats.coverage.regencies)}</p>
+      <p>{t.coverageLead(stats.coverage.onPlatform, stats.coverage.serving, stats.coverage.regencies)}</p>
       <dl class="facts report-facts">
         {Object.entries(stats.coverage.stages).map(([stage, n]) => (
           <div>
@@ -235,7 +237,7 @@ export const MinistryStatsPage = ({ ctx, stats, query }: Props) => {
       </details>
 
       <h2>
-        {t.national}: {t.period(stats.range.from, stats.range.to)}
+        {t.national}: {t.period(formatMonthPeriod(stats.range.from, stats.range.to, ctx.lang))}
       </h2>
       <SummaryFacts ctx={ctx} s={stats.national} waitMinutes={stats.waitMinutes} />
       <h3>{t.daily}</h3>

@@ -1,5 +1,6 @@
 import type { StatsSummary } from '@mpp/core/stats-summary'
 import { Layout } from '../components/layout'
+import { formatMonth, formatMonthPeriod } from '../components/local-time'
 import { MinistryNav } from '../components/ministry-parts'
 import type { PageContext } from '../components/page-context'
 import { DailyChart, StatsForm, SummaryCells, SummaryFacts, SummaryHeaders } from './ministry-stats-page'
@@ -36,7 +37,7 @@ export const MinistryTenantStatsPage = ({
       <h1>{title}</h1>
       <p class="lead">
         {stats.tenant.provinceName} · {t.stages[stats.tenant.stage]} ·{' '}
-        {t.period(stats.range.from, stats.range.to)}
+        {t.period(formatMonthPeriod(stats.range.from, stats.range.to, ctx.lang))}
       </p>
       <StatsForm
         ctx={ctx}
@@ -61,7 +62,7 @@ export const MinistryTenantStatsPage = ({
           <tbody>
             {stats.months.map((r) => (
               <tr>
-                <th scope="row">{r.month}</th>
+                <th scope="row">{formatMonth(r.month, ctx.lang)}</th>
                 <td>{r.issued}</td>
                 <td>{r.noShow}</td>
                 <SummaryCells ctx={ctx} s={r} />

@@ -1,4 +1,5 @@
 import { Layout } from '../components/layout'
+import { formatPeriod } from '../components/local-time'
 import type { PageContext } from '../components/page-context'
 import {
   decimals,
@@ -29,7 +30,7 @@ export const SatisfactionPrintPage = ({ ctx, tenantName, report }: Props) => {
     <Layout ctx={ctx} title={title} styles={['report.css']} bare>
       <div class="print-report">
         <h1>{title}</h1>
-        <p class="lead">{t.period(report.period.from, report.period.to)}</p>
+        <p class="lead">{t.period(formatPeriod(report.period.from, report.period.to, lang))}</p>
 
         <h2>1. {t.method}</h2>
         <p>{t.methodText}</p>

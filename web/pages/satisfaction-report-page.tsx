@@ -1,6 +1,7 @@
 import { type SatisfactionIndex, type SurveyElement, surveyElements } from '@mpp/core/satisfaction'
 import { Columns, HorizontalBars } from '../components/charts'
 import { Layout } from '../components/layout'
+import { formatMonth, formatMonthShort, formatPeriod } from '../components/local-time'
 import type { PageContext } from '../components/page-context'
 import type { Messages } from '../i18n/messages'
 
@@ -109,7 +110,7 @@ export const ScopeTable = ({
         <tbody>
           {rows.map((r) => (
             <tr>
-              <th scope="row">{r.name ?? r.month}</th>
+              <th scope="row">{r.name ?? (r.month && formatMonth(r.month, ctx.lang))}</th>
               <td>{d2(r.index?.ikm)}</td>
               <td>{r.index ? t.grades[r.index.grade] : t.noData}</td>
               <td>{r.respondents}</td>
@@ -191,6 +192,7 @@ export const SatisfactionReportPage = ({ ctx, report, query }: Props) => {
         </button>
       </form>
       <p>
+        {t.period(formatPeriod(report.period.from, report.period.to, lang))} ·{' '}
         <a href={`/admin/kepuasan.csv?${query}`}>{t.csv}</a> ·{' '}
         <a href={`/admin/kepuasan/cetak?${query}`}>{t.print}</a>
       </p>
@@ -261,12 +263,14 @@ export const SatisfactionReportPage = ({ ctx, report, query }: Props) => {
       <Columns
         id="chart-trend"
         title={t.trend}
-        description={t.trendDesc(report.months.map((r) => `${r.month} ${d2(r.index?.ikm)}`).join('; '))}
+        description={t.trendDesc(
+          report.months.map((r) => `${formatMonth(r.month ?? '', lang)} ${d2(r.index?.ikm)}`).join('; '),
+        )}
         min={25}
         max={100}
         marks={gradeMarks}
         columns={report.months.map((r) => ({
-          label: r.month ?? '',
+          label: formatMonthShort(r.month ?? '', lang),
           value: r.index?.ikm,
           valueText: r.index ? d2(r.index.ikm) : '-',
         }))}

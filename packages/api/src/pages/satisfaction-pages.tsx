@@ -42,7 +42,9 @@ export const satisfactionPages = (deps: AppDeps) => {
     const { from, to } = report.period
     c.header('Content-Disposition', `attachment; filename="ikm-${tenant.slug}-${from}-${to}.csv"`)
     c.header('Cache-Control', 'no-store')
-    return c.body(satisfactionCsv(report, tenant.name), 200, { 'Content-Type': 'text/csv; charset=utf-8' })
+    return c.body(satisfactionCsv(report, tenant.name, c.var.lang), 200, {
+      'Content-Type': 'text/csv; charset=utf-8',
+    })
   })
 
   pages.get('/admin/kepuasan/cetak', async (c) => {

@@ -62,8 +62,10 @@ export const nationalStats = async (
     p.regencies++
     provinces.set(r.provinceCode, p)
   }
-  const serving = directory.filter((t) => t.stage === 'trial' || t.stage === 'live')
-  for (const t of serving) {
+  // On the platform: open to citizens (trial or live). Serving: of those, the ones that served at least one
+  // citizen in the period, by the roll-ups; a trial MPP still filling its catalog is on the platform, not serving.
+  const open = directory.filter((t) => t.stage === 'trial' || t.stage === 'live')
+  for (const t of open) {
     const p = provinces.get(t.id.slice(0, 2))
     if (p) p.tenants++
   }
@@ -85,7 +87,9 @@ export const nationalStats = async (
     rankBy: options.rankBy,
     coverage: {
       regencies: regencies.length,
-      serving: serving.length,
+      onPlatform: open.length,
+      serving: tenants.filter((t) => (t.stage === 'trial' || t.stage === 'live') && t.summary.served > 0)
+        .length,
       stages,
       provinces: [...provinces.values()].sort((a, b) => a.code.localeCompare(b.code)),
     },

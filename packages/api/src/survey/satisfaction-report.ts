@@ -12,6 +12,8 @@ import { daySummariesBetween } from '@mpp/db/day-summary-repository'
 import { getQueueConfig } from '@mpp/db/queue-config-repository'
 import { tenantDayRollups } from '@mpp/db/rollup-repository'
 import { recentComments } from '@mpp/db/survey-repository'
+import { formatMonth } from '@mpp/web/components/local-time'
+import type { Lang } from '@mpp/web/i18n/messages'
 import type { AppDeps } from '../app-env'
 import { toCsv } from '../csv'
 import { monthsOf, type Period } from '../statistics/period'
@@ -128,8 +130,11 @@ export const satisfactionReport = async (
 }
 export type SatisfactionReport = Awaited<ReturnType<typeof satisfactionReport>>
 
-/** The report as CSV: one row per scope (the MPP, each month, agency, service and queue), dot decimals. */
-export const satisfactionCsv = (report: SatisfactionReport, tenantName: string) => {
+/**
+ * The report as CSV: one row per scope (the MPP, each month, agency, service and queue), dot decimals. Ids and
+ * dates stay ISO for spreadsheets; a month's name is in words, as people read it ("Oktober 2026").
+ */
+export const satisfactionCsv = (report: SatisfactionReport, tenantName: string, lang: Lang) => {
   const fixed = (n: number | undefined) => (n === undefined ? '' : n.toFixed(2))
   const row = (level: string, id: string, name: string, s: ScopeSatisfaction) => [
     level,
@@ -161,7 +166,7 @@ export const satisfactionCsv = (report: SatisfactionReport, tenantName: string) 
       'grade',
     ],
     row('mpp', '', tenantName, report.overall),
-    ...report.months.map((m) => row('month', m.month, m.month, m)),
+    ...report.months.map((m) => row('month', m.month, formatMonth(m.month, lang), m)),
     ...report.agencies.map((a) => row('agency', a.id, a.name, a)),
     ...report.services.map((s) => row('service', s.id, s.name, s)),
     ...report.queues.map((q) => row('queue', q.id, q.name, q)),
