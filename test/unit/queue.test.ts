@@ -3,6 +3,7 @@ import {
   defaultQueueSettings,
   holiday,
   isOnlineChannel,
+  offersOnline,
   queue,
   queuePrefix,
   queueSettings,
@@ -85,5 +86,18 @@ describe('quotaOf', () => {
 describe('isOnlineChannel', () => {
   it('counts online bookings and appointments against the online share', () => {
     expect(ticketChannel.options.filter(isOnlineChannel)).toEqual(['online', 'appointment'])
+  })
+})
+
+describe('offersOnline', () => {
+  it('offers a service online only when a queue covers it with an online share', () => {
+    expect(offersOnline([civilRegistry], 'ktp-el')).toBe(true)
+    expect(offersOnline([civilRegistry], 'paspor')).toBe(false)
+    expect(offersOnline([], 'ktp-el')).toBe(false)
+    expect(offersOnline([{ ...civilRegistry, onlineSharePercent: 0 }], 'ktp-el')).toBe(false)
+    // 1% of 50 numbers rounds to none online.
+    expect(offersOnline([{ ...civilRegistry, dailyCapacity: 50, onlineSharePercent: 1 }], 'ktp-el')).toBe(
+      false,
+    )
   })
 })

@@ -70,6 +70,10 @@ export const en: Messages = {
     servicesOf: (count) => `${count} ${count === 1 ? 'service' : 'services'}`,
     noServices: 'No services published yet.',
     noAgencies: 'This MPP has not published its agencies and services yet.',
+    preparing:
+      'This MPP is being prepared. Services, queue numbers and online appointments will be available here once it opens.',
+    walkInOnly:
+      'Online queue numbers and appointments are not available yet. Please come to the MPP during opening hours.',
   },
   servicePage: {
     requirements: 'Requirements',
@@ -275,6 +279,7 @@ export const en: Messages = {
     phoneInvalid: 'Mobile number not recognised. Write an Indonesian mobile number, such as 0812-3456-7890.',
     submit: 'Take a number',
     opensAt: (when) => `Opens again ${when}.`,
+    walkInOnly: 'This service serves walk-in visitors only. Please take a number at the MPP kiosk.',
   },
   kiosk: {
     title: 'Queue kiosk',

@@ -76,6 +76,10 @@ export const id = {
     servicesOf: (count: number) => `${count} layanan`,
     noServices: 'Belum ada layanan yang diterbitkan.',
     noAgencies: 'MPP ini belum menerbitkan instansi dan layanannya.',
+    preparing:
+      'MPP ini sedang dipersiapkan. Layanan, nomor antrean dan janji temu daring akan tersedia di sini begitu dibuka.',
+    walkInOnly:
+      'Nomor antrean dan janji temu daring belum tersedia. Silakan datang langsung ke MPP pada jam layanan.',
   },
   servicePage: {
     requirements: 'Persyaratan',
@@ -282,6 +286,8 @@ export const id = {
     phoneInvalid: 'Nomor ponsel tidak dikenali. Tulis nomor ponsel Indonesia, misalnya 0812-3456-7890.',
     submit: 'Ambil nomor',
     opensAt: (when: string) => `Buka kembali ${when}.`,
+    walkInOnly:
+      'Layanan ini hanya melayani pengunjung yang datang langsung. Silakan ambil nomor di anjungan MPP.',
   },
   kiosk: {
     title: 'Anjungan antrean',

@@ -6,10 +6,12 @@ interface Props {
   ctx: PageContext
   service: Service
   agency: Agency | undefined
+  /** Why tickets and bookings cannot be taken online for it now; the buttons show only without one. */
+  unavailable?: string
 }
 
 /** A service's published standard: the six components a citizen must be able to read. */
-export const ServicePage = ({ ctx, service, agency }: Props) => {
+export const ServicePage = ({ ctx, service, agency, unavailable }: Props) => {
   const { m } = ctx
   const t = m.servicePage
   return (
@@ -23,14 +25,18 @@ export const ServicePage = ({ ctx, service, agency }: Props) => {
           {t.providedBy}: {agency.name}
         </p>
       )}
-      <p class="actions">
-        <a class="button" href={`/ambil?layanan=${service.id}`}>
-          {m.takeTicket.button}
-        </a>{' '}
-        <a class="button" href={`/janji?layanan=${service.id}`}>
-          {m.appointments.button}
-        </a>
-      </p>
+      {unavailable ? (
+        <p class="notice">{unavailable}</p>
+      ) : (
+        <p class="actions">
+          <a class="button" href={`/ambil?layanan=${service.id}`}>
+            {m.takeTicket.button}
+          </a>{' '}
+          <a class="button" href={`/janji?layanan=${service.id}`}>
+            {m.appointments.button}
+          </a>
+        </p>
+      )}
       <section aria-labelledby="requirements">
         <h2 id="requirements">{t.requirements}</h2>
         <ul class="checklist">

@@ -14,13 +14,17 @@ interface Props {
   services: Service[]
   /** The next stops of the mobile service, if any (the page shows a few and links to the rest). */
   visits?: MobileVisit[]
+  /** Whether some service takes tickets and bookings online now; without it the page offers neither. */
+  offersOnline: boolean
 }
 
 const visitsOnHome = 3
 
 /** The citizen's first page: who this MPP is, when it is open, what it has and which services it offers. */
-export const TenantHome = ({ ctx, tenant, agencies, services, visits = [] }: Props) => {
+export const TenantHome = ({ ctx, tenant, agencies, services, visits = [], offersOnline }: Props) => {
   const { m } = ctx
+  // A suspended or closed MPP says why under its banner and offers nothing here.
+  const serving = tenant.stage === 'trial' || tenant.stage === 'live'
   const servicesOf = (agencyId: string) => services.filter((s) => s.agencyId === agencyId)
   return (
     <Layout ctx={ctx} title={tenant.name} styles={['catalog.css']}>
@@ -28,17 +32,25 @@ export const TenantHome = ({ ctx, tenant, agencies, services, visits = [] }: Pro
         <h1 id="mpp-name">{tenant.name}</h1>
         {tenant.tagline && <p class="lead">{tenant.tagline}</p>}
         <p class="badge">{m.stages[tenant.stage]}</p>
-        <p class="actions">
-          <a class="button" href="/ambil">
-            {m.takeTicket.button}
-          </a>{' '}
-          <a class="button" href="/janji">
-            {m.appointments.button}
-          </a>
-        </p>
-        <p>
-          <a href="/pengaduan">{m.complaints.homeLink}</a>
-        </p>
+        {offersOnline ? (
+          <p class="actions">
+            <a class="button" href="/ambil">
+              {m.takeTicket.button}
+            </a>{' '}
+            <a class="button" href="/janji">
+              {m.appointments.button}
+            </a>
+          </p>
+        ) : (
+          serving && (
+            <p class="notice">{services.length === 0 ? m.tenantHome.preparing : m.tenantHome.walkInOnly}</p>
+          )
+        )}
+        {serving && (
+          <p>
+            <a href="/pengaduan">{m.complaints.homeLink}</a>
+          </p>
+        )}
       </section>
 
       <section class="home-search" aria-label={m.search.title}>

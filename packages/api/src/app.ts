@@ -179,9 +179,9 @@ export const createApp = (deps: AppDeps) => {
   app.route('/', staffApi(deps))
   app.route('/', ministryAccountApi(deps))
 
-  const homes = { tenant: tenantHome(deps), platform: platformHome(deps) }
+  const homes = { tenant: tenantHome(queue), platform: platformHome(deps) }
   app.get('/', (c) => homes[c.var.site.kind](c))
-  app.route('/', citizenPages(deps))
+  app.route('/', citizenPages(queue))
   app.route('/', authPages(deps))
   app.route('/', staffPages(deps))
   app.route('/', takeTicketPages(queue))

@@ -87,3 +87,16 @@ export type TicketChannel = z.infer<typeof ticketChannel>
 /** Online bookings and appointments draw on the online share; kiosk and officer tickets on the walk-in share. */
 export const isOnlineChannel = (channel: TicketChannel): boolean =>
   channel === 'online' || channel === 'appointment'
+
+/**
+ * What the citizen site can offer for a service: a ticket taken on a phone and a booking both need a queue
+ * for it and draw on its online share, so a service without a queue, or whose queue keeps every number for
+ * walk-ins, offers neither (a button there would lead only to a refusal).
+ */
+export const offersOnline = (
+  queues: Pick<Queue, 'serviceIds' | 'dailyCapacity' | 'onlineSharePercent'>[],
+  serviceId: string,
+): boolean => {
+  const queue = queues.find((q) => q.serviceIds.includes(serviceId))
+  return queue !== undefined && quotaOf(queue).online > 0
+}

@@ -1,4 +1,4 @@
-import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb'
+import { GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb'
 import {
   type Agency,
   agency as agencySchema,
@@ -30,6 +30,20 @@ export const listAgencies = async (db: Db, tenantId: TenantId): Promise<Agency[]
 
 export const listServices = async (db: Db, tenantId: TenantId): Promise<Service[]> =>
   (await queryPrefix(db, tenantId, skPrefix.services)).map((i) => parseItem(serviceSchema, i)).sort(byName)
+
+/** Whether the tenant has published any service: one Query that stops at the first. */
+export const hasServices = async (db: Db, tenantId: TenantId): Promise<boolean> => {
+  const result = await db.doc.send(
+    new QueryCommand({
+      TableName: db.tableName,
+      KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
+      ExpressionAttributeValues: { ':pk': tenantPk(tenantId), ':prefix': skPrefix.services },
+      ProjectionExpression: 'pk',
+      Limit: 1,
+    }),
+  )
+  return (result.Items ?? []).length > 0
+}
 
 /** Agencies and services together in one Query: they share the `CAT#` prefix of the tenant's partition. */
 export const getCatalog = async (db: Db, tenantId: TenantId): Promise<Catalog> => {

@@ -20,7 +20,10 @@ const defaultHours: WeeklyHours = {
   sun: [],
 }
 
-/** The tenant an approved application becomes: in trial, named after its regency, set up with defaults. */
+/**
+ * The tenant an approved application becomes: in trial, named after its regency, set up with defaults. The
+ * applicant's own email stays private: the admin publishes the MPP's contact in its profile.
+ */
 export const newTenantFromApplication = (a: Application): Tenant => {
   const regency = findRegency(a.regencyCode)
   if (!regency) throw new Error(`approved application for unknown regency ${a.regencyCode}`)
@@ -33,7 +36,6 @@ export const newTenantFromApplication = (a: Application): Tenant => {
     timeZone: regency.timeZone,
     stage: 'trial',
     address: `${regency.name}, ${regency.provinceName}`,
-    email: a.applicant.email,
     branding: { primary: '#0b4f8a', accent: '#b07d00' },
     facilities: [],
     otherFacilities: [],

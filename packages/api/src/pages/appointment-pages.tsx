@@ -29,7 +29,7 @@ import { bookingLink, bookingRequest, requestPhoneCode } from '../routes/appoint
 import { pageContext } from './page-context'
 import {
   formString,
-  hasQueue,
+  onlineRefusal,
   queuedServiceGroups,
   refusable,
   refusalStatus,
@@ -85,16 +85,11 @@ export const appointmentPages = (queue: QueueContext) => {
     const settings = tenant.queueSettings.appointment
     const common = { ctx, ...found, timeZone: tenant.timeZone, settings }
     c.header('Cache-Control', 'no-store')
-    if (!(await hasQueue(queue, tenant, found.service.id))) {
+    const unavailable = await onlineRefusal(c, queue, tenant, found.service.id)
+    if (unavailable) {
       const today = todayOf(tenant, now())
       return c.html(
-        <AppointmentForm
-          {...common}
-          dates={[]}
-          date={today}
-          slots={[]}
-          unavailable={c.var.m.errors.no_queue_for_service}
-        />,
+        <AppointmentForm {...common} dates={[]} date={today} slots={[]} unavailable={unavailable} />,
         status,
       )
     }

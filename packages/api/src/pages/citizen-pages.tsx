@@ -1,22 +1,32 @@
 import { entityId } from '@mpp/core/catalog'
+import { offersOnline } from '@mpp/core/queue'
+import { servesCitizens } from '@mpp/core/tenant-lifecycle'
 import { getAgency, getCatalog, getService } from '@mpp/db/catalog-repository'
 import { listUpcomingVisits } from '@mpp/db/mobile-visit-repository'
 import { ServicePage } from '@mpp/web/pages/service-page'
 import { TenantHome } from '@mpp/web/pages/tenant-home'
 import { type Context, Hono } from 'hono'
-import type { AppDeps, AppEnv } from '../app-env'
+import type { AppEnv } from '../app-env'
 import { ApiError } from '../errors'
 import { requireSite, tenantOf } from '../middleware/require-site'
+import type { QueueContext } from '../queue/queue-context'
 import { serveLogo } from './logo-file'
 import { pageContext } from './page-context'
+import { onlineRefusal } from './take-ticket-pages'
 
-/** The citizen's home page on a tenant's host. */
-export const tenantHome = (deps: AppDeps) => async (c: Context<AppEnv>) => {
+/**
+ * The citizen's home page on a tenant's host. It offers tickets and bookings only when some service can take
+ * them online now, so no button leads to a refusal.
+ */
+export const tenantHome = (queue: QueueContext) => async (c: Context<AppEnv>) => {
+  const { deps } = queue
   const tenant = tenantOf(c.var.site)
-  const [{ agencies, services }, visits] = await Promise.all([
+  const [{ agencies, services }, visits, { queues }] = await Promise.all([
     getCatalog(deps.db, tenant.id),
     listUpcomingVisits(deps.db, tenant.id, tenant.timeZone, deps.now()),
+    queue.config.get(tenant.id),
   ])
+  const online = servesCitizens(tenant.stage) && services.some((s) => offersOnline(queues, s.id))
   return c.html(
     <TenantHome
       ctx={pageContext(c, deps.config)}
@@ -24,21 +34,33 @@ export const tenantHome = (deps: AppDeps) => async (c: Context<AppEnv>) => {
       agencies={agencies}
       services={services}
       visits={visits}
+      offersOnline={online}
     />,
   )
 }
 
 /** The other public pages of a tenant's site. */
-export const citizenPages = (deps: AppDeps) => {
+export const citizenPages = (queue: QueueContext) => {
   const pages = new Hono<AppEnv>()
+  const { deps } = queue
 
   pages.get('/layanan/:serviceId', requireSite('tenant'), async (c) => {
     const tenant = tenantOf(c.var.site)
     const serviceId = entityId.safeParse(c.req.param('serviceId'))
     const service = serviceId.success ? await getService(deps.db, tenant.id, serviceId.data) : undefined
     if (!service) throw new ApiError(404, 'not_found')
-    const agency = await getAgency(deps.db, tenant.id, service.agencyId)
-    return c.html(<ServicePage ctx={pageContext(c, deps.config)} service={service} agency={agency} />)
+    const [agency, unavailable] = await Promise.all([
+      getAgency(deps.db, tenant.id, service.agencyId),
+      onlineRefusal(c, queue, tenant, service.id),
+    ])
+    return c.html(
+      <ServicePage
+        ctx={pageContext(c, deps.config)}
+        service={service}
+        agency={agency}
+        unavailable={unavailable}
+      />,
+    )
   })
 
   pages.get('/logo.svg', requireSite('tenant'), serveLogo(deps))

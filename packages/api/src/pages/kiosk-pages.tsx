@@ -1,4 +1,5 @@
 import { bookingCode } from '@mpp/core/appointment'
+import { servesCitizens } from '@mpp/core/tenant-lifecycle'
 import { KioskCheckIn } from '@mpp/web/pages/kiosk-check-in'
 import { KioskHome } from '@mpp/web/pages/kiosk-home'
 import { KioskService } from '@mpp/web/pages/kiosk-service'
@@ -51,7 +52,7 @@ export const kioskPages = (queue: QueueContext) => {
   pages.get('/kios', async (c) => {
     const tenant = tenantOf(c.var.site)
     return c.html(
-      <KioskHome ctx={pageContext(c, config)} groups={await queuedServiceGroups(queue, tenant)} />,
+      <KioskHome ctx={pageContext(c, config)} groups={await queuedServiceGroups(queue, tenant, 'kiosk')} />,
     )
   })
 
@@ -70,7 +71,13 @@ export const kioskPages = (queue: QueueContext) => {
         agency={agency}
         keys={{ regular: newFormKey(), priority: newFormKey() }}
         error={refusal?.error}
-        unavailable={queued ? undefined : c.var.m.errors.no_queue_for_service}
+        unavailable={
+          !servesCitizens(tenant.stage)
+            ? c.var.m.errors.tenant_unavailable
+            : queued
+              ? undefined
+              : c.var.m.errors.no_queue_for_service
+        }
       />,
       refusal?.status ?? 200,
     )

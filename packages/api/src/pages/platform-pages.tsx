@@ -4,6 +4,7 @@ import { normaliseForSearch } from '@mpp/core/search'
 import { applicationStatus } from '@mpp/core/tenant-lifecycle'
 import { listApplicationsByStatus } from '@mpp/db/application-repository'
 import { listAudit } from '@mpp/db/audit-repository'
+import { hasServices } from '@mpp/db/catalog-repository'
 import { listMail, type MailMessage } from '@mpp/db/mail-repository'
 import { getTenant, listDirectory } from '@mpp/db/tenant-repository'
 import { MinistryApplicationPage } from '@mpp/web/pages/ministry-application-page'
@@ -32,11 +33,25 @@ import type { TenantCache } from '../tenant-cache'
 import { pageContext } from './page-context'
 import { tenantUrl } from './tenant-url'
 
-const tenantLinks = async (deps: AppDeps, c: Context<AppEnv>, publicOnly: boolean): Promise<TenantLink[]> =>
-  (await listDirectory(deps.db))
-    .filter((t) => !publicOnly || t.stage === 'live' || t.stage === 'trial')
+/**
+ * The tenants the platform links to. The public list shows those serving citizens, but not a trial MPP that
+ * has published no service yet: its site would be an empty catalog (one small Query per trial tenant, a few).
+ */
+const tenantLinks = async (deps: AppDeps, c: Context<AppEnv>, publicOnly: boolean): Promise<TenantLink[]> => {
+  const directory = await listDirectory(deps.db)
+  const listed = publicOnly
+    ? (
+        await Promise.all(
+          directory.map(async (t) =>
+            t.stage === 'live' || (t.stage === 'trial' && (await hasServices(deps.db, t.id))) ? [t] : [],
+          ),
+        )
+      ).flat()
+    : directory
+  return listed
     .map((t) => ({ ...t, url: tenantUrl(c.req.url, deps.config.rootDomain, t.slug) }))
     .sort((a, b) => a.name.localeCompare(b.name, 'id'))
+}
 
 /** The platform's front door. */
 export const platformHome = (deps: AppDeps) => async (c: Context<AppEnv>) =>

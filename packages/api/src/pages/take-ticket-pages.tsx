@@ -1,8 +1,10 @@
 import { randomBytes } from 'node:crypto'
 import { businessDay, localClock } from '@mpp/core/business-day'
 import { entityId } from '@mpp/core/catalog'
+import { offersOnline } from '@mpp/core/queue'
 import { openState } from '@mpp/core/schedule'
 import type { Tenant } from '@mpp/core/tenant'
+import { servesCitizens } from '@mpp/core/tenant-lifecycle'
 import { getAgency, getCatalog, getService } from '@mpp/db/catalog-repository'
 import { formatDate, formatInstant } from '@mpp/web/components/local-time'
 import { groupByAgency } from '@mpp/web/components/service-groups'
@@ -27,22 +29,53 @@ export const formString = (value: unknown) => (typeof value === 'string' ? value
 export const newFormKey = () => randomBytes(18).toString('base64url')
 export const isFormKey = (value: string) => /^[\w-]{16,64}$/.test(value)
 
-/** The services of a tenant that have a queue, grouped by agency in catalog order. */
-export const queuedServiceGroups = async (queue: QueueContext, tenant: Tenant) => {
+/**
+ * The services a channel can take a ticket for now, grouped by agency in catalog order: none while the MPP
+ * does not serve citizens (suspended, closed); on the citizen site (`online`) those whose queue has an online
+ * share, at the kiosk those with a queue.
+ */
+export const queuedServiceGroups = async (
+  queue: QueueContext,
+  tenant: Tenant,
+  channel: 'online' | 'kiosk' = 'online',
+) => {
+  if (!servesCitizens(tenant.stage)) return []
   const [{ agencies, services }, config] = await Promise.all([
     getCatalog(queue.deps.db, tenant.id),
     queue.config.get(tenant.id),
   ])
-  const queued = new Set(config.queues.flatMap((q) => q.serviceIds))
+  const offered = (id: string) =>
+    channel === 'online'
+      ? offersOnline(config.queues, id)
+      : config.queues.some((q) => q.serviceIds.includes(id))
   return groupByAgency(
     agencies,
-    services.filter((s) => queued.has(s.id)),
+    services.filter((s) => offered(s.id)),
   )
 }
 
 /** Whether a service has a queue to take a ticket from. */
 export const hasQueue = async (queue: QueueContext, tenant: Tenant, serviceId: string) =>
   (await queue.config.get(tenant.id)).queues.some((q) => q.serviceIds.includes(serviceId))
+
+/**
+ * Why the citizen site cannot take a ticket or a booking for a service now, in the page's words, or undefined
+ * when it can: the MPP does not serve citizens, the service has no queue, or its queue takes walk-ins only.
+ */
+export const onlineRefusal = async (
+  c: Context<AppEnv>,
+  queue: QueueContext,
+  tenant: Tenant,
+  serviceId: string,
+) => {
+  const { m } = c.var
+  if (!servesCitizens(tenant.stage)) return m.errors.tenant_unavailable
+  const { queues } = await queue.config.get(tenant.id)
+  if (offersOnline(queues, serviceId)) return undefined
+  return queues.some((q) => q.serviceIds.includes(serviceId))
+    ? m.takeTicket.walkInOnly
+    : m.errors.no_queue_for_service
+}
 
 /** A published service of the tenant, or a 404 page. */
 export const serviceOr404 = async (queue: QueueContext, tenant: Tenant, id: string) => {
@@ -118,7 +151,7 @@ export const takeTicketPages = (queue: QueueContext) => {
       return c.html(<TakeTicketList ctx={ctx} groups={await queuedServiceGroups(queue, tenant)} />)
     }
     const { service, agency } = await serviceOr404(queue, tenant, serviceId)
-    const queued = await hasQueue(queue, tenant, service.id)
+    const unavailable = await onlineRefusal(c, queue, tenant, service.id)
     c.header('Cache-Control', 'no-store')
     return c.html(
       <TakeTicketForm
@@ -126,8 +159,8 @@ export const takeTicketPages = (queue: QueueContext) => {
         service={service}
         agency={agency}
         formKey={newFormKey()}
-        closedNote={queued ? closedNote(c, queue, tenant) : undefined}
-        unavailable={queued ? undefined : c.var.m.errors.no_queue_for_service}
+        closedNote={unavailable ? undefined : closedNote(c, queue, tenant)}
+        unavailable={unavailable}
       />,
     )
   })

@@ -1,0 +1,161 @@
+import { newTenantFromApplication } from '@mpp/api/onboarding/new-tenant'
+import type { Application } from '@mpp/core/application'
+import { putAgency, putService } from '@mpp/db/catalog-repository'
+import { createTenant } from '@mpp/db/tenant-repository'
+import { beforeAll, describe, expect, it } from 'vitest'
+import { configureQueue, json } from '../support/queue-helpers'
+import { createTestApp, loginCookie, platformHost, type TestApp, tenants } from '../support/test-app'
+
+/** A citizen is offered only what works now (issue 13, point 2). */
+
+let t: TestApp
+beforeAll(async () => {
+  t = await createTestApp()
+})
+
+const { host } = tenants.lubuklinggau
+const page = async (h: string, path: string) => {
+  const res = await t.request(h, path)
+  return { status: res.status, html: await res.text() }
+}
+const offersTicket = (html: string) => /href="\/ambil[?"]/.test(html)
+const offersBooking = (html: string) => /href="\/janji[?"]/.test(html)
+
+const standard = {
+  requirements: ['KTP-el pemohon'],
+  procedure: ['Serahkan berkas'],
+  completionTime: '1 hari kerja',
+  fee: 'Gratis',
+  product: 'Surat keterangan',
+}
+
+describe('a service without a queue', () => {
+  it('offers neither a ticket nor a booking, and says why, until a queue covers it', async () => {
+    const admin = await loginCookie(t, host, 'admin@lubuklinggau.test')
+    const created = await t.request(
+      host,
+      '/api/admin/services',
+      json(
+        { ...standard, name: 'Surat Keterangan Pindah', agencyId: 'disdukcapil' },
+        { cookie: admin, origin: `http://${host}` },
+      ),
+    )
+    expect(created.status).toBe(201)
+    const id = (await created.json()).id as string
+
+    const service = await page(host, `/layanan/${id}`)
+    expect(service.status).toBe(200)
+    expect(service.html).toContain('Surat Keterangan Pindah')
+    expect(offersTicket(service.html)).toBe(false)
+    expect(offersBooking(service.html)).toBe(false)
+    expect(service.html).toContain('Layanan ini belum memiliki antrean')
+    // Nor do the lists of services to take a ticket or book for.
+    expect((await page(host, '/ambil')).html).not.toContain(`/ambil?layanan=${id}"`)
+    expect((await page(host, '/janji')).html).not.toContain(`/janji?layanan=${id}"`)
+    // A service that has one still offers both.
+    const queued = await page(host, '/layanan/disdukcapil-ktp-el')
+    expect(offersTicket(queued.html)).toBe(true)
+    expect(offersBooking(queued.html)).toBe(true)
+
+    // Once the admin adds it to a queue, the buttons come.
+    const { queues } = await (
+      await t.request(host, '/api/admin/queues', { headers: { cookie: admin } })
+    ).json()
+    const kependudukan = queues.find((q: { id: string }) => q.id === 'kependudukan')
+    await configureQueue(t, host, admin, 'kependudukan', { serviceIds: [...kependudukan.serviceIds, id] })
+    const after = await page(host, `/layanan/${id}`)
+    expect(offersTicket(after.html)).toBe(true)
+    expect(offersBooking(after.html)).toBe(true)
+  })
+
+  it('offers nothing online for a queue that keeps every number for walk-ins', async () => {
+    const { host: pekanbaru } = tenants.pekanbaru
+    const admin = await loginCookie(t, pekanbaru, 'admin@pekanbaru.test')
+    const { queues } = await (
+      await t.request(pekanbaru, '/api/admin/queues', { headers: { cookie: admin } })
+    ).json()
+    const walkIns = queues[0] as { id: string; serviceIds: string[] }
+    await configureQueue(t, pekanbaru, admin, walkIns.id, { onlineSharePercent: 0 })
+    const serviceId = walkIns.serviceIds[0] as string
+    const service = await page(pekanbaru, `/layanan/${serviceId}`)
+    expect(service.status).toBe(200)
+    expect(offersTicket(service.html)).toBe(false)
+    expect(service.html).toContain('hanya melayani pengunjung yang datang langsung')
+    expect((await page(pekanbaru, '/ambil')).html).not.toContain(`/ambil?layanan=${serviceId}"`)
+    const form = await page(pekanbaru, `/janji?layanan=${serviceId}`)
+    expect(form.html).toContain('hanya melayani pengunjung yang datang langsung')
+  })
+})
+
+describe('a suspended MPP', () => {
+  it('offers no ticket, booking or complaint under its banner, on any page', async () => {
+    const { host: samarinda, id } = tenants.samarinda
+    const ministry = await loginCookie(t, platformHost, 'kementerian@panrb.test')
+    const suspended = await t.request(
+      platformHost,
+      `/api/tenants/${id}/suspend`,
+      json({ reason: 'Gedung sedang direnovasi' }, { cookie: ministry, origin: `http://${platformHost}` }),
+    )
+    expect(suspended.status).toBe(200)
+
+    const home = await page(samarinda, '/')
+    expect(home.html).toContain('Gedung sedang direnovasi')
+    expect(offersTicket(home.html)).toBe(false)
+    expect(offersBooking(home.html)).toBe(false)
+    expect(home.html).not.toContain('href="/pengaduan"')
+    // The catalog stays readable; its services offer nothing.
+    const serviceId = /href="\/layanan\/([a-z0-9-]+)"/.exec(home.html)?.[1] as string
+    expect(serviceId).toBeTruthy()
+    const service = await page(samarinda, `/layanan/${serviceId}`)
+    expect(offersTicket(service.html)).toBe(false)
+    expect(offersBooking(service.html)).toBe(false)
+    expect(service.html).toContain('MPP ini sedang tidak melayani secara daring.')
+    for (const path of ['/ambil', '/janji']) {
+      const list = await page(samarinda, path)
+      expect(list.html, path).not.toContain('?layanan=')
+    }
+    expect((await page(samarinda, `/ambil?layanan=${serviceId}`)).html).toContain(
+      'MPP ini sedang tidak melayani secara daring.',
+    )
+    // The platform no longer lists it.
+    expect((await page(platformHost, '/')).html).not.toContain('samarinda.localhost')
+  })
+})
+
+describe('a trial MPP without services', () => {
+  it('says it is being prepared, offers nothing, keeps the applicant private and is not listed until it has a service', async () => {
+    const applicantEmail = 'kepala.dpmptsp@padang.go.id'
+    const tenant = newTenantFromApplication({
+      regencyCode: '13.71',
+      subdomain: 'padang',
+      applicant: { name: 'Siti', position: 'Kepala DPMPTSP', email: applicantEmail, phone: '0751-123456' },
+    } as Application)
+    await createTenant(t.db, tenant)
+    expect(tenant.email).toBeUndefined()
+
+    const home = await page('padang.localhost', '/')
+    expect(home.status).toBe(200)
+    expect(home.html).toContain('MPP ini sedang dipersiapkan.')
+    expect(offersTicket(home.html)).toBe(false)
+    expect(offersBooking(home.html)).toBe(false)
+    expect(home.html).not.toContain(applicantEmail)
+    const english = await page('padang.localhost', '/?lang=en')
+    expect(english.html).toContain('This MPP is being prepared.')
+    expect((await page(platformHost, '/')).html).not.toContain('padang.localhost')
+
+    await putAgency(t.db, tenant.id, {
+      id: 'disdukcapil',
+      name: 'Disdukcapil Kota Padang',
+      kind: 'opd',
+      order: 1,
+    })
+    await putService(t.db, tenant.id, { ...standard, id: 'ktp-el', agencyId: 'disdukcapil', name: 'KTP-el' })
+    const listed = await page(platformHost, '/')
+    expect(listed.html).toContain('padang.localhost')
+    // With a service but no queue yet: still no ticket offer, and it says to come in person.
+    const served = await page('padang.localhost', '/')
+    expect(served.html).not.toContain('MPP ini sedang dipersiapkan.')
+    expect(served.html).toContain('Nomor antrean dan janji temu daring belum tersedia')
+    expect(offersTicket(served.html)).toBe(false)
+  })
+})
