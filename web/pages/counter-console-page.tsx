@@ -11,6 +11,7 @@ export interface ConsoleData {
     label: string
     queueId: string
     serviceId?: string
+    serviceName?: string
     priority: boolean
     /** Priority claimed on a phone, to be confirmed at the counter. */
     selfDeclared: boolean
@@ -35,7 +36,9 @@ interface Props {
   services: Service[]
   agencies: Agency[]
   /** The outcome of the last action (a success line or a refusal), shown once. */
-  notice?: { kind: 'ok' | 'error'; text: string }
+  notice?: { kind: 'ok' | 'error'; text: string; label?: string }
+  /** The print page of the walk-in ticket just issued. */
+  printHref?: string
   /** What the officer typed in the check-in form, kept when it was refused. */
   typedCode?: string
 }
@@ -80,12 +83,27 @@ const ActionButton = ({
 )
 
 /** The officer's console for one counter: the ticket at hand, the lines it calls from, walk-ins and check-ins. */
-export const CounterConsolePage = ({ ctx, data, timeZone, services, agencies, notice, typedCode }: Props) => {
+export const CounterConsolePage = ({
+  ctx,
+  data,
+  timeZone,
+  services,
+  agencies,
+  notice,
+  printHref,
+  typedCode,
+}: Props) => {
   const t = ctx.m.console
   const { current } = data
   const served = data.queues.filter((q) => q.served)
   const to = `/staf/loket/${data.counter.id}/aksi`
   const time = (iso: string) => formatTime(localClock(new Date(iso), timeZone).time, timeZone)
+  const serviceOf = (id?: string) => services.find((s) => s.id === id)
+  const agencyOf = (id?: string) => agencies.find((a) => a.id === serviceOf(id)?.agencyId)
+  const queueName = (id: string) => {
+    const q = data.queues.find((queue) => queue.id === id)
+    return q ? `${q.prefix} · ${q.name}` : id
+  }
   return (
     <Layout ctx={ctx} title={t.title(data.counter.number)} scripts={['console.js']}>
       <h1 data-console-state={consoleState(data)} data-counter-id={data.counter.id}>
@@ -94,6 +112,14 @@ export const CounterConsolePage = ({ ctx, data, timeZone, services, agencies, no
       {notice && (
         <p class={notice.kind === 'ok' ? 'notice' : 'alert'} role={notice.kind === 'ok' ? 'status' : 'alert'}>
           {notice.text}
+          {printHref && (
+            <>
+              {' '}
+              <a href={printHref} data-field="print">
+                {t.printTicket(notice.label ?? '')}
+              </a>
+            </>
+          )}
         </p>
       )}
 
@@ -108,17 +134,28 @@ export const CounterConsolePage = ({ ctx, data, timeZone, services, agencies, no
               {current.status === 'called' ? t.statusCalled : t.statusServing} ·{' '}
               {t.calledAt(time(current.calledAt))}
             </p>
-            {current.serviceId && (
-              <p data-field="service">
-                {services.find((s) => s.id === current.serviceId)?.name ?? current.serviceId}
-              </p>
-            )}
-            {current.priority && (
-              <p class="console-priority" data-field="priority">
-                <strong>{t.priorityTicket}</strong>
-                {current.selfDeclared && ` · ${t.selfDeclared}`}
-              </p>
-            )}
+            <dl class="facts facts--console">
+              <div>
+                <dt>{t.service}</dt>
+                <dd data-field="service">
+                  {serviceOf(current.serviceId)?.name ?? current.serviceName ?? '-'}
+                  {agencyOf(current.serviceId) && (
+                    <span class="muted"> · {agencyOf(current.serviceId)?.name}</span>
+                  )}
+                </dd>
+              </div>
+              <div>
+                <dt>{t.queue}</dt>
+                <dd data-field="queue">{queueName(current.queueId)}</dd>
+              </div>
+              <div class={current.priority ? 'console-priority' : undefined}>
+                <dt>{t.group}</dt>
+                <dd data-field="priority">
+                  {current.priority ? <strong>{t.priorityGroup}</strong> : t.regularTicket}
+                  {current.selfDeclared && ` · ${t.selfDeclared}`}
+                </dd>
+              </div>
+            </dl>
             <div class="button-row">
               {current.status === 'called' && (
                 <>

@@ -40,9 +40,9 @@ export const KioskFrame = ({ ctx, title, print = false, stay = false, children }
       ctx={ctx}
       title={title}
       bare
-      bodyClass={print ? 'kiosk kiosk--print' : 'kiosk'}
+      bodyClass={print ? 'kiosk kiosk--print slip-print' : 'kiosk'}
       scripts={['kiosk.js']}
-      styles={['kiosk.css']}
+      styles={print ? ['kiosk.css', 'ticket-slip.css'] : ['kiosk.css']}
     >
       <div class="kiosk-screen" data-kiosk-home={kioskHome} {...timing}>
         <div class="kiosk-top">

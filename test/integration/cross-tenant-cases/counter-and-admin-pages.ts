@@ -5,6 +5,12 @@ export const counterAndAdminPageCases: RouteCase[] = [
   { method: 'GET', route: '/staf/loket', expect: 'refused' },
   { method: 'GET', route: '/staf/loket/:counterId', path: '/staf/loket/loket-1', expect: 'refused' },
   {
+    method: 'GET',
+    route: '/staf/loket/:counterId/tiket/:ticketKey',
+    path: '/staf/loket/loket-1/tiket/2026-11-24.kependudukan.1',
+    expect: 'refused',
+  },
+  {
     method: 'POST',
     route: '/staf/loket/:counterId/aksi',
     path: '/staf/loket/loket-1/aksi',

@@ -1,9 +1,12 @@
 import { bookingCode } from '@mpp/core/appointment'
 import { entityId } from '@mpp/core/catalog'
+import { ticketKey } from '@mpp/core/ticket'
 import { getCatalog } from '@mpp/db/catalog-repository'
+import { getTicket } from '@mpp/db/ticket-repository'
 import type { Messages } from '@mpp/web/i18n/messages'
 import { CounterConsolePage } from '@mpp/web/pages/counter-console-page'
 import { CounterPickPage } from '@mpp/web/pages/counter-pick-page'
+import { CounterTicketPrint } from '@mpp/web/pages/counter-ticket-print'
 import { type Context, Hono } from 'hono'
 import { z } from 'zod'
 import type { AppEnv, Session } from '../app-env'
@@ -14,8 +17,11 @@ import { checkIn } from '../queue/appointments'
 import { callNext } from '../queue/call-next'
 import { consoleView } from '../queue/console-view'
 import { actOnCounterTicket, resumeTicket } from '../queue/counter-actions'
-import type { QueueContext } from '../queue/queue-context'
+import { findCounter, type QueueContext } from '../queue/queue-context'
 import { takeTicket } from '../queue/take-ticket'
+import { ticketView } from '../queue/ticket-view'
+import { ticketLink } from '../routes/ticket-api'
+import { printedTicketOf } from './kiosk-pages'
 import { pageContext } from './page-context'
 
 const doneKinds = [
@@ -45,6 +51,8 @@ const actionForm = z.discriminatedUnion('action', [
   z.object({ action: z.literal('check_in'), code: bookingCode }),
 ])
 
+const printPath = (counterId: string, key: string) => `/staf/loket/${counterId}/tiket/${key}`
+
 /** The officer's console as plain forms (post, then back to the console), with keyboard shortcuts on top. */
 export const counterPages = (queue: QueueContext) => {
   const pages = new Hono<AppEnv>()
@@ -70,9 +78,19 @@ export const counterPages = (queue: QueueContext) => {
     const ok = c.req.query('ok') as Done | undefined
     const error = refused?.code ?? c.req.query('error')
     const label = c.req.query('label') ?? ''
+    // After a walk-in ticket is issued, the console offers its print page.
+    const printed = c.req.query('cetak')
+    const printHref =
+      ok === 'issued' && printed && ticketKey.safeParse(printed).success
+        ? printPath(counterId, printed)
+        : undefined
     const notice =
       ok && doneKinds.includes(ok)
-        ? { kind: 'ok' as const, text: ok === 'empty' ? m.console.done.empty : m.console.done[ok](label) }
+        ? {
+            kind: 'ok' as const,
+            text: ok === 'empty' ? m.console.done.empty : m.console.done[ok](label),
+            label,
+          }
         : error && error in m.errors
           ? { kind: 'error' as const, text: m.errors[error as keyof typeof m.errors] }
           : undefined
@@ -85,6 +103,7 @@ export const counterPages = (queue: QueueContext) => {
         services={catalog.services}
         agencies={catalog.agencies}
         notice={notice}
+        printHref={printHref}
         typedCode={refused?.typedCode}
       />,
       refused?.status ?? 200,
@@ -92,6 +111,28 @@ export const counterPages = (queue: QueueContext) => {
   }
 
   pages.get('/staf/loket/:counterId', (c) => render(c, c.req.param('counterId')))
+
+  // A ticket of this MPP (the host's tenant), printed as the kiosk prints it; any officer may print any.
+  pages.get('/staf/loket/:counterId/tiket/:ticketKey', async (c) => {
+    const tenant = tenantOf(c.var.site)
+    const { counterId, ticketKey: key } = c.req.param()
+    findCounter(await queue.config.get(tenant.id), counterId)
+    const ticket = ticketKey.safeParse(key).success
+      ? await getTicket(queue.deps.db, tenant.id, key)
+      : undefined
+    if (!ticket) throw new ApiError(404, 'ticket_not_found')
+    const view = await ticketView(queue, tenant, ticket.key, ticket.secret)
+    c.header('Cache-Control', 'no-store')
+    return c.html(
+      <CounterTicketPrint
+        ctx={pageContext(c, queue.deps.config)}
+        ticket={printedTicketOf(view, ticket.secret)}
+        timeZone={tenant.timeZone}
+        ticketUrl={new URL(ticketLink(ticket.key, ticket.secret), c.req.url).href}
+        consoleHref={`/staf/loket/${counterId}`}
+      />,
+    )
+  })
 
   pages.post('/staf/loket/:counterId/aksi', async (c) => {
     const tenant = tenantOf(c.var.site)
@@ -126,8 +167,8 @@ export const counterPages = (queue: QueueContext) => {
           return back({ ok: action, label })
         }
         case 'resume': {
-          await resumeTicket(queue, tenant, input.ticketKey, by)
-          return back({ ok: 'resume', label: input.ticketKey.split('.').pop() ?? '' })
+          const { label } = await resumeTicket(queue, tenant, input.ticketKey, by)
+          return back({ ok: 'resume', label })
         }
         case 'issue': {
           const { ticket } = await takeTicket(queue, tenant, {
@@ -136,7 +177,7 @@ export const counterPages = (queue: QueueContext) => {
             priority: input.priority === 'yes',
             by,
           })
-          return back({ ok: 'issued', label: ticket.label })
+          return back({ ok: 'issued', label: ticket.label, cetak: ticket.key })
         }
         case 'check_in': {
           const { ticket } = await checkIn(queue, tenant, input.code, by)

@@ -12,7 +12,7 @@ import { requireRole } from '../middleware/session'
 import { checkIn } from '../queue/appointments'
 import type { QueueContext } from '../queue/queue-context'
 import { surveyCodeOf } from '../queue/secret-link'
-import { ticketView } from '../queue/ticket-view'
+import { type TicketView, ticketView } from '../queue/ticket-view'
 import { issueFor, takeTicketBody, ticketLink } from '../routes/ticket-api'
 import { pageContext } from './page-context'
 import {
@@ -25,6 +25,17 @@ import {
   refusalText,
   serviceOr404,
 } from './take-ticket-pages'
+
+/** What a printed ticket carries (the kiosk's, and the console's for a walk-in). */
+export const printedTicketOf = (view: TicketView, secret: string) => ({
+  label: view.label,
+  serviceName: view.service.name,
+  issuedAt: view.issuedAt,
+  priority: view.priority,
+  channel: view.channel,
+  peopleAhead: view.peopleAhead,
+  surveyCode: surveyCodeOf(secret),
+})
 
 /** The print screen of a ticket, kept apart from the citizen's ticket page. */
 const printLink = (key: string, secret: string) => `/kios/tiket/${key}/${secret}`
@@ -116,15 +127,7 @@ export const kioskPages = (queue: QueueContext) => {
         ctx={pageContext(c, config)}
         timeZone={tenant.timeZone}
         ticketUrl={new URL(ticketLink(key, secret), c.req.url).href}
-        ticket={{
-          label: view.label,
-          serviceName: view.service.name,
-          issuedAt: view.issuedAt,
-          priority: view.priority,
-          channel: view.channel,
-          peopleAhead: view.peopleAhead,
-          surveyCode: surveyCodeOf(secret),
-        }}
+        ticket={printedTicketOf(view, secret)}
       />,
     )
   })

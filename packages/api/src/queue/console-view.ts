@@ -1,5 +1,6 @@
 import { isOnlineChannel } from '@mpp/core/queue'
 import type { Tenant } from '@mpp/core/tenant'
+import { getService } from '@mpp/db/catalog-repository'
 import { readLiveDay } from '@mpp/db/live-repository'
 import { queueLine } from './line-position'
 import { findCounter, type QueueContext, todayOf } from './queue-context'
@@ -13,6 +14,8 @@ export const consoleView = async (ctx: QueueContext, tenant: Tenant, counterId: 
   const live = await readLiveDay(ctx.deps.db, tenant.id, day, true)
   const call = live.counters.find((c) => c.counterId === counter.id)
   const ratio = tenant.queueSettings.priorityRatio
+  // The officer needs the service by name; a service deleted since the call shows by its id.
+  const service = call?.serviceId ? await getService(ctx.deps.db, tenant.id, call.serviceId) : undefined
   return {
     day,
     counter: { id: counter.id, number: counter.number, queueIds: counter.queueIds },
@@ -23,6 +26,7 @@ export const consoleView = async (ctx: QueueContext, tenant: Tenant, counterId: 
             label: call.label ?? '',
             queueId: call.queueId ?? '',
             serviceId: call.serviceId,
+            serviceName: service?.name ?? call.serviceId,
             priority: call.priority ?? false,
             // Priority claimed on a phone is the citizen's own word: the officer confirms it at the counter.
             selfDeclared: (call.priority ?? false) && isOnlineChannel(call.channel ?? 'kiosk'),

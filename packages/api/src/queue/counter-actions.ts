@@ -181,5 +181,5 @@ export const resumeTicket = async (ctx: QueueContext, tenant: Tenant, ticketKey:
   })
   if (result !== 'done') throw new ApiError(409, 'invalid_transition')
   ctx.liveView.changed(tenant.id, day)
-  return { ticketKey: ticket.key, status: 'waiting' as const }
+  return { ticketKey: ticket.key, label: ticket.label, status: 'waiting' as const }
 }

@@ -71,7 +71,11 @@ const consoleSchema = z
         label: z.string(),
         queueId: z.string(),
         serviceId: z.string().optional(),
-        priority: z.boolean(),
+        serviceName: z.string().optional().meta({ description: "The service's name, for the officer" }),
+        priority: z.boolean().meta({
+          description:
+            'The priority group: a vulnerable citizen (UU 25/2009 art. 29); otherwise the regular line',
+        }),
         selfDeclared: z
           .boolean()
           .meta({ description: 'Priority claimed on a phone: confirm it at the counter' }),

@@ -129,7 +129,11 @@ const resumeRoute = createRoute({
   responses: {
     200: {
       description: 'Waiting again',
-      content: { 'application/json': { schema: z.object({ ticketKey: z.string(), status: ticketStatus }) } },
+      content: {
+        'application/json': {
+          schema: z.object({ ticketKey: z.string(), label: z.string(), status: ticketStatus }),
+        },
+      },
     },
     401: errorResponse('No session'),
     403: errorResponse('Not staff of this MPP'),
