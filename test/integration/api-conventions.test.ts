@@ -1,5 +1,7 @@
 import { Logger } from '@aws-lambda-powertools/logger'
 import { createDb } from '@mpp/db/client'
+import { en } from '@mpp/web/i18n/en'
+import { id } from '@mpp/web/i18n/id'
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest'
 import { createTestApp, loginCookie, type TestApp, tenants, testPassword } from '../support/test-app'
 
@@ -56,7 +58,7 @@ describe('bad input gets a clear 4xx, never a 500', () => {
       400,
       'invalid_request',
     )
-    expect(error.details?.[0]?.message).toMatch(/role/)
+    expect(error.details).toEqual([{ path: 'role', message: 'Isian ini tidak dikenal' }])
   })
 
   it('a body that is not JSON at all', async () => {
@@ -129,6 +131,61 @@ describe('bad input gets a clear 4xx, never a 500', () => {
     })
     const error = await expectErrorShape(res, 400, 'invalid_request')
     expect(error.details?.map((d) => d.path)).toEqual(['ticketKey'])
+  })
+
+  it('words every refused field for a person, in the language asked, never with the input', async () => {
+    const cookie = await loginCookie(t, llg, 'admin@lubuklinggau.test')
+    const get = async (path: string) =>
+      expectErrorShape(await t.request(llg, path, { headers: { cookie } }), 400, 'invalid_request')
+    expect((await get('/api/stats?from=2026-13')).details).toEqual([
+      { path: 'from', message: id.issues.month },
+    ])
+    expect((await get('/api/stats?from=2026-11&to=2026-09&lang=en')).details).toEqual([
+      { path: 'to', message: en.issues.notBeforeStart },
+    ])
+    expect((await get('/api/satisfaction?from=2026-02-30')).details).toEqual([
+      { path: 'from', message: id.issues.realDate },
+    ])
+    expect((await get('/api/satisfaction?from=2025-01-01&to=2026-12-31')).details).toEqual([
+      { path: 'from', message: id.issues.maxDays(366) },
+    ])
+    expect((await get('/api/stats?wait=17&rank=<b>x</b>')).details).toEqual([
+      { path: 'wait', message: id.issues.chooseOption },
+      { path: 'rank', message: id.issues.chooseOption },
+    ])
+  })
+
+  it('words a refused JSON body field by field, and unknown ids without repeating them', async () => {
+    const cookie = await loginCookie(t, llg, 'admin@lubuklinggau.test')
+    const put = (body: unknown) =>
+      t.request(llg, '/api/admin/queues/antrean-uji', {
+        method: 'PUT',
+        headers: { 'content-type': 'application/json', origin: `http://${llg}`, cookie },
+        body: JSON.stringify(body),
+      })
+    const queue = {
+      prefix: 'Q',
+      name: 'Antrean uji',
+      serviceIds: [],
+      dailyCapacity: 10,
+      onlineSharePercent: 50,
+    }
+    const bad = await expectErrorShape(
+      await put({ ...queue, prefix: 'q1', name: '', dailyCapacity: 1.5 }),
+      400,
+      'invalid_request',
+    )
+    expect(Object.fromEntries((bad.details ?? []).map((d) => [d.path, d.message]))).toMatchObject({
+      prefix: id.issues.queuePrefix,
+      name: id.issues.required,
+      dailyCapacity: id.issues.wholeNumber,
+    })
+    const unknown = await expectErrorShape(
+      await put({ ...queue, serviceIds: ['layanan-tidak-ada'] }),
+      400,
+      'invalid_request',
+    )
+    expect(unknown.details).toEqual([{ path: 'serviceIds', message: id.issues.noLongerExists }])
   })
 
   it('unknown API paths', async () => {

@@ -4,6 +4,7 @@ import { messagesFor } from '@mpp/web/i18n/messages'
 import type { Context } from 'hono'
 import type { ContentfulStatusCode } from 'hono/utils/http-status'
 import type { AppEnv } from './app-env'
+import { wordDetails } from './issue-messages'
 
 /** A refusal the client should understand: a 4xx (or 503) with a code from the catalog. */
 export class ApiError extends Error {
@@ -38,7 +39,7 @@ export const errorBody = z
 export const errorJson = (c: Context<AppEnv>, error: ApiError) => {
   for (const [name, value] of Object.entries(error.headers ?? {})) c.header(name, value)
   const m = c.var.m ?? messagesFor('id')
-  const body = { code: error.code, message: m.errors[error.code], details: error.details }
+  const body = { code: error.code, message: m.errors[error.code], details: wordDetails(error.details, m) }
   return c.json({ error: body }, error.status)
 }
 

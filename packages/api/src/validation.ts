@@ -1,24 +1,22 @@
 import { OpenAPIHono } from '@hono/zod-openapi'
-import type { Lang } from '@mpp/web/i18n/messages'
-import { type ZodError, z } from 'zod'
+import { type Lang, messagesFor } from '@mpp/web/i18n/messages'
+import type { ZodError } from 'zod'
 import type { AppEnv } from './app-env'
 import { ApiError } from './errors'
+import { type FieldIssue, rulesOfIssue, wordIssue } from './issue-messages'
 import { documentedRoute, guardOf } from './operation-docs'
 
-export interface FieldIssue {
-  path: string
-  message: string
-}
+export type { FieldIssue }
 
-const locales = { id: z.locales.id(), en: z.locales.en() }
+/**
+ * Zod issues as `{ path, message }`, each message a short sentence in the request's language from the one
+ * mapping (`issue-messages.ts`). `input` is what was sent, to tell a missing field from a wrong one.
+ */
+export const fieldIssues = (error: ZodError, lang: Lang, input?: unknown): FieldIssue[] =>
+  error.issues.flatMap((issue) => rulesOfIssue(issue, input).map((i) => wordIssue(i, messagesFor(lang))))
 
-/** Zod issues as `{ path, message }`, the message in the request's language. */
-export const fieldIssues = (error: ZodError, lang: Lang): FieldIssue[] =>
-  error.issues.map((issue) => {
-    const localised = locales[lang].localeError?.(issue as never)
-    const message = typeof localised === 'string' ? localised : (localised?.message ?? issue.message)
-    return { path: issue.path.join('.'), message }
-  })
+// zod-validator hands its hook what was sent as `data`; its type leaves it out on a failure.
+const inputOf = (result: object): unknown => (result as { data?: unknown }).data
 
 /**
  * An OpenAPI router whose failed validations answer 400 in the one error shape, and whose routes are documented
@@ -29,7 +27,11 @@ export const createRouter = (options: { anyHost?: boolean } = {}) => {
   const router = new OpenAPIHono<AppEnv>({
     defaultHook: (result, c) => {
       if (!result.success)
-        throw new ApiError(400, 'invalid_request', fieldIssues(result.error, c.var.lang ?? 'id'))
+        throw new ApiError(
+          400,
+          'invalid_request',
+          fieldIssues(result.error, c.var.lang ?? 'id', inputOf(result)),
+        )
     },
   })
   const register = router.openapi

@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { entityId } from './catalog'
+import { rule } from './issue-rules'
 import { isoDate } from './queue'
 
 /** Six characters that cannot be misread on a phone screen or a kiosk keypad (no 0/O, 1/I). */
@@ -8,7 +9,7 @@ export const bookingCode = z
   .string()
   .trim()
   .toUpperCase()
-  .regex(new RegExp(`^[${bookingCodeAlphabet}]{6}$`), 'six letters and digits')
+  .regex(new RegExp(`^[${bookingCodeAlphabet}]{6}$`), rule('bookingCode'))
 
 export const bookingStatus = z.enum(['booked', 'cancelled', 'checked_in', 'no_show'])
 
@@ -17,7 +18,7 @@ export const booking = z
     code: bookingCode,
     date: isoDate,
     /** Local wall time of the slot, 'HH:MM'. */
-    time: z.string().regex(/^\d{2}:\d{2}$/),
+    time: z.string().regex(/^\d{2}:\d{2}$/, rule('time')),
     slotAt: z.iso.datetime(),
     serviceId: entityId,
     queueId: entityId,

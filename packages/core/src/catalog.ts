@@ -1,11 +1,12 @@
 import { z } from 'zod'
+import { rule } from './issue-rules'
 
 /** A short id made of lowercase letters, digits and hyphens, used in keys and URLs. */
 export const entityId = z
   .string()
   .min(1)
   .max(64)
-  .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'lowercase letters, digits and hyphens')
+  .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, rule('slug'))
 
 /** The kinds of service providers an MPP hosts (DOMAIN.md, "What an MPP is"). */
 export const agencyKind = z.enum(['kementerian_lembaga', 'pemprov', 'opd', 'bumn', 'bumd', 'swasta'])

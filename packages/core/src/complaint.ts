@@ -2,6 +2,7 @@ import { z } from 'zod'
 import { emailAddress } from './account'
 import type { IsoDate } from './business-day'
 import { entityId } from './catalog'
+import { rule } from './issue-rules'
 import { indonesianMobile } from './phone'
 import { isoDate } from './queue'
 import { addWorkingDays } from './working-days'
@@ -43,7 +44,7 @@ export const trackingAlphabet = '23456789ABCDEFGHJKMNPQRSTVWXYZ'
 export const trackingCodeLength = 10
 export const trackingCode = z
   .string()
-  .regex(/^[2-9A-HJKMNP-TV-Z]{10}$/, 'tracking code like KX7P-M2QD-9R')
+  .regex(/^[2-9A-HJKMNP-TV-Z]{10}$/, rule('trackingCode'))
   .meta({ example: 'KX7PM2QD9R' })
 
 /** A code as people type it (lowercase, with dashes or spaces) in the stored form, or undefined. */
@@ -73,7 +74,7 @@ export const trackingCodeFrom = (random: (n: number) => Uint8Array): string => {
 export const laporReference = z
   .string()
   .trim()
-  .regex(/^[A-Za-z0-9][A-Za-z0-9./-]{0,29}$/, 'letters and digits, at most 30')
+  .regex(/^[A-Za-z0-9][A-Za-z0-9./-]{0,29}$/, rule('laporReference'))
 
 export const complaintText = z.string().trim().min(20).max(4000)
 export const responseText = z.string().trim().min(10).max(4000)
@@ -108,12 +109,12 @@ export const complaintInput = z
       const contact = (typeof input.contact === 'object' && input.contact) || {}
       const given = Object.values(contact).some((v) => v !== undefined && v !== '')
       if (anonymous === true && given)
-        ctx.addIssue({ code: 'custom', path: ['contact'], message: 'an anonymous complaint has no contact' })
+        ctx.addIssue({ code: 'custom', path: ['contact'], message: rule('anonymousNoContact') })
       if (anonymous === false && !('name' in contact && contact.name))
         ctx.addIssue({
           code: 'custom',
           path: ['contact', 'name'],
-          message: 'a name is needed unless the complaint is anonymous',
+          message: rule('nameUnlessAnonymous'),
         })
     },
     { when: (payload) => typeof payload.value === 'object' && payload.value !== null },

@@ -1,9 +1,10 @@
 import { z } from 'zod'
 import { entityId } from './catalog'
+import { rule } from './issue-rules'
 import { isoDate } from './queue'
 
 /** A wall time `HH:MM`, 24-hour, in the tenant's own time zone. */
-export const wallTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'time like 08:30')
+export const wallTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, rule('time'))
 
 /** An address a citizen may open: http(s) only, so no `javascript:` ever lands in a link. */
 export const webLink = z.url({ protocol: /^https?$/ }).max(500)
@@ -16,7 +17,7 @@ const realDate = (date: string) => {
 const fields = z
   .object({
     id: entityId,
-    date: isoDate.refine(realDate, 'a date that exists'),
+    date: isoDate.refine(realDate, rule('realDate')),
     start: wallTime,
     end: wallTime,
     /** Where the van or bus stands: a village office, a market, a school. */
@@ -27,7 +28,7 @@ const fields = z
   .strict()
 
 const endsAfterStart = <T extends { start: string; end: string }>(v: T) => v.end > v.start
-const endIssue = { path: ['end'], message: 'end after start' }
+const endIssue = { path: ['end'], message: rule('endAfterStart') }
 
 /** One stop of the mobile service (layanan bergerak): a date, its hours, a place and the services offered. */
 export const mobileVisit = fields.refine(endsAfterStart, endIssue)

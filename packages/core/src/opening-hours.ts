@@ -1,15 +1,16 @@
 import { z } from 'zod'
+import { rule } from './issue-rules'
 
 export const weekdays = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const
 export type Weekday = (typeof weekdays)[number]
 
-const clock = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$|^24:00$/, 'time like 08:00')
+const clock = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$|^24:00$/, rule('time'))
 
 /** One open stretch of a day; a break (such as Friday prayers) is the gap between two. */
 export const openInterval = z
   .object({ open: clock, close: clock })
   .strict()
-  .refine((i) => i.open < i.close, 'open must be before close')
+  .refine((i) => i.open < i.close, rule('openBeforeClose'))
 export type OpenInterval = z.infer<typeof openInterval>
 
 /** Opening hours per day of week; an empty list means closed that day. */
@@ -24,7 +25,7 @@ export const weeklyHours = z
   .refine(
     (week) =>
       weekdays.every((d) => week[d].every((iv, i, all) => i === 0 || (all[i - 1]?.close ?? '') <= iv.open)),
-    'intervals of a day must be in order and not overlap',
+    rule('hoursInOrder'),
   )
 export type WeeklyHours = z.infer<typeof weeklyHours>
 

@@ -1,10 +1,11 @@
 import { z } from 'zod'
+import { rule } from './issue-rules'
 
 /** A one-time code that proves a phone number: six digits, as SMS and WhatsApp codes are everywhere. */
 export const phoneCode = z
   .string()
   .trim()
-  .regex(/^\d{6}$/, 'six digits')
+  .regex(/^\d{6}$/, rule('sixDigits'))
 
 /** How long a code works, and how many wrong tries void it (a guess then has 5 in a million chances). */
 export const phoneCodeRules = { minutes: 10, attempts: 5 } as const

@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { rule } from './issue-rules'
 
 /**
  * An Indonesian mobile number as people type it (0812-3456-7890, +62 812 3456 7890, 62812...) turned into
@@ -24,7 +25,7 @@ export const indonesianMobile = z
   .transform((value, ctx) => {
     const phone = normalisePhone(value)
     if (!phone) {
-      ctx.addIssue({ code: 'custom', message: 'Indonesian mobile number like 0812-3456-7890' })
+      ctx.addIssue({ code: 'custom', message: rule('phone') })
       return z.NEVER
     }
     return phone

@@ -1,8 +1,9 @@
 import { z } from 'zod'
 import { entityId } from './catalog'
+import { rule } from './issue-rules'
 
 /** The letters before a ticket number; one or two capitals so the board can spell them out. */
-export const queuePrefix = z.string().regex(/^[A-Z]{1,2}$/, 'one or two capital letters')
+export const queuePrefix = z.string().regex(/^[A-Z]{1,2}$/, rule('queuePrefix'))
 
 /** A line of tickets, for one service or for all services of an agency; numbers restart every business day. */
 export const queue = z

@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { rule } from './issue-rules'
 
 /** Names that belong to the platform itself and can never be a tenant's subdomain. */
 export const reservedSubdomains: ReadonlySet<string> = new Set([
@@ -37,5 +38,5 @@ export const subdomain = z
   .string()
   .min(3)
   .max(40)
-  .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'lowercase letters, digits and single hyphens')
-  .refine((s) => !reservedSubdomains.has(s), 'reserved name')
+  .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, rule('slug'))
+  .refine((s) => !reservedSubdomains.has(s), rule('reservedSubdomain'))

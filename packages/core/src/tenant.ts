@@ -1,19 +1,20 @@
 import { z } from 'zod'
 import { emailAddress } from './account'
 import { timeZones } from './business-day'
+import { rule } from './issue-rules'
 import { weeklyHours } from './opening-hours'
 import { holiday, isoDate, queueSettings } from './queue'
 import { subdomain } from './subdomain'
 
 /** Kemendagri regency code, e.g. `16.73` for Kota Lubuklinggau: the tenant's permanent id. */
-export const tenantId = z.string().regex(/^\d{2}\.\d{2}$/, 'Kemendagri regency code like 16.73')
+export const tenantId = z.string().regex(/^\d{2}\.\d{2}$/, rule('regionCode'))
 export type TenantId = z.infer<typeof tenantId>
 
 /** Where a tenant stands in its life on the platform; applications before approval are not tenants yet. */
 export const tenantStage = z.enum(['trial', 'live', 'suspended', 'closed'])
 export type TenantStage = z.infer<typeof tenantStage>
 
-export const hexColour = z.string().regex(/^#[0-9a-fA-F]{6}$/, 'colour like #0b5cab')
+export const hexColour = z.string().regex(/^#[0-9a-fA-F]{6}$/, rule('colour'))
 
 export const facilityKinds = [
   'service_counters',

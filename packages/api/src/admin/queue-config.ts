@@ -3,6 +3,7 @@ import type { Tenant } from '@mpp/core/tenant'
 import { listServices } from '@mpp/db/catalog-repository'
 import { deleteCounter, deleteQueue, putCounter, putQueue } from '@mpp/db/queue-config-repository'
 import { ApiError } from '../errors'
+import type { RuleIssue } from '../issue-messages'
 import type { QueueContext } from '../queue/queue-context'
 
 /**
@@ -14,7 +15,9 @@ export const saveQueue = async (ctx: QueueContext, tenant: Tenant, queue: Queue)
   const [config, services] = await Promise.all([ctx.config.get(tenant.id), listServices(db, tenant.id)])
   const unknown = queue.serviceIds.filter((id) => !services.some((s) => s.id === id))
   if (unknown.length)
-    throw new ApiError(400, 'invalid_request', [{ path: 'serviceIds', message: unknown.join(', ') }])
+    throw new ApiError(400, 'invalid_request', [
+      { path: 'serviceIds', word: 'noLongerExists' } satisfies RuleIssue,
+    ])
   const others = config.queues.filter((q) => q.id !== queue.id)
   const taken = others.find((q) => q.prefix === queue.prefix)
   if (taken) throw new ApiError(409, 'config_conflict', { field: 'prefix', queueId: taken.id })
@@ -38,7 +41,9 @@ export const saveCounter = async (ctx: QueueContext, tenant: Tenant, counter: Co
   const config = await ctx.config.get(tenant.id)
   const unknown = counter.queueIds.filter((id) => !config.queues.some((q) => q.id === id))
   if (unknown.length)
-    throw new ApiError(400, 'invalid_request', [{ path: 'queueIds', message: unknown.join(', ') }])
+    throw new ApiError(400, 'invalid_request', [
+      { path: 'queueIds', word: 'noLongerExists' } satisfies RuleIssue,
+    ])
   const taken = config.counters.find((c) => c.id !== counter.id && c.number === counter.number)
   if (taken) throw new ApiError(409, 'config_conflict', { field: 'number', counterId: taken.id })
   await putCounter(ctx.deps.db, tenant.id, counter)

@@ -20,6 +20,7 @@ import type { AppDeps } from '../app-env'
 import { ApiError } from '../errors'
 import { acceptUpload, type UploadKind, uploadFormFor } from '../files/accept-upload'
 import { looksLikePdf } from '../files/file-store'
+import type { RuleIssue } from '../issue-messages'
 import { outboxMail } from '../mail/outbox'
 import { inviteFirstAdmin } from './invites'
 import { newTenantFromApplication } from './new-tenant'
@@ -65,7 +66,9 @@ export const tenantSubject = (tenantId: string) => `tenant:${tenantId}`
 export const createApplication = async (deps: AppDeps, input: ApplicationInput, origin: Origin) => {
   const regency = findRegency(input.regencyCode)
   if (!regency)
-    throw new ApiError(400, 'unknown_regency', [{ path: 'regencyCode', message: input.regencyCode }])
+    throw new ApiError(400, 'unknown_regency', [
+      { path: 'regencyCode', word: 'chooseOption' } satisfies RuleIssue,
+    ])
   const now = deps.now()
   const at = now.toISOString()
   const application: Application = {
@@ -284,7 +287,9 @@ export const resubmitApplication = async (
 ) => {
   const application = await applicationByLink(deps, id, token, 'editTokenHash')
   if (input.regencyCode !== application.regencyCode) {
-    throw new ApiError(400, 'invalid_request', [{ path: 'regencyCode', message: application.regencyCode }])
+    throw new ApiError(400, 'invalid_request', [
+      { path: 'regencyCode', word: 'cannotChange' } satisfies RuleIssue,
+    ])
   }
   const at = deps.now().toISOString()
   const next: Application = {

@@ -1,6 +1,7 @@
 import type { Context } from 'hono'
 import type { AppEnv } from '../app-env'
 import { ApiError } from '../errors'
+import { wordDetails } from '../issue-messages'
 import { fieldIssues } from '../validation'
 
 export type RefusalStatus = 400 | 404 | 409 | 413 | 415
@@ -22,7 +23,7 @@ export const refusalMessage = (
       .join('; ')
   if (error instanceof ApiError && error.status < 500) {
     const status: RefusalStatus = ([404, 409, 413, 415] as const).find((s) => s === error.status) ?? 400
-    const d = error.details
+    const d = wordDetails(error.details, m)
     const detail = Array.isArray(d)
       ? describe(d as { path: string; message: string }[])
       : d && typeof d === 'object' && 'message' in d

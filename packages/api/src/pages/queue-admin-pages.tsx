@@ -9,6 +9,7 @@ import { type Context, Hono } from 'hono'
 import { removeCounter, removeQueue, saveCounter, saveQueue } from '../admin/queue-config'
 import type { AppEnv } from '../app-env'
 import { ApiError } from '../errors'
+import { wordDetails } from '../issue-messages'
 import { requireSite, tenantOf } from '../middleware/require-site'
 import { requireRole } from '../middleware/session'
 import type { QueueContext } from '../queue/queue-context'
@@ -68,8 +69,9 @@ export const queueAdminPages = (queue: QueueContext, tenants: TenantCache) => {
     } catch (error) {
       const m = c.var.m
       if (error instanceof ApiError && error.status < 500) {
-        const details = Array.isArray(error.details)
-          ? ` ${error.details.map((d: { path: string; message: string }) => `${d.path}: ${d.message}`).join('; ')}`
+        const worded = wordDetails(error.details, m)
+        const details = Array.isArray(worded)
+          ? ` ${worded.map((d: { path: string; message: string }) => `${d.path}: ${d.message}`).join('; ')}`
           : ''
         return render(c, {
           status: error.status === 404 ? 404 : error.status === 409 ? 409 : 400,

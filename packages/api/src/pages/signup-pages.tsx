@@ -41,16 +41,18 @@ const valuesOf = (form: Form): SignupValues => ({
 /** The regency's code from the chosen list entry ("Kota Padang, Sumatera Barat (13.71)"), or a bare code. */
 const regencyCodeOf = (value: string) => /\((\d{2}\.\d{2})\)\s*$/.exec(value)?.[1] ?? value.trim()
 
-const inputOf = (v: SignupValues) =>
-  applicationInput.safeParse({
-    regencyCode: regencyCodeOf(v.regency),
-    subdomain: v.subdomain,
-    applicant: { name: v.name, position: v.position, email: v.email, phone: v.phone },
-    plannedAgencies: v.plannedAgencies,
-    plannedServices: v.plannedServices,
-    urgencyStudy: v.urgencyStudy,
-    commitment: v.commitment,
-  })
+/** The application as the schema reads it, from what the form sent. */
+const inputFor = (v: SignupValues) => ({
+  regencyCode: regencyCodeOf(v.regency),
+  subdomain: v.subdomain,
+  applicant: { name: v.name, position: v.position, email: v.email, phone: v.phone },
+  plannedAgencies: v.plannedAgencies,
+  plannedServices: v.plannedServices,
+  urgencyStudy: v.urgencyStudy,
+  commitment: v.commitment,
+})
+
+const inputOf = (v: SignupValues) => applicationInput.safeParse(inputFor(v))
 
 /** Signup on the platform host: the application form, the email confirmation, the revision. */
 export const signupPages = (deps: AppDeps) => {
@@ -121,7 +123,8 @@ export const signupPages = (deps: AppDeps) => {
   pages.post('/daftar', async (c) => {
     const values = valuesOf(await c.req.parseBody())
     const parsed = inputOf(values)
-    if (!parsed.success) return form(c, values, invalid(c, fieldIssues(parsed.error, c.var.lang)))
+    if (!parsed.success)
+      return form(c, values, invalid(c, fieldIssues(parsed.error, c.var.lang, inputFor(values))))
     let filed: Awaited<ReturnType<typeof createApplication>>
     try {
       await countPublicWrite(deps, c, 'application', perApplicantEmail(parsed.data.applicant.email))
@@ -237,7 +240,8 @@ export const signupPages = (deps: AppDeps) => {
     const values = valuesOf(await c.req.parseBody())
     const revision = { action: new URL(c.req.url).pathname }
     const parsed = inputOf(values)
-    if (!parsed.success) return form(c, values, invalid(c, fieldIssues(parsed.error, c.var.lang)), revision)
+    if (!parsed.success)
+      return form(c, values, invalid(c, fieldIssues(parsed.error, c.var.lang, inputFor(values))), revision)
     try {
       await resubmitApplication(deps, id, token, parsed.data)
     } catch (error) {

@@ -5,6 +5,7 @@ import { newOutboxMessage } from '@mpp/db/outbox-repository'
 import { countWrongPhoneCode, getPhoneCode, storePhoneCode } from '@mpp/db/phone-code-repository'
 import type { AppDeps } from '../app-env'
 import { ApiError } from '../errors'
+import type { RuleIssue } from '../issue-messages'
 
 /** How a code is kept: hashed with its number. */
 export const phoneCodeHash = (phone: string, code: string) =>
@@ -41,7 +42,9 @@ export const provePhone = async (deps: AppDeps, tenant: Tenant, phone: string, c
   const stored = await getPhoneCode(deps.db, tenant.id, phone)
   const nowSeconds = Math.floor(deps.now().getTime() / 1000)
   if (!stored || stored.expiresAt <= nowSeconds || stored.attempts >= phoneCodeRules.attempts)
-    throw new ApiError(409, 'phone_code_expired', [{ path: 'phoneCode', message: 'expired' }])
+    throw new ApiError(409, 'phone_code_expired', [
+      { path: 'phoneCode', word: 'codeExpired' } satisfies RuleIssue,
+    ])
   if (stored.hash !== phoneCodeHash(phone, code)) {
     await countWrongPhoneCode(deps.db, tenant.id, phone, stored.hash)
     throw new ApiError(409, 'phone_code_invalid', {

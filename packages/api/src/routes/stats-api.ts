@@ -1,4 +1,5 @@
 import { createRoute, z } from '@hono/zod-openapi'
+import { rule } from '@mpp/core/issue-rules'
 import { waitThresholdsMinutes } from '@mpp/core/rollup'
 import { rankings } from '@mpp/core/stats-summary'
 import type { AppDeps } from '../app-env'
@@ -9,7 +10,7 @@ import { nationalStats, tenantStats } from '../statistics/national-stats'
 import { statsQueryOf } from '../statistics/stats-query'
 import { createRouter } from '../validation'
 
-const month = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'month like 2026-11')
+const month = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, rule('month'))
 const query = z.object({
   from: month.optional().meta({ description: 'First month, `2026-09`; default two months before `to`' }),
   to: month.optional().meta({ description: 'Last month, `2026-11`; default this month' }),

@@ -3,6 +3,7 @@ import { isoDate } from '@mpp/core/queue'
 import { surveyElements, surveyInput } from '@mpp/core/satisfaction'
 import type { AppDeps } from '../app-env'
 import { ApiError, errorResponse, tooManyResponse } from '../errors'
+import type { RuleIssue } from '../issue-messages'
 import { countPublicWrite } from '../limits/public-writes'
 import { requireSite, tenantOf } from '../middleware/require-site'
 import { requireRole } from '../middleware/session'
@@ -102,7 +103,7 @@ export const surveyApi = (deps: AppDeps) =>
       const { scope, id, ...query } = c.req.valid('query')
       const period = periodOf(query, deps.now(), tenant.timeZone)
       if (scope !== 'mpp' && !id)
-        throw new ApiError(400, 'invalid_request', [{ path: 'id', message: 'required' }])
+        throw new ApiError(400, 'invalid_request', [{ path: 'id', word: 'required' } satisfies RuleIssue])
       const report = await satisfactionReport(deps, tenant, period, { comments: false })
       const rows = { agency: report.agencies, service: report.services, queue: report.queues }
       const found = scope === 'mpp' ? report.overall : rows[scope].find((r) => r.id === id)

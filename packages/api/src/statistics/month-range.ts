@@ -1,5 +1,6 @@
 import { businessDay } from '@mpp/core/business-day'
 import { ApiError } from '../errors'
+import type { RuleIssue } from '../issue-messages'
 import { monthsOf } from './period'
 
 /** The most months one statistics read covers: 12 x 514 month items through gsi1. */
@@ -34,14 +35,17 @@ export const monthRangeOf = (query: { from?: string; to?: string }, now: Date): 
     query.from ||
     (m > 2 ? `${y}-${String(m - 2).padStart(2, '0')}` : `${y - 1}-${String(m + 10).padStart(2, '0')}`)
   const invalid = [
-    ...(isMonth(from) ? [] : [{ path: 'from', message: 'a month like 2026-11' }]),
-    ...(isMonth(to) ? [] : [{ path: 'to', message: 'a month like 2026-11' }]),
+    ...(isMonth(from) ? [] : [{ path: 'from', word: 'month' } as const]),
+    ...(isMonth(to) ? [] : [{ path: 'to', word: 'month' } as const]),
   ]
   if (invalid.length) throw new ApiError(400, 'invalid_request', invalid)
-  if (from > to) throw new ApiError(400, 'invalid_request', [{ path: 'to', message: 'before from' }])
+  if (from > to)
+    throw new ApiError(400, 'invalid_request', [{ path: 'to', word: 'notBeforeStart' } satisfies RuleIssue])
   const index = (month: string) => Number(month.slice(0, 4)) * 12 + Number(month.slice(5, 7))
   if (index(to) - index(from) + 1 > maxMonths) {
-    throw new ApiError(400, 'invalid_request', [{ path: 'from', message: `at most ${maxMonths} months` }])
+    throw new ApiError(400, 'invalid_request', [
+      { path: 'from', word: 'maxMonths', limit: maxMonths } satisfies RuleIssue,
+    ])
   }
   const months = monthsOf({ from: `${from}-01`, to: `${to}-01` })
   return { from, to, months, firstDay: `${from}-01`, lastDay: lastDayOf(to) }

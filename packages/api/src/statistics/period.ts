@@ -2,6 +2,7 @@ import { businessDay } from '@mpp/core/business-day'
 import type { Tenant } from '@mpp/core/tenant'
 import { z } from 'zod'
 import { ApiError } from '../errors'
+import type { RuleIssue } from '../issue-messages'
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/)
 /** A real calendar date: 2026-02-30 is not one. */
@@ -13,7 +14,10 @@ const isDate = (value: string) => {
 }
 
 // Never the rejected input itself: it may be anything, and the field's name says which one it was.
-const notADate = 'a date that exists, like 2026-11-23'
+const notADate = (path: string, value: string): RuleIssue => ({
+  path,
+  word: isoDate.safeParse(value).success ? 'realDate' : 'date',
+})
 
 /** The longest period a report covers in one read: a year of one tenant's daily roll-ups. */
 export const maxPeriodDays = 366
@@ -47,14 +51,16 @@ export const periodOf = (
   const from = query.from || `${today.slice(0, 4)}-01-01`
   const to = query.to || today
   const invalid = [
-    ...(isDate(from) ? [] : [{ path: 'from', message: notADate }]),
-    ...(isDate(to) ? [] : [{ path: 'to', message: notADate }]),
+    ...(isDate(from) ? [] : [notADate('from', from)]),
+    ...(isDate(to) ? [] : [notADate('to', to)]),
   ]
   if (invalid.length) throw new ApiError(400, 'invalid_request', invalid)
   if (from > to)
-    throw new ApiError(400, 'invalid_request', [{ path: 'to', message: 'on or after the first day' }])
+    throw new ApiError(400, 'invalid_request', [{ path: 'to', word: 'notBeforeStart' } satisfies RuleIssue])
   if ((Date.parse(to) - Date.parse(from)) / 86_400_000 + 1 > maxPeriodDays) {
-    throw new ApiError(400, 'invalid_request', [{ path: 'from', message: `at most ${maxPeriodDays} days` }])
+    throw new ApiError(400, 'invalid_request', [
+      { path: 'from', word: 'maxDays', limit: maxPeriodDays } satisfies RuleIssue,
+    ])
   }
   return { from, to }
 }

@@ -1,6 +1,7 @@
 import { type WaitThreshold, waitThresholdsMinutes } from '@mpp/core/rollup'
 import { type Ranking, rankings } from '@mpp/core/stats-summary'
 import { ApiError } from '../errors'
+import type { RuleIssue } from '../issue-messages'
 import { monthRangeOf } from './month-range'
 
 /** A statistics request: whole months, the wait that counts as on time (15 minutes), the ranking (the IKM). */
@@ -8,11 +9,11 @@ export const statsQueryOf = (query: Record<string, string | undefined>, now: Dat
   const range = monthRangeOf({ from: query.from, to: query.to }, now)
   const wait = Number(query.wait ?? 15)
   if (!(waitThresholdsMinutes as readonly number[]).includes(wait)) {
-    throw new ApiError(400, 'invalid_request', [{ path: 'wait', message: waitThresholdsMinutes.join(', ') }])
+    throw new ApiError(400, 'invalid_request', [{ path: 'wait', word: 'chooseOption' } satisfies RuleIssue])
   }
   const rankBy = (query.rank ?? 'ikm') as Ranking
   if (!rankings.includes(rankBy)) {
-    throw new ApiError(400, 'invalid_request', [{ path: 'rank', message: rankings.join(', ') }])
+    throw new ApiError(400, 'invalid_request', [{ path: 'rank', word: 'chooseOption' } satisfies RuleIssue])
   }
   return { range, waitMinutes: wait as WaitThreshold, rankBy }
 }
