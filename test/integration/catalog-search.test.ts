@@ -49,9 +49,9 @@ describe('catalog search on /cari', () => {
       'disdukcapil-akta-kelahiran',
       'disdukcapil-akta-kematian',
     ])
-    const none = await search(llg, 'akta lahir')
+    const none = await search(llg, 'akta tanah')
     expect(none.results).toEqual([])
-    expect(none.html).toContain('Tidak ada layanan yang cocok dengan “akta lahir”.')
+    expect(none.html).toContain('Tidak ada layanan yang cocok dengan “akta tanah” di MPP ini.')
   })
 
   it("finds services by their agency's name too, own-name matches first", async () => {
@@ -74,6 +74,46 @@ describe('catalog search on /cari', () => {
     expect(lubuklinggau.results).toEqual([])
     expect(lubuklinggau.html).not.toContain('polresta-pekanbaru')
     expect((await search(llg, 'paspor')).results).toEqual([])
+  })
+
+  it('knows everyday words and abbreviations (issue 13)', async () => {
+    const ids = async (q: string) => (await search(llg, q)).results.map((r) => r.id)
+    expect(await ids('izin usaha')).toEqual(['dpmptsp-nib'])
+    expect(await ids('akta lahir')).toEqual(['disdukcapil-akta-kelahiran'])
+    expect(await ids('e-KTP')).toContain('disdukcapil-ktp-el')
+    expect(await ids('IMB')).toEqual(['dpmptsp-pbg'])
+  })
+
+  it('says plainly when a service is not offered here, and where it usually is', async () => {
+    const paspor = await search(llg, 'paspor')
+    expect(paspor.results).toEqual([])
+    expect(paspor.html).toContain('Tidak ada layanan yang cocok dengan “paspor” di MPP ini.')
+    expect(paspor.html).toContain(
+      'Paspor tidak dilayani di MPP ini. Layanan ini biasanya dilayani di Kantor Imigrasi.',
+    )
+    expect(paspor.html).toContain('href="http://localhost/#tenants"')
+    const english = await search(llg, 'paspor', 'lang=en')
+    expect(english.html).toContain(
+      'Paspor is not offered at this MPP. It is usually served at Kantor Imigrasi.',
+    )
+    // An MPP that offers it lists it instead.
+    const palembang = await search(tenants.palembang.host, 'paspor')
+    expect(palembang.results.length).toBeGreaterThan(0)
+    expect(palembang.html).not.toContain('tidak dilayani di MPP ini')
+    // A word the starter list does not know gets the general hint.
+    const unknown = await search(llg, 'zzz')
+    expect(unknown.html).toContain('Coba kata lain')
+    expect(unknown.html).not.toContain('tidak dilayani di MPP ini')
+  })
+
+  it('caps a long query and lets what it echoes wrap', async () => {
+    const long = 'x'.repeat(500)
+    const res = await search(llg, long)
+    expect(res.status).toBe(200)
+    expect(res.html).toContain(`value="${'x'.repeat(100)}"`)
+    expect(res.html).toContain(`dengan “${'x'.repeat(100)}” di MPP ini.`)
+    expect(res.html).toContain('maxlength="100"')
+    expect(res.html).toContain('<div class="search-echo">')
   })
 
   it('shows a hint without a query', async () => {

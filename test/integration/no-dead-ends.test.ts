@@ -159,3 +159,54 @@ describe('a trial MPP without services', () => {
     expect(offersTicket(served.html)).toBe(false)
   })
 })
+
+describe('search words the admin adds to a service', () => {
+  it('are edited in the service editor, kept as typed on a refusal, and found by search', async () => {
+    const admin = await loginCookie(t, host, 'admin@lubuklinggau.test')
+    const post = (keywords: string) =>
+      t.request(host, '/admin/katalog/layanan/disdukcapil-kartu-keluarga', {
+        method: 'POST',
+        headers: {
+          cookie: admin,
+          origin: `http://${host}`,
+          'content-type': 'application/x-www-form-urlencoded',
+        },
+        body: new URLSearchParams({
+          agencyId: 'disdukcapil',
+          name: 'Kartu Keluarga (baru atau perubahan)',
+          requirements: 'KTP-el\nSurat nikah',
+          procedure: 'Ambil nomor antrean\nSerahkan berkas',
+          completionTime: '1 hari kerja',
+          fee: 'Gratis',
+          product: 'Kartu Keluarga',
+          keywords: keywords,
+        }).toString(),
+      })
+    const ids = async (q: string) => {
+      const html = await (await t.request(host, `/cari?q=${encodeURIComponent(q)}`)).text()
+      return [...html.matchAll(/<li><a href="\/layanan\/([a-z0-9-]+)"/g)].map((m) => m[1])
+    }
+    expect(await ids('tambah anggota')).toEqual([])
+
+    const tooLong = `tambah anggota, ${'x'.repeat(61)}`
+    const refused = await post(tooLong)
+    expect(refused.status).toBe(400)
+    expect(await refused.text()).toContain(`value="${tooLong}"`)
+
+    expect((await post('tambah anggota keluarga, pecah KK')).status).toBe(303)
+    expect(await ids('tambah anggota')).toEqual(['disdukcapil-kartu-keluarga'])
+    expect(await ids('pecah kk')).toContain('disdukcapil-kartu-keluarga')
+    const editor = await (
+      await t.request(host, '/admin/katalog/layanan/disdukcapil-kartu-keluarga', {
+        headers: { cookie: admin },
+      })
+    ).text()
+    expect(editor).toContain('value="tambah anggota keluarga, pecah KK"')
+    // The public API publishes them with the service.
+    const { services } = await (await t.request(host, '/api/services?agencyId=disdukcapil')).json()
+    expect(services.find((s: { id: string }) => s.id === 'disdukcapil-kartu-keluarga').keywords).toEqual([
+      'tambah anggota keluarga',
+      'pecah KK',
+    ])
+  })
+})

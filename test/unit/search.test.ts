@@ -1,4 +1,13 @@
-import { idFromName, matchesQuery, normaliseForSearch, searchWords } from '@mpp/core/search'
+import {
+  expandQuery,
+  idFromName,
+  matchesAny,
+  matchesQuery,
+  normaliseForSearch,
+  searchWords,
+  synonymGroupsOf,
+} from '@mpp/core/search'
+import { commonSynonyms } from '@mpp/core/search-synonyms'
 import { describe, expect, it } from 'vitest'
 
 describe('normaliseForSearch', () => {
@@ -72,5 +81,51 @@ describe('idFromName', () => {
 
   it('gives nothing for a name without letters or digits', () => {
     expect(idFromName('—')).toBe('')
+  })
+})
+
+describe('synonyms', () => {
+  const nib = 'Nomor Induk Berusaha (NIB) melalui OSS'
+
+  it('lets everyday words find a service by its other names', () => {
+    const find = (text: string, query: string) => matchesAny(text, expandQuery(query))
+    expect(find(nib, 'izin usaha')).toBe(true)
+    expect(find(nib, 'Izin Usaha')).toBe(true)
+    expect(find(nib, 'SIUP')).toBe(true)
+    expect(find('KTP Elektronik (perekaman dan pencetakan)', 'e-KTP')).toBe(true)
+    expect(find('KTP Elektronik (perekaman dan pencetakan)', 'KTP-el')).toBe(true)
+    expect(find('Perpanjangan SIM A dan SIM C', 'surat izin mengemudi')).toBe(true)
+    expect(find('Paspor biasa (baru dan penggantian)', 'passport')).toBe(true)
+    expect(find('Akta Kelahiran', 'akte lahir')).toBe(true)
+    // Without a synonym the rule stays the word prefix one.
+    expect(find(nib, 'izin bangunan')).toBe(false)
+    expect(find('Akta Kelahiran', 'akta tanah')).toBe(false)
+  })
+
+  it('names a term only when the query holds all of its words', () => {
+    const labels = (q: string) => synonymGroupsOf(q).map((g) => g.label)
+    expect(labels('izin usaha')).toEqual(['Izin usaha (NIB)'])
+    expect(labels('izin usa')).toEqual(['Izin usaha (NIB)'])
+    expect(labels('pas')).toEqual(['Paspor'])
+    expect(labels('paspor baru')).toEqual(['Paspor'])
+    // One common word or a letter or two names nothing, so a short query does not drag in every service.
+    expect(labels('izin')).toEqual([])
+    expect(labels('pa')).toEqual([])
+    expect(labels('')).toEqual([])
+    expect(labels(' -- ')).toEqual([])
+  })
+
+  it('expands to the query itself first, then the terms of every group it names', () => {
+    expect(expandQuery('akta')).toEqual(['akta'])
+    expect(expandQuery('paspor')).toEqual(['paspor', 'paspor', 'pasport', 'passport'])
+  })
+
+  it('knows where each starter service is usually served', () => {
+    for (const g of commonSynonyms) {
+      expect(g.terms.length, g.label).toBeGreaterThan(0)
+      expect(g.usuallyAt.length, g.label).toBeGreaterThan(3)
+      for (const term of g.terms) expect(searchWords(term).length, term).toBeGreaterThan(0)
+    }
+    expect(synonymGroupsOf('paspor')[0]?.usuallyAt).toBe('Kantor Imigrasi')
   })
 })

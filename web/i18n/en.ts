@@ -555,6 +555,9 @@ export const en: Messages = {
     fee: 'Fee/tariff',
     product: 'Service product',
     complaintChannel: 'Handling of complaints, suggestions and input (optional)',
+    keywords: 'Other search words (optional)',
+    keywordsHint:
+      'Everyday names and abbreviations citizens search by, separated by commas, for example: izin usaha, OSS. Common abbreviations (KTP, SIM, NIB, paspor) are already known.',
     internal: 'Internal components (not published)',
     internalLead:
       'These eight components are kept for the Ministry of PANRB’s evaluation and are never shown to citizens.',
@@ -610,6 +613,7 @@ export const en: Messages = {
       fee: 'Fee/tariff',
       product: 'Service product',
       complaint_channel: 'Complaint channel',
+      search_words: 'Other search words (everyday names, abbreviations), separated by " | "; may be empty',
       legal_basis: 'Legal basis (internal)',
       facilities: 'Facilities and infrastructure (internal)',
       staff_competence: 'Staff competence (internal)',
@@ -818,12 +822,15 @@ export const en: Messages = {
   search: {
     title: 'Find a service',
     label: 'Find a service',
-    placeholder: 'e.g. KTP, SKCK, passport',
+    placeholder: 'e.g. KTP, akta kelahiran, izin usaha',
     submit: 'Search',
-    hint: 'Type the name of a service or agency, e.g. KTP, akta kel, SKCK or paspor.',
+    hint: 'Type the name of a service or agency, or its abbreviation, e.g. KTP, akta kelahiran, izin usaha or BPJS.',
     results: (count: number, query: string) =>
       `${count} ${count === 1 ? 'service' : 'services'} for “${query}”`,
-    none: (query: string) => `No service matches “${query}”.`,
+    none: (query: string) => `No service at this MPP matches “${query}”.`,
+    notOffered: (service: string, usuallyAt: string) =>
+      `${service} is not offered at this MPP. It is usually served at ${usuallyAt}.`,
+    otherMpps: 'See other MPPs on MPP Cloud',
     noneHint: 'Try another, shorter word, or browse the agencies and services.',
     allServices: 'See all agencies and services',
   },

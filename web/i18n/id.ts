@@ -566,6 +566,9 @@ export const id = {
     fee: 'Biaya/tarif',
     product: 'Produk layanan',
     complaintChannel: 'Penanganan pengaduan, saran dan masukan (opsional)',
+    keywords: 'Kata pencarian lain (opsional)',
+    keywordsHint:
+      'Nama sehari-hari dan singkatan yang dipakai warga saat mencari, dipisah koma, misalnya: izin usaha, OSS. Singkatan umum (KTP, SIM, NIB, paspor) sudah dikenali.',
     internal: 'Komponen internal (tidak diterbitkan)',
     internalLead:
       'Delapan komponen ini disimpan untuk evaluasi Kementerian PANRB dan tidak pernah ditampilkan kepada warga.',
@@ -621,6 +624,7 @@ export const id = {
       fee: 'Biaya/tarif',
       product: 'Produk layanan',
       complaint_channel: 'Saluran pengaduan',
+      search_words: 'Kata pencarian lain (nama sehari-hari, singkatan), dipisah dengan " | "; boleh kosong',
       legal_basis: 'Dasar hukum (internal)',
       facilities: 'Sarana dan prasarana (internal)',
       staff_competence: 'Kompetensi pelaksana (internal)',
@@ -830,11 +834,14 @@ export const id = {
   search: {
     title: 'Cari layanan',
     label: 'Cari layanan',
-    placeholder: 'misalnya KTP, SKCK, paspor',
+    placeholder: 'misalnya KTP, akta kelahiran, izin usaha',
     submit: 'Cari',
-    hint: 'Tulis nama layanan atau instansi, misalnya KTP, akta kel, SKCK atau paspor.',
+    hint: 'Tulis nama layanan atau instansi, atau singkatannya, misalnya KTP, akta kelahiran, izin usaha atau BPJS.',
     results: (count: number, query: string) => `${count} layanan untuk “${query}”`,
-    none: (query: string) => `Tidak ada layanan yang cocok dengan “${query}”.`,
+    none: (query: string) => `Tidak ada layanan yang cocok dengan “${query}” di MPP ini.`,
+    notOffered: (service: string, usuallyAt: string) =>
+      `${service} tidak dilayani di MPP ini. Layanan ini biasanya dilayani di ${usuallyAt}.`,
+    otherMpps: 'Lihat MPP lain di MPP Cloud',
     noneHint: 'Coba kata lain yang lebih pendek, atau lihat daftar instansi dan layanan.',
     allServices: 'Lihat semua instansi dan layanan',
   },

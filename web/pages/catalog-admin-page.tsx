@@ -305,6 +305,14 @@ export const ServiceAdminPage = ({ ctx, agencies, service, agencyId, refusal }: 
           </select>
         </Field>
         {text('name', t.name, service?.name)}
+        <Field id="service-keywords" label={t.keywords} hint={t.keywordsHint}>
+          <input
+            id="service-keywords"
+            name="keywords"
+            value={value(form, 'keywords', service?.keywords?.join(', ') ?? '')}
+            aria-describedby="service-keywords-hint"
+          />
+        </Field>
         <fieldset>
           <legend>{t.published}</legend>
           {lines('requirements', t.requirements, t.requirementsHint, service?.requirements ?? [])}

@@ -12,10 +12,14 @@ interface Props {
   ctx: PageContext
   query: string
   results: SearchResult[]
+  /** With no result: the known services the query names, with the office that usually serves each. */
+  usuallyElsewhere?: { label: string; usuallyAt: string }[]
+  /** The platform's list of MPPs, for a service this one does not offer. */
+  otherMppsUrl?: string
 }
 
 /** Search results for the catalog, rendered on the server: empty, no-result and result states. */
-export const SearchPage = ({ ctx, query, results }: Props) => {
+export const SearchPage = ({ ctx, query, results, usuallyElsewhere = [], otherMppsUrl }: Props) => {
   const t = ctx.m.search
   const searched = query.trim() !== ''
   return (
@@ -25,15 +29,26 @@ export const SearchPage = ({ ctx, query, results }: Props) => {
       {!searched ? (
         <p>{t.hint}</p>
       ) : results.length === 0 ? (
-        <div>
+        <div class="search-echo">
           <p>
             <strong>{t.none(query)}</strong>
           </p>
-          <p>{t.noneHint}</p>
+          {usuallyElsewhere.length > 0 ? (
+            usuallyElsewhere.map((g) => <p>{t.notOffered(g.label, g.usuallyAt)}</p>)
+          ) : (
+            <p>{t.noneHint}</p>
+          )}
+          {otherMppsUrl && (
+            <p>
+              <a href={otherMppsUrl}>{t.otherMpps}</a>
+            </p>
+          )}
         </div>
       ) : (
         <section aria-labelledby="results">
-          <h2 id="results">{t.results(results.length, query)}</h2>
+          <h2 id="results" class="search-echo">
+            {t.results(results.length, query)}
+          </h2>
           <ul class="pick-list search-results">
             {results.map((r) => (
               <li>

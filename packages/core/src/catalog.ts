@@ -84,6 +84,11 @@ export const service = z
     fee: z.string().min(1).max(120),
     product: z.string().min(1).max(160),
     complaintChannel: z.string().min(1).max(200).optional(),
+    /**
+     * Other words citizens search it by, as the MPP knows them ("izin usaha", "OSS"): catalog search matches
+     * them as it matches the name. Common ones come from a starter list (search-synonyms.ts) without this.
+     */
+    keywords: z.array(z.string().trim().min(2).max(60)).max(20).optional(),
     internal: serviceInternal.optional(),
   })
   .strict()

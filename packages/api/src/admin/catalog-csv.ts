@@ -29,6 +29,7 @@ export const csvColumns = [
   'fee',
   'product',
   'complaint_channel',
+  'search_words',
   'legal_basis',
   'facilities',
   'staff_competence',
@@ -79,6 +80,7 @@ const serviceColumns: Record<string, CsvColumn> = {
   fee: 'fee',
   product: 'product',
   complaintChannel: 'complaint_channel',
+  keywords: 'search_words',
 }
 
 /** One problem of an import, where a spreadsheet user can find it. */
@@ -230,6 +232,7 @@ export const readCatalogCsv = (text: string, existing: Catalog, m: Messages, lan
       fee: cell('fee'),
       product: cell('product'),
       complaintChannel: cell('complaint_channel') || undefined,
+      keywords: cell('search_words') ? splitList(cell('search_words')) : undefined,
       internal: Object.keys(internal).length > 0 ? internal : undefined,
     })
     if (!parsed.success) {
@@ -283,6 +286,7 @@ export const catalogCsvRows = (catalog: Catalog): string[][] =>
       fee: s.fee,
       product: s.product,
       complaint_channel: s.complaintChannel ?? '',
+      search_words: s.keywords?.join(listSeparator) ?? '',
       legal_basis: s.internal?.legalBasis ?? '',
       facilities: s.internal?.facilities ?? '',
       staff_competence: s.internal?.staffCompetence ?? '',

@@ -49,6 +49,14 @@ const lines = (v: string | string[] | undefined) =>
     .split(/\r?\n/)
     .map((l) => l.trim())
     .filter(Boolean)
+/** A field of words separated by commas (or lines); none is left out rather than an empty list. */
+const commaList = (v: string | string[] | undefined) => {
+  const items = text(v)
+    .split(/[,\n]/)
+    .map((w) => w.trim())
+    .filter(Boolean)
+  return items.length > 0 ? items : undefined
+}
 const optionalNumber = (v: string | string[] | undefined) => (text(v) === '' ? undefined : Number(text(v)))
 
 /** Only the text fields of a posted form (a file input is read on its own). */
@@ -81,6 +89,7 @@ const labelsOf = (m: Messages): Record<string, string> => {
     fee: t.fee,
     product: t.product,
     complaintChannel: t.complaintChannel,
+    keywords: t.keywords,
     ...Object.fromEntries(internalComponents.map((k) => [`internal.${k}`, t.internalFields[k]])),
     date: m.mobileAdmin.date,
     start: m.mobileAdmin.start,
@@ -262,6 +271,7 @@ export const catalogAdminPages = (deps: AppDeps, tenants: TenantCache) => {
       fee: text(values.fee),
       product: text(values.product),
       complaintChannel: optional(values.complaintChannel),
+      keywords: commaList(values.keywords),
       internal: Object.keys(internal).length > 0 ? internal : undefined,
     })
   }
