@@ -1,6 +1,13 @@
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { expectAccessible, expectNoSidewaysScroll, launchBrowser, newPhonePage, url } from './support/browser'
+import {
+  expectAccessible,
+  expectNoSidewaysScroll,
+  launchBrowser,
+  mailedLink,
+  newPhonePage,
+  url,
+} from './support/browser'
 import { demoPassword } from './support/local-server'
 
 let browser: Browser
@@ -34,6 +41,7 @@ describe('a complaint from a phone to the staff and back', () => {
     await citizen.getByLabel('Waktu pelayanan').check()
     await citizen.getByLabel('Isi pengaduan').fill('Lama sekali')
     await citizen.getByLabel('Nama', { exact: true }).fill('Andi Wijaya')
+    await citizen.getByLabel('Email (boleh dikosongkan)').fill('andi@example.id')
     await citizen.getByRole('button', { name: 'Kirim pengaduan' }).click()
     await expect.poll(() => citizen.locator('#cp-form-error').textContent()).toContain('belum terkirim')
     expect(await citizen.getByLabel('Isi pengaduan').inputValue()).toBe('Lama sekali')
@@ -50,6 +58,13 @@ describe('a complaint from a phone to the staff and back', () => {
     expect(display).toMatch(/^[2-9A-Z]{4}-[2-9A-Z]{4}-[2-9A-Z]{2}$/)
     trackingPath = `/pengaduan/${display}`
     expect(await citizen.locator('main').textContent()).not.toContain('Andi Wijaya')
+    // The code stays on one line on a 360 px phone.
+    const code = citizen.locator('.tracking-code__value')
+    const box = await code.boundingBox()
+    const lineHeight = await code.evaluate((el) => Number.parseFloat(getComputedStyle(el).lineHeight))
+    expect(box?.height ?? 0).toBeLessThan(lineHeight * 1.5)
+    // The citizen gave an email: the tracking code comes by mail too, with the link to follow it.
+    expect(await mailedLink(trackingPath)).toBe(url('palembang', trackingPath))
   })
 
   it('an officer sees it, verifies it with the LAPOR! number and responds', async () => {

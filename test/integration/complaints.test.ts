@@ -82,6 +82,50 @@ describe('submitComplaint', () => {
       expect(body).not.toContain(secret)
   })
 
+  it('mails the tracking code to a citizen who gave an email, once, in the language filed in; the outbox the ministry reads hides it', async () => {
+    const key = { 'idempotency-key': 'complaint-mail-0001' }
+    const body = {
+      category: 'waktu',
+      text,
+      contact: { name: 'Sari Dewi', email: 'sari@example.id' },
+    }
+    const filed = await file(pku, body, key)
+    await t.request(pku, '/api/complaints', json(body, key))
+    await t.mail.idle()
+    const mails = t.mail.transport.sent.filter((m) => m.to === 'sari@example.id')
+    expect(mails).toHaveLength(1)
+    const [mail] = mails
+    expect(mail?.subject).toMatch(/^Pengaduan Anda di .*Kota Pekanbaru sudah diterima$/)
+    expect(mail?.text).toContain('Yth. Sari Dewi,')
+    expect(mail?.text).toContain(`Kode pelacakan: ${filed.display}`)
+    expect(mail?.text).toContain(`http://${pku}/pengaduan/${filed.display}`)
+    expect(mail?.text).toContain('paling lambat Rabu, 30 Desember 2026')
+
+    // In English when filed in English.
+    const english = await t.request(
+      pku,
+      '/api/complaints?lang=en',
+      json({ ...body, contact: { name: 'Sam', email: 'sam@example.id' } }),
+    )
+    const code = (await english.json()).display as string
+    await t.mail.idle()
+    const sent = t.mail.transport.sent.findLast((m) => m.to === 'sam@example.id')
+    expect(sent?.text).toContain(`Tracking code: ${code}`)
+
+    // No email, no mail: an anonymous complaint or one with a phone only.
+    const count = t.mail.transport.sent.length
+    await file(pku, { category: 'waktu', text, contact: { name: 'Tono', phone: '0812-3456-7890' } })
+    await t.mail.idle()
+    expect(t.mail.transport.sent.length).toBe(count)
+
+    const ministry = await loginCookie(t, 'localhost', 'kementerian@panrb.test')
+    const outbox = await (
+      await t.request('localhost', '/kementerian/surat', { headers: { cookie: ministry } })
+    ).text()
+    expect(outbox).toContain('sari@example.id')
+    expect(outbox).not.toContain(filed.display)
+  })
+
   it("counts the tenant's own holidays only: Lubuklinggau has none, so Christmas is a working day there", async () => {
     const filed = await file(llg, { category: 'waktu', text, anonymous: true })
     expect(filed.complaint).toMatchObject({ verifyBy: '2026-12-29', respondBy: '2027-01-05' })

@@ -734,6 +734,12 @@ export const en: Messages = {
     writeDown:
       'Write this code down or keep the address of this page. Only this code lets you follow your complaint.',
     filedNow: 'Your complaint has been received.',
+    mailSubject: (mpp) => `Your complaint to ${mpp} was received`,
+    mailText: (p) =>
+      `Dear ${p.name},\n\nYour complaint was received by ${p.mpp}.\n\nTracking code: ${p.code}\n\n` +
+      `Follow it and reply to the staff's response at:\n${p.link}\n\n` +
+      `It is verified by ${p.verifyBy} at the latest and followed up by ${p.respondBy}.\n\n` +
+      'Keep this code to yourself: whoever holds it can read your complaint.\n',
     status: 'Status',
     statuses: {
       received: 'Received, awaiting verification',

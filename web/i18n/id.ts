@@ -746,6 +746,19 @@ export const id = {
     writeDown:
       'Catat kode ini atau simpan alamat halaman ini. Hanya dengan kode ini Anda dapat memantau pengaduan Anda.',
     filedNow: 'Pengaduan Anda sudah diterima.',
+    mailSubject: (mpp: string) => `Pengaduan Anda di ${mpp} sudah diterima`,
+    mailText: (p: {
+      name: string
+      mpp: string
+      code: string
+      link: string
+      verifyBy: string
+      respondBy: string
+    }) =>
+      `Yth. ${p.name},\n\nPengaduan Anda sudah diterima oleh ${p.mpp}.\n\nKode pelacakan: ${p.code}\n\n` +
+      `Pantau tindak lanjutnya dan balas tanggapan petugas di:\n${p.link}\n\n` +
+      `Pengaduan diverifikasi paling lambat ${p.verifyBy} dan ditindaklanjuti paling lambat ${p.respondBy}.\n\n` +
+      'Simpan kode ini dan jangan bagikan: siapa pun yang memegangnya dapat membaca pengaduan Anda.\n',
     status: 'Status',
     statuses: {
       received: 'Diterima, menunggu verifikasi',

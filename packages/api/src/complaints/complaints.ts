@@ -8,6 +8,7 @@ import {
   type ComplaintStatus,
   canDo,
   complaintDeadlines,
+  formatTrackingCode,
   isQuietSinceResponse,
   maxComplaintMessages,
   normaliseTrackingCode,
@@ -34,7 +35,11 @@ import { requestHashOf } from '@mpp/db/idempotency'
 import { type RollupBreakdown, rollupWrites } from '@mpp/db/rollup-repository'
 import { getTenant, listDirectory } from '@mpp/db/tenant-repository'
 import type { TransactItem } from '@mpp/db/transactions'
+import { formatDate } from '@mpp/web/components/local-time'
+import { type Lang, messagesFor } from '@mpp/web/i18n/messages'
+import type { AppDeps } from '../app-env'
 import { ApiError } from '../errors'
+import { outboxMail } from '../mail/outbox'
 
 export interface ComplaintDeps {
   db: Db
@@ -57,15 +62,53 @@ const complaintRollup = (
   return rollupWrites(deps.db, tenant.id, day, counters, breakdown)
 }
 
+/** Where the receipt mail sends the citizen: the tenant's site, in the language the complaint was filed in. */
+export interface ReceiptMail {
+  /** The tenant's site, e.g. `https://lubuklinggau.mpp.go.id/`. */
+  site: string
+  lang: Lang
+}
+
+/** The receipt a citizen who gave an email gets: the tracking code, its page and the deadlines. */
+const receiptMail = (
+  deps: ComplaintDeps & Pick<AppDeps, 'mailer'>,
+  tenant: Tenant,
+  c: Complaint,
+  to: ReceiptMail,
+) => {
+  const email = c.contact?.email
+  if (!email) return undefined
+  const words = messagesFor(to.lang).complaints
+  const code = formatTrackingCode(c.code)
+  return outboxMail(
+    deps,
+    { kind: 'tenant', tenantId: tenant.id },
+    {
+      to: email,
+      subject: words.mailSubject(tenant.name),
+      text: words.mailText({
+        name: c.contact?.name ?? '',
+        mpp: tenant.name,
+        code,
+        link: `${to.site.replace(/\/?$/, '/')}pengaduan/${code}`,
+        verifyBy: formatDate(c.verifyBy, to.lang),
+        respondBy: formatDate(c.respondBy, to.lang),
+      }),
+    },
+  )
+}
+
 /**
- * Files a complaint (submitComplaint): a fresh tracking code, the deadlines in the tenant's working days, and
- * `cpFiled` in the day's roll-up, all in one transaction. The same idempotency key with the same input returns
- * the first complaint; with other input it is refused (422), never showing another citizen's complaint.
+ * Files a complaint (submitComplaint): a fresh tracking code, the deadlines in the tenant's working days,
+ * `cpFiled` in the day's roll-up and, when the citizen gave an email, the receipt mail with the tracking code,
+ * all in one transaction. The same idempotency key with the same input returns the first complaint (and mails
+ * nothing again); with other input it is refused (422), never showing another citizen's complaint.
  */
 export const submitComplaint = async (
-  deps: ComplaintDeps,
+  deps: ComplaintDeps & Pick<AppDeps, 'mailer'>,
   tenant: Tenant,
   input: ComplaintInput,
+  receipt: ReceiptMail,
   idempotencyKey?: string,
 ): Promise<{ complaint: Complaint; replayed: boolean }> => {
   if (!servesCitizens(tenant.stage)) throw new ApiError(409, 'tenant_unavailable', { stage: tenant.stage })
@@ -92,11 +135,18 @@ export const submitComplaint = async (
       messages: [],
       version: 1,
     }
+    const mail = receiptMail(deps, tenant, complaint, receipt)
     const result = await fileComplaint(deps.db, tenant.id, complaint, {
       ...(idempotency ? { idempotency } : {}),
-      also: complaintRollup(deps, tenant, filedOn, service?.id, { cpFiled: 1 }),
+      also: [
+        ...complaintRollup(deps, tenant, filedOn, service?.id, { cpFiled: 1 }),
+        ...(mail ? [mail.write] : []),
+      ],
     })
-    if (result.kind === 'filed') return { complaint, replayed: false }
+    if (result.kind === 'filed') {
+      mail?.committed()
+      return { complaint, replayed: false }
+    }
     if (result.kind === 'key_reused') throw new ApiError(422, 'idempotency_key_reused')
     if (result.kind === 'replayed') {
       const earlier = await getComplaint(deps.db, tenant.id, result.code)

@@ -43,6 +43,7 @@ import type { ApiError } from '../errors'
 import { countPublicWrite } from '../limits/public-writes'
 import { requireSite, tenantOf } from '../middleware/require-site'
 import { requireRole } from '../middleware/session'
+import { originOf } from '../onboarding/origin'
 import { pageContext } from './page-context'
 import { formString, isFormKey, newFormKey, refusable, refusalText } from './take-ticket-pages'
 
@@ -172,7 +173,8 @@ export const complaintPages = (deps: AppDeps) => {
     }
     const result = await refusable(async () => {
       await countPublicWrite(deps, c, 'complaint')
-      return submitComplaint(deps, tenant, parsed.data, `CP#form-${key}`)
+      const site = originOf(c, deps.config.rootDomain).tenant(tenant.slug)
+      return submitComplaint(deps, tenant, parsed.data, { site, lang: c.var.lang }, `CP#form-${key}`)
     })
     if ('refused' in result) {
       const refused = result.refused

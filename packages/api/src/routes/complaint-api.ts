@@ -28,6 +28,7 @@ import { errorResponse, tooManyResponse } from '../errors'
 import { countPublicWrite } from '../limits/public-writes'
 import { requireSite, tenantOf } from '../middleware/require-site'
 import { requireRole } from '../middleware/session'
+import { originOf } from '../onboarding/origin'
 import { createRouter } from '../validation'
 
 /** Officers and admins both handle complaints: whoever is on duty verifies, responds and closes. */
@@ -254,10 +255,12 @@ export const complaintApi = (deps: AppDeps) =>
     .openapi(submitRoute, async (c) => {
       await countPublicWrite(deps, c, 'complaint')
       const key = c.req.valid('header')['idempotency-key']
+      const tenant = tenantOf(c.var.site)
       const { complaint: filedComplaint, replayed } = await submitComplaint(
         deps,
-        tenantOf(c.var.site),
+        tenant,
         c.req.valid('json'),
+        { site: originOf(c, deps.config.rootDomain).tenant(tenant.slug), lang: c.var.lang },
         key ? `CP#${key}` : undefined,
       )
       c.header('Cache-Control', 'no-store')
