@@ -32,13 +32,25 @@ const api = async (method: string, path: string, body?: unknown, cookie = admin)
   return { status: res.status, headers: res.headers, text, json: text ? JSON.parse(text) : undefined }
 }
 
-const postCsv = async (csv: string) => {
-  const res = await t.request(host, '/api/admin/catalog/import', {
+/** Previews a CSV sent as text/csv: nothing is written. */
+const postCsv = async (csv: string | Uint8Array) => {
+  const res = await t.request(host, '/api/admin/catalog/import/preview', {
     method: 'POST',
     headers: { cookie: admin, 'content-type': 'text/csv; charset=utf-8' },
-    body: csv,
+    body: csv as BodyInit,
   })
   return { status: res.status, json: await res.json() }
+}
+
+/** Confirms a preview: the same CSV and its token. */
+const confirmCsv = (csv: string, previewToken: string) =>
+  api('POST', '/api/admin/catalog/import', { csv, previewToken })
+
+/** Previews, then confirms: what an admin does. */
+const importCsv = async (csv: string) => {
+  const preview = await postCsv(csv)
+  expect(preview.status, JSON.stringify(preview.json)).toBe(200)
+  return confirmCsv(csv, preview.json.previewToken)
 }
 
 const form = async (path: string, fields: [string, string][] | FormData) => {
@@ -199,9 +211,16 @@ const row = (agency: number, service: number, overrides: Partial<Record<'name' |
 describe('CSV import', () => {
   it('imports 300 services in one request', async () => {
     const rows = Array.from({ length: 300 }, (_, i) => row(Math.floor(i / 30) + 1, i % 30))
-    const res = await postCsv([header, ...rows].join('\n'))
-    expect(res.status, JSON.stringify(res.json)).toBe(200)
-    expect(res.json).toEqual({ agencies: 10, services: 300 })
+    const res = await importCsv([header, ...rows].join('\n'))
+    expect(res.status, res.text).toBe(200)
+    expect(res.json).toEqual({
+      counts: {
+        added: { agencies: 10, services: 300 },
+        changed: { agencies: 0, services: 0 },
+        unchanged: { agencies: 0, services: 0 },
+      },
+      written: 310,
+    })
 
     const catalog = await adminCatalog()
     const imported = catalog.services.filter((s) => s.id.startsWith('layanan-'))
@@ -269,7 +288,19 @@ describe('CSV import', () => {
 
   it('takes an existing agency as it is when its columns are empty, and JSON bodies too', async () => {
     const csv = `${header}\ndisdukcapil,,,disdukcapil-surat-pindah,Surat Pindah,KTP-el | KK,Datang | Verifikasi,1 hari kerja,Gratis,Surat pindah,,,\n`
-    const res = await api('POST', '/api/admin/catalog/import', { csv })
+    const preview = await api('POST', '/api/admin/catalog/import/preview', { csv })
+    expect(preview.status, preview.text).toBe(200)
+    expect(preview.json.entries).toEqual([
+      {
+        kind: 'service',
+        id: 'disdukcapil-surat-pindah',
+        name: 'Surat Pindah',
+        line: 2,
+        status: 'added',
+        changes: [],
+      },
+    ])
+    const res = await confirmCsv(csv, preview.json.previewToken)
     expect(res.status, res.text).toBe(200)
     const catalog = await adminCatalog()
     expect(catalog.agencies.find((a) => a.id === 'disdukcapil')?.name).toBe(
@@ -278,7 +309,7 @@ describe('CSV import', () => {
     expect(catalog.services.find((s) => s.id === 'disdukcapil-surat-pindah')?.agencyId).toBe('disdukcapil')
   })
 
-  it('offers a template with a header and two Indonesian examples, which imports as it is', async () => {
+  it('offers a template with a header and two Indonesian examples, marked so that they never import as they are', async () => {
     const res = await t.request(host, '/api/admin/catalog/template.csv', { headers: { cookie: admin } })
     expect(res.status).toBe(200)
     expect(res.headers.get('content-type')).toMatch(/^text\/csv/)
@@ -294,10 +325,123 @@ describe('CSV import', () => {
       'service_name',
     ])
     expect(records[0]).toContain('staff_evaluation')
-    expect(records[1]).toContain('Akta Kelahiran')
-    const imported = await postCsv(csv)
-    expect(imported.status, JSON.stringify(imported.json)).toBe(200)
-    expect(imported.json).toEqual({ agencies: 2, services: 2 })
+    expect(records[1]).toContain('CONTOH Akta Kelahiran')
+    expect(records[1]).toContain('contoh-akta-kelahiran')
+    const before = await tenantSnapshot(t.db, tenantId)
+    const refused = await postCsv(csv)
+    expect(refused.status).toBe(400)
+    expect(refused.json.error.details.map((d: { line: number }) => d.line)).toEqual([2, 3])
+    expect(refused.json.error.details[0].message).toContain('baris contoh dari templat')
+    expect(await tenantSnapshot(t.db, tenantId)).toEqual(before)
+
+    // Edited (marks gone), the same rows import.
+    const edited = csv.replaceAll('contoh-', 'uji-').replaceAll('CONTOH ', '')
+    const imported = await importCsv(edited)
+    expect(imported.status, imported.text).toBe(200)
+    expect(imported.json.counts.added).toEqual({ agencies: 2, services: 2 })
+    expect((await adminCatalog()).services.find((s) => s.id === 'uji-akta-kelahiran')?.name).toBe(
+      'Akta Kelahiran',
+    )
+  })
+
+  it('previews what is added, changed (column by column) and unchanged, writing nothing', async () => {
+    const csv = [header, row(60, 1), row(60, 2)].join('\n')
+    expect((await importCsv(csv)).status).toBe(200)
+    const before = await tenantSnapshot(t.db, tenantId)
+
+    const next = [header, row(60, 1), row(60, 2, { name: 'Layanan Uji 60.2 baru' }), row(60, 3)]
+      .join('\n')
+      .replaceAll('Instansi Uji 60', 'Instansi Uji Enam Puluh')
+    const res = await postCsv(next)
+    expect(res.status, JSON.stringify(res.json)).toBe(200)
+    expect(await tenantSnapshot(t.db, tenantId)).toEqual(before)
+    const entries = res.json.entries as { id: string; status: string; changes: unknown[] }[]
+    expect(entries.map((e) => [e.id, e.status])).toEqual([
+      ['instansi-60', 'changed'],
+      ['layanan-60-1', 'unchanged'],
+      ['layanan-60-2', 'changed'],
+      ['layanan-60-3', 'added'],
+    ])
+    expect(entries[0]?.changes).toEqual([
+      { column: 'agency_name', before: 'Instansi Uji 60', after: 'Instansi Uji Enam Puluh' },
+    ])
+    expect(entries[2]?.changes).toEqual([
+      { column: 'service_name', before: 'Layanan Uji 60.2', after: 'Layanan Uji 60.2 baru' },
+    ])
+    expect(res.json.counts).toEqual({
+      added: { agencies: 0, services: 1 },
+      changed: { agencies: 1, services: 1 },
+      unchanged: { agencies: 0, services: 1 },
+    })
+  })
+
+  it('applies on confirmation only what changes; a retried confirmation writes nothing twice', async () => {
+    const csv = [header, row(61, 1), row(61, 2)].join('\n')
+    expect((await importCsv(csv)).status).toBe(200)
+    const next = [header, row(61, 1), row(61, 2, { name: 'Layanan Uji 61.2 baru' }), row(61, 3)].join('\n')
+    const preview = await postCsv(next)
+    const first = await confirmCsv(next, preview.json.previewToken)
+    expect(first.status, first.text).toBe(200)
+    expect(first.json).toEqual({ counts: preview.json.counts, written: 2 })
+    const after = await tenantSnapshot(t.db, tenantId)
+    const names = (await adminCatalog()).services.filter((s) => s.id.startsWith('layanan-61-'))
+    expect(names.map((s) => s.name).sort()).toEqual([
+      'Layanan Uji 61.1',
+      'Layanan Uji 61.2 baru',
+      'Layanan Uji 61.3',
+    ])
+
+    const retry = await confirmCsv(next, preview.json.previewToken)
+    expect(retry.status, retry.text).toBe(200)
+    expect(retry.json).toEqual({ counts: preview.json.counts, written: 0 })
+    expect(await tenantSnapshot(t.db, tenantId)).toEqual(after)
+  })
+
+  it('refuses a stale preview: the catalog changed between preview and confirmation', async () => {
+    const csv = [header, row(62, 1), row(62, 2)].join('\n')
+    expect((await importCsv(csv)).status).toBe(200)
+    const next = [
+      header,
+      row(62, 1, { name: 'Nama dari CSV' }),
+      row(62, 2, { name: 'Nama lain dari CSV' }),
+    ].join('\n')
+    const preview = await postCsv(next)
+    expect(preview.status).toBe(200)
+
+    // Someone edits service 62-2 in the meantime.
+    const service = (await adminCatalog()).services.find((s) => s.id === 'layanan-62-2')
+    const { id: _id, ...rest } = service as Record<string, unknown>
+    expect(
+      (await api('PUT', '/api/admin/services/layanan-62-2', { ...rest, name: 'Diubah petugas lain' })).status,
+    ).toBe(200)
+    const before = await tenantSnapshot(t.db, tenantId)
+
+    const res = await confirmCsv(next, preview.json.previewToken)
+    expect(res.status).toBe(409)
+    expect(res.json.error).toMatchObject({ code: 'import_stale', details: { lines: [3] } })
+    expect(res.json.error.message).toContain('Katalog berubah sejak pratinjau')
+    expect(await tenantSnapshot(t.db, tenantId)).toEqual(before)
+
+    // A token made for another CSV is refused too.
+    const other = await confirmCsv(csv, preview.json.previewToken)
+    expect(other.status).toBe(400)
+    expect(other.json.error.details[0].path).toBe('previewToken')
+    expect((await confirmCsv(next, 'v1.abc')).status).toBe(400)
+  })
+
+  it('reads a semicolon file from Excel: BOM, CRLF, Windows-1252', async () => {
+    const semicolon = [header, row(63, 1), row(63, 2)]
+      .map((l) => l.replaceAll(',', ';').replace('Surat pengantar; bila ada', 'Surat pengantar, bila ada'))
+      .join('\r\n')
+      .replace('Layanan Uji 63.1', 'Layanan Uji 63.1 Jum’at')
+    const bytes = Uint8Array.from([...semicolon].map((ch) => (ch === '’' ? 0x92 : ch.charCodeAt(0))))
+    const res = await postCsv(bytes)
+    expect(res.status, JSON.stringify(res.json)).toBe(200)
+    expect(res.json.entries.map((e: { id: string; name: string }) => e.name)).toEqual([
+      'Instansi Uji 63',
+      'Layanan Uji 63.1 Jum’at',
+      'Layanan Uji 63.2',
+    ])
   })
 
   it('answers 503 and logs when writing fails after validation', async () => {
@@ -322,10 +466,12 @@ describe('CSV import', () => {
     vi.spyOn(process.stdout, 'write').mockImplementation(capture)
     vi.spyOn(process.stderr, 'write').mockImplementation(capture)
     const cookie = await loginCookie(broken, host, 'admin@lubuklinggau.test')
+    const csv = [header, row(50, 1)].join('\n')
+    const preview = await postCsv(csv)
     const res = await broken.request(host, '/api/admin/catalog/import', {
       method: 'POST',
-      headers: { cookie, 'content-type': 'text/csv' },
-      body: [header, row(50, 1)].join('\n'),
+      headers: { cookie, 'content-type': 'application/json' },
+      body: JSON.stringify({ csv, previewToken: preview.json.previewToken }),
     })
     vi.restoreAllMocks()
     expect(res.status).toBe(503)
@@ -333,14 +479,19 @@ describe('CSV import', () => {
     expect(body.error).toMatchObject({ code: 'unavailable', details: { written: 0, total: 3 } })
     expect(lines.join('')).toContain('catalog import stopped after validation')
     expect(lines.join('')).toContain('throughput exceeded')
+    // The same confirmation, sent again once the table answers, completes the import.
+    const again = await confirmCsv(csv, preview.json.previewToken)
+    expect(again.status, again.text).toBe(200)
+    expect(again.json.counts.added).toEqual({ agencies: 1, services: 1 })
   })
 
   it('refuses an empty or unreadable CSV with the error shape', async () => {
     expect((await postCsv('')).status).toBe(400)
     const broken = await postCsv(`${header}\ninstansi-1,"tidak ditutup\n`)
     expect(broken.status).toBe(400)
-    expect(broken.json.error.details[0].line).toBeGreaterThanOrEqual(2)
-    const wrongType = await t.request(host, '/api/admin/catalog/import', {
+    expect(broken.json.error.details[0]).toMatchObject({ line: 2, field: 'agency_name' })
+    expect(broken.json.error.details[0].message).toContain('tidak pernah ditutup')
+    const wrongType = await t.request(host, '/api/admin/catalog/import/preview', {
       method: 'POST',
       headers: { cookie: admin, 'content-type': 'application/xml' },
       body: '<csv/>',
@@ -587,7 +738,7 @@ describe('catalog admin pages', () => {
     expect(res.html).toContain('masih tercakup dalam antrean')
   })
 
-  it('imports a CSV file; a refused one comes back with its lines and its text', async () => {
+  it('imports a CSV file after a preview; a refused one comes back with its lines and its text', async () => {
     const bad = new FormData()
     const csv = [header, row(40, 1), row(40, 2, { name: '' })].join('\n')
     bad.set('file', new File([csv], 'katalog.csv', { type: 'text/csv' }))
@@ -598,13 +749,79 @@ describe('catalog admin pages', () => {
     expect(refused.html).toMatch(/<td>3<\/td>\s*<td>\s*<code>service_name<\/code>/)
     expect(refused.html).toContain('Layanan Uji 40.1')
 
+    const before = await tenantSnapshot(t.db, tenantId)
     const good = new FormData()
-    good.set('csv', [header, row(40, 1), row(40, 2)].join('\n'))
-    const ok = await form('/admin/katalog/impor', good)
-    expect(ok.status).toBe(303)
-    expect(ok.location).toBe('/admin/katalog/impor?tersimpan&instansi=1&layanan=2')
-    expect((await page(ok.location ?? '')).html).toContain(
-      'Impor berhasil: 1 instansi dan 2 layanan tersimpan.',
+    const text = [header, row(40, 1), row(40, 2)].join('\n')
+    good.set('csv', text)
+    const preview = await form('/admin/katalog/impor', good)
+    expect(preview.status).toBe(200)
+    expect(preview.html).toContain('Pratinjau impor')
+    expect(preview.html).toContain('Akan ditambahkan (3)')
+    expect(preview.html).toContain('Konfirmasi dan simpan 3 perubahan')
+    expect(await tenantSnapshot(t.db, tenantId)).toEqual(before)
+
+    // The confirmation carries the CSV and the token as the page has them.
+    const hidden = (name: string) => hiddenInput(preview.html, name)
+    const confirm = () => {
+      const data = new FormData()
+      data.set('csv', hidden('csv').replaceAll(/\r?\n/g, '\r\n'))
+      data.set('previewToken', hidden('previewToken'))
+      return form('/admin/katalog/impor/konfirmasi', data)
+    }
+    const ok = await confirm()
+    expect(ok.status, ok.html).toBe(303)
+    expect(ok.location).toBe('/admin/katalog/impor?tersimpan&tambah=3&ubah=0')
+    expect((await page(ok.location ?? '')).html).toContain('Impor tersimpan: 3 ditambahkan dan 0 diubah.')
+    const after = await tenantSnapshot(t.db, tenantId)
+    const retried = await confirm()
+    expect(retried.location).toBe(ok.location)
+    expect(await tenantSnapshot(t.db, tenantId)).toEqual(after)
+
+    // Unchanged now: the preview says so and offers no confirmation.
+    const again = await form('/admin/katalog/impor', good)
+    expect(again.html).toContain('Berkas ini tidak mengubah apa pun')
+    expect(again.html).not.toContain('/admin/katalog/impor/konfirmasi')
+  })
+
+  it('shows a new preview when the catalog changed before the confirmation', async () => {
+    const text = [header, row(41, 1)].join('\n')
+    const first = new FormData()
+    first.set('csv', text)
+    const preview = await form('/admin/katalog/impor', first)
+    const parsed = preview.html
+    // Someone adds the same service by hand in the meantime, with another name.
+    const other = await form(
+      '/admin/katalog/impor',
+      (() => {
+        const d = new FormData()
+        d.set('csv', text.replace('Layanan Uji 41.1', 'Layanan Lain'))
+        return d
+      })(),
     )
+    const otherForm = other.html
+    const data = new FormData()
+    data.set('csv', hiddenInput(otherForm, 'csv'))
+    data.set('previewToken', hiddenInput(otherForm, 'previewToken'))
+    expect((await form('/admin/katalog/impor/konfirmasi', data)).status).toBe(303)
+
+    const confirm = new FormData()
+    confirm.set('csv', hiddenInput(parsed, 'csv'))
+    confirm.set('previewToken', hiddenInput(parsed, 'previewToken'))
+    const stale = await form('/admin/katalog/impor/konfirmasi', confirm)
+    expect(stale.status).toBe(409)
+    expect(stale.html).toContain('Katalog berubah sejak pratinjau')
+    expect(stale.html).toContain('Akan diubah (1)')
+    expect(stale.html).toMatch(/<del>Layanan Lain<\/del> →\s*<ins>Layanan Uji 41.1<\/ins>/)
+    expect((await adminCatalog()).services.find((s) => s.id === 'layanan-41-1')?.name).toBe('Layanan Lain')
   })
 })
+
+/** A hidden input's value in rendered HTML, its attribute entities decoded. */
+const hiddenInput = (html: string, name: string) =>
+  html
+    .match(new RegExp(`<input type="hidden" name="${name}" value="([^"]*)"`))?.[1]
+    ?.replaceAll('&quot;', '"')
+    .replaceAll('&#39;', "'")
+    .replaceAll('&lt;', '<')
+    .replaceAll('&gt;', '>')
+    .replaceAll('&amp;', '&') ?? ''

@@ -57,5 +57,6 @@ export const errorCodes = [
   'survey_code_wrong',
   'survey_code_locked',
   'idempotency_key_reused',
+  'import_stale',
 ] as const
 export type ErrorCode = (typeof errorCodes)[number]

@@ -196,6 +196,8 @@ export const id = {
       'Terlalu banyak kode salah untuk nomor ini. Beri penilaian dari ponsel: pindai kode QR pada tiket Anda.',
     idempotency_key_reused:
       'Permintaan ini memakai kunci (Idempotency-Key) yang sudah dipakai untuk isian lain, jadi tidak ada yang disimpan. Kirim lagi sebagai permintaan baru.',
+    import_stale:
+      'Katalog berubah sejak pratinjau dibuat, jadi tidak ada yang disimpan. Periksa pratinjau yang baru lalu konfirmasi lagi.',
     application_not_found: 'Permohonan tidak ditemukan.',
     tenant_unavailable: 'MPP ini sedang tidak melayani secara daring.',
     unsafe_svg: 'SVG ini ditolak karena dapat menjalankan skrip atau memuat sesuatu dari luar berkas.',
@@ -602,8 +604,10 @@ export const id = {
   },
   catalogImport: {
     title: 'Impor katalog dari CSV',
-    lead: 'Satu baris per layanan, dengan kolom instansinya. Setiap baris diperiksa lebih dahulu: bila satu baris saja salah, tidak ada yang disimpan. Baris dengan kode yang sudah ada menggantikan data lama.',
+    lead: 'Satu baris per layanan, dengan kolom instansinya. Setiap baris diperiksa lebih dahulu, lalu pratinjau menunjukkan apa yang akan ditambahkan, diubah dan tetap. Tidak ada yang disimpan sebelum Anda mengonfirmasi; bila satu baris saja salah, tidak ada yang disimpan. Baris dengan kode yang sudah ada menggantikan data lama.',
     template: 'Unduh templat CSV dengan dua contoh baris',
+    templateHint:
+      'Baris contoh di templat bertanda CONTOH (kodenya diawali contoh-) dan tidak akan diimpor: ganti dengan data layanan MPP Anda atau hapus.',
     columns: 'Kolom',
     column: 'Kolom',
     meaning: 'Isi',
@@ -635,19 +639,45 @@ export const id = {
       staff_evaluation: 'Evaluasi kinerja pelaksana (internal)',
     },
     file: 'Berkas CSV',
-    fileHint: 'UTF-8, dipisah koma, baris pertama berisi nama kolom.',
+    fileHint: 'Dipisah koma atau titik koma (seperti disimpan Excel), baris pertama berisi nama kolom.',
     text: 'Atau tempel isi CSV di sini',
-    submit: 'Periksa dan impor',
+    submit: 'Periksa dan lihat pratinjau',
     refused: 'Tidak ada yang disimpan. Perbaiki baris berikut lalu impor lagi.',
     errorsTable: 'Kesalahan per baris',
     line: 'Baris',
     field: 'Kolom',
     message: 'Masalah',
-    imported: (agencies: number, services: number) =>
-      `Impor berhasil: ${agencies} instansi dan ${services} layanan tersimpan.`,
+    imported: (added: number, changed: number) =>
+      `Impor tersimpan: ${added} ditambahkan dan ${changed} diubah.`,
+    previewTitle: 'Pratinjau impor',
+    previewLead:
+      'Belum ada yang disimpan. Periksa apa yang akan berubah, lalu konfirmasi. Instansi dan layanan yang tidak ada di berkas tetap seperti sekarang.',
+    staleLead:
+      'Katalog berubah sejak pratinjau sebelumnya. Ini pratinjau yang baru: periksa lagi lalu konfirmasi.',
+    added: 'Akan ditambahkan',
+    changed: 'Akan diubah',
+    unchanged: 'Tidak berubah',
+    summary: (added: number, changed: number, unchanged: number) =>
+      `${added} ditambahkan, ${changed} diubah, ${unchanged} tidak berubah.`,
+    kind: 'Jenis',
+    kindAgency: 'Instansi',
+    kindService: 'Layanan',
+    code: 'Kode',
+    name: 'Nama',
+    changes: 'Perubahan',
+    emptyValue: '(kosong)',
+    nothingToDo: 'Berkas ini tidak mengubah apa pun: semua barisnya sudah sama dengan katalog.',
+    confirm: (count: number) => `Konfirmasi dan simpan ${count} perubahan`,
+    cancel: 'Batal, unggah berkas lain',
+    tokenMismatch: 'Pratinjau ini bukan untuk CSV ini: buat pratinjau baru dari CSV yang sama.',
     empty: 'CSV kosong: tidak ada baris layanan.',
     tooManyRows: (max: number) => `Paling banyak ${max} layanan dalam satu impor.`,
-    unreadable: (reason: string) => `CSV tidak dapat dibaca: ${reason}`,
+    unreadable: (line: number) =>
+      `Baris ${line} tidak dapat dibaca di kolom ini: periksa tanda kutip (") di sana.`,
+    unclosedQuote: (line: number) =>
+      `Tanda kutip (") yang dibuka di baris ${line} pada kolom ini tidak pernah ditutup. Tutup tanda kutipnya, atau hapus bila tidak perlu.`,
+    sampleRow:
+      'Ini baris contoh dari templat: isinya masih bertanda CONTOH atau kodenya diawali contoh-. Ganti dengan data layanan MPP Anda, atau hapus baris ini. Baris contoh tidak pernah diimpor.',
     missingColumn: 'Kolom wajib ini tidak ada di baris judul.',
     unknownColumn: 'Kolom ini tidak dikenal.',
     duplicateColumn: 'Kolom ini muncul dua kali.',

@@ -59,7 +59,18 @@ export const catalogAdminApiCases: RouteCase[] = [
     path: '/api/admin/services/disdukcapil-ktp-el',
     expect: 'refused',
   },
-  { method: 'POST', route: '/api/admin/catalog/import', body: () => ({ json: { csv } }), expect: 'refused' },
+  {
+    method: 'POST',
+    route: '/api/admin/catalog/import/preview',
+    body: () => ({ json: { csv } }),
+    expect: 'refused',
+  },
+  {
+    method: 'POST',
+    route: '/api/admin/catalog/import',
+    body: () => ({ json: { csv, previewToken: 'v1.dirampas' } }),
+    expect: 'refused',
+  },
   { method: 'GET', route: '/api/admin/catalog/template.csv', expect: 'refused' },
   { method: 'GET', route: '/api/admin/export.json', expect: 'refused' },
   { method: 'GET', route: '/api/admin/mobile-visits', expect: 'refused' },
@@ -155,6 +166,12 @@ export const catalogAdminPageCases: RouteCase[] = [
   },
   { method: 'GET', route: '/admin/katalog/impor', expect: 'refused' },
   { method: 'POST', route: '/admin/katalog/impor', body: () => ({ form: { csv } }), expect: 'refused' },
+  {
+    method: 'POST',
+    route: '/admin/katalog/impor/konfirmasi',
+    body: () => ({ form: { csv, previewToken: 'v1.dirampas' } }),
+    expect: 'refused',
+  },
   { method: 'GET', route: '/admin/fasilitas', expect: 'refused' },
   {
     method: 'POST',

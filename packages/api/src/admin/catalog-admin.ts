@@ -5,13 +5,10 @@ import type { MobileVisit, MobileVisitInput } from '@mpp/core/mobile-visit'
 import { idFromName } from '@mpp/core/search'
 import { type Tenant, tenant as tenantSchema } from '@mpp/core/tenant'
 import {
-  getAdminCatalog,
   insertAgency,
-  PartialWriteError,
   removeAgency,
   removeService,
   replaceAgency,
-  writeCatalog,
   writeService,
 } from '@mpp/db/catalog-admin-repository'
 import { getAgency, getCatalog } from '@mpp/db/catalog-repository'
@@ -20,12 +17,10 @@ import { deleteMobileVisit, putMobileVisit } from '@mpp/db/mobile-visit-reposito
 import { getQueueConfig } from '@mpp/db/queue-config-repository'
 import { exportTenantItems } from '@mpp/db/tenant-export'
 import { updateTenantSettings } from '@mpp/db/tenant-repository'
-import type { Lang, Messages } from '@mpp/web/i18n/messages'
+import type { Messages } from '@mpp/web/i18n/messages'
 import type { z } from 'zod'
-import type { AppDeps } from '../app-env'
 import { ApiError } from '../errors'
 import type { TenantCache } from '../tenant-cache'
-import { readCatalogCsv } from './catalog-csv'
 
 /**
  * The tenant admin's catalog: agencies, services with their full standard, the CSV import, the mobile
@@ -136,43 +131,6 @@ export const deleteService = async (db: Db, tenant: Tenant, serviceId: string, m
       message: m.catalogAdmin.serviceInQueues(queues.map((q) => `${q.prefix} (${q.name})`).join(', ')),
     })
   if (!(await removeService(db, tenant.id, serviceId))) throw new ApiError(404, 'not_found')
-}
-
-/** A CSV import's problems, as the API reports them: `details: [{ line, field, message }]`. */
-export class CsvRefusal extends ApiError {
-  constructor(readonly issues: { line: number; field: string; message: string }[]) {
-    super(400, 'invalid_request', issues)
-  }
-}
-
-/**
- * Validates every row of the CSV, then writes them all with BatchWriteItem; a single invalid row means nothing
- * is written. A write failing after validation is logged and answered 503 with how far it got: every write
- * replaces an item, so sending the same CSV again completes it.
- */
-export const importCatalog = async (
-  deps: Pick<AppDeps, 'db'>,
-  tenant: Tenant,
-  csv: string,
-  m: Messages,
-  lang: Lang,
-  log: (message: string, details: Record<string, unknown>) => void,
-) => {
-  const read = readCatalogCsv(csv, await getAdminCatalog(deps.db, tenant.id), m, lang)
-  if (!read.ok) throw new CsvRefusal(read.issues)
-  try {
-    await writeCatalog(deps.db, tenant.id, read.catalog)
-  } catch (error) {
-    const partial = error instanceof PartialWriteError ? error : undefined
-    log('catalog import stopped after validation', {
-      error: partial?.reason ?? error,
-      written: partial?.written,
-      total: partial?.total,
-      services: read.catalog.services.length,
-    })
-    throw new ApiError(503, 'unavailable', { written: partial?.written ?? 0, total: partial?.total })
-  }
-  return { agencies: read.catalog.agencies.length, services: read.catalog.services.length }
 }
 
 /** Today as the tenant's own clock says it. */

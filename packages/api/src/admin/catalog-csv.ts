@@ -8,9 +8,8 @@ import {
 } from '@mpp/core/catalog'
 import type { Catalog } from '@mpp/db/catalog-repository'
 import type { Lang, Messages } from '@mpp/web/i18n/messages'
-import { CsvError, parse } from 'csv-parse/sync'
 import type { ZodError } from 'zod'
-import { restoreCell, toCsv } from '../csv'
+import { type CsvDelimiter, readCsv, restoreCell, toCsv } from '../csv'
 import { fieldIssues } from '../validation'
 
 /**
@@ -90,7 +89,15 @@ export interface CsvIssue {
   message: string
 }
 
-export type CsvImport = { ok: true; catalog: Catalog } | { ok: false; issues: CsvIssue[] }
+export type CsvImport =
+  | {
+      ok: true
+      /** The agencies the file writes (new ones, and stored ones whose name or kind it gives), by first line. */
+      agencies: { agency: Agency; line: number }[]
+      services: { service: Service; line: number }[]
+      delimiter: CsvDelimiter
+    }
+  | { ok: false; issues: CsvIssue[] }
 
 const listSeparator = ' | '
 const splitList = (cell: string) =>
@@ -115,41 +122,47 @@ const serviceColumnOf = (path: string): string => {
 }
 
 /**
+ * The template's example rows are marked so that they can never go live unedited (issue 13): their ids start
+ * with `contoh-` and their names with `CONTOH`. A row still carrying the mark in any of those columns is
+ * refused; these are the marked columns.
+ */
+export const sampleIdPrefix = 'contoh-'
+export const sampleNameMark = 'CONTOH'
+const sampleColumns = (cell: (column: CsvColumn) => string): CsvColumn[] => [
+  ...(['agency_id', 'service_id'] as const).filter((c) => {
+    const v = cell(c).toLowerCase()
+    return v === 'contoh' || v.startsWith(sampleIdPrefix)
+  }),
+  ...(['agency_name', 'service_name'] as const).filter((c) =>
+    new RegExp(`\\b${sampleNameMark}\\b`).test(cell(c)),
+  ),
+]
+
+/**
  * Reads and validates a whole catalog CSV against the tenant's current catalog, writing nothing: either every
- * row is valid and the agencies and services to write come back, or every problem found, with its line.
- * Agencies already in the tenant keep their position and the fields the CSV has no column for; a row whose
- * agency name and kind are empty uses the agency as it is.
+ * row is valid and the agencies and services it describes come back, or every problem found, with its line
+ * and column. The file may be separated by commas or semicolons (detected), with or without a byte order
+ * mark. Agencies already in the tenant keep their position and the fields the CSV has no column for; a row
+ * whose agency name and kind are empty uses the agency as it is. A service keeps what the CSV has no column
+ * for too.
  */
 export const readCatalogCsv = (text: string, existing: Catalog, m: Messages, lang: Lang): CsvImport => {
   const t = m.catalogImport
-  let rows: { record: string[]; info: { lines: number } }[]
-  try {
-    rows = parse(text, {
-      bom: true,
-      info: true,
-      relax_column_count: true,
-      skip_empty_lines: true,
-      skip_records_with_empty_values: true,
-    }) as never
-  } catch (error) {
-    if (error instanceof CsvError) {
-      const line = Number((error as unknown as { lines?: number }).lines ?? 1)
-      return { ok: false, issues: [{ line, field: '', message: t.unreadable(error.message) }] }
-    }
-    throw error
+  const read = readCsv(text)
+  if (!read.ok) {
+    const { line, column, kind, header } = read.problem
+    const field = (line > 1 && header?.[column]?.trim().toLowerCase()) || String(column + 1)
+    const message = kind === 'unclosed_quote' ? t.unclosedQuote(line) : t.unreadable(line)
+    return { ok: false, issues: [{ line, field, message }] }
   }
 
-  // The line a record starts on: csv-parse counts the line it ends on, and quoted cells may span lines.
-  const startLine = (row: { record: string[]; info: { lines: number } }) =>
-    row.info.lines - row.record.reduce((n, cell) => n + (cell.match(/\n/g)?.length ?? 0), 0)
-
-  const [header, ...body] = rows
+  const [header, ...body] = read.records
   if (!header || body.length === 0) return { ok: false, issues: [{ line: 1, field: '', message: t.empty }] }
   if (body.length > maxImportRows)
     return { ok: false, issues: [{ line: 1, field: '', message: t.tooManyRows(maxImportRows) }] }
 
   const issues: CsvIssue[] = []
-  const names = header.record.map((h) => h.trim().toLowerCase())
+  const names = header.cells.map((h) => h.trim().toLowerCase())
   const index = new Map<string, number>()
   names.forEach((name, i) => {
     if (!(csvColumns as readonly string[]).includes(name))
@@ -162,18 +175,23 @@ export const readCatalogCsv = (text: string, existing: Catalog, m: Messages, lan
   if (issues.length > 0) return { ok: false, issues }
 
   const agencies = new Map(existing.agencies.map((a) => [a.id, a]))
+  const storedServices = new Map(existing.services.map((s) => [s.id, s]))
   let nextOrder = Math.max(0, ...existing.agencies.map((a) => a.order + 10))
   const agenciesInCsv = new Map<string, { agency: Agency; line: number }>()
   const servicesInCsv = new Map<string, { service: Service; line: number }>()
 
-  for (const row of body) {
-    const line = startLine(row)
+  for (const { cells, line } of body) {
     const cell = (column: CsvColumn) => {
       const i = index.get(column)
-      return i === undefined ? '' : restoreCell((row.record[i] ?? '').trim())
+      return i === undefined ? '' : restoreCell((cells[i] ?? '').trim())
     }
-    if (row.record.length !== names.length) {
-      issues.push({ line, field: '', message: t.columnCount(row.record.length, names.length) })
+    if (cells.length !== names.length) {
+      issues.push({ line, field: '', message: t.columnCount(cells.length, names.length) })
+      continue
+    }
+    const marked = sampleColumns(cell)
+    if (marked.length > 0) {
+      issues.push({ line, field: marked.join(', '), message: t.sampleRow })
       continue
     }
 
@@ -215,15 +233,17 @@ export const readCatalogCsv = (text: string, existing: Catalog, m: Messages, lan
       }
     }
 
-    // The service, with its internal components when any is filled in.
+    // The service, with its internal components when any is filled in; what the CSV has no column for stays.
     const internal = Object.fromEntries(
       internalComponents.flatMap((key) => {
         const value = cell(internalColumns[key])
         return value ? [[key, value]] : []
       }),
     )
+    const serviceId = cell('service_id')
     const parsed = serviceSchema.safeParse({
-      id: cell('service_id'),
+      ...storedServices.get(serviceId),
+      id: serviceId,
       agencyId,
       name: cell('service_name'),
       requirements: splitList(cell('requirements')),
@@ -232,7 +252,10 @@ export const readCatalogCsv = (text: string, existing: Catalog, m: Messages, lan
       fee: cell('fee'),
       product: cell('product'),
       complaintChannel: cell('complaint_channel') || undefined,
-      keywords: cell('search_words') ? splitList(cell('search_words')) : undefined,
+      // Without the column (an older file) the search words stay; with it, an empty cell removes them.
+      ...(index.has('search_words') && {
+        keywords: cell('search_words') ? splitList(cell('search_words')) : undefined,
+      }),
       internal: Object.keys(internal).length > 0 ? internal : undefined,
     })
     if (!parsed.success) {
@@ -263,53 +286,66 @@ export const readCatalogCsv = (text: string, existing: Catalog, m: Messages, lan
   }
   return {
     ok: true,
-    catalog: {
-      agencies: [...agenciesInCsv.values()].map((a) => a.agency),
-      services: [...servicesInCsv.values()].map((s) => s.service),
-    },
+    agencies: [...agenciesInCsv.values()],
+    services: [...servicesInCsv.values()],
+    delimiter: read.delimiter,
   }
 }
+
+/** A service (and its agency's name and kind) as the cells of its CSV row. */
+export const serviceCells = (s: Service, a: Agency | undefined): Record<CsvColumn, string> => ({
+  agency_id: s.agencyId,
+  agency_name: a?.name ?? '',
+  agency_kind: a?.kind ?? '',
+  service_id: s.id,
+  service_name: s.name,
+  requirements: s.requirements.join(listSeparator),
+  procedure: s.procedure.join(listSeparator),
+  completion_time: s.completionTime,
+  fee: s.fee,
+  product: s.product,
+  complaint_channel: s.complaintChannel ?? '',
+  search_words: s.keywords?.join(listSeparator) ?? '',
+  legal_basis: s.internal?.legalBasis ?? '',
+  facilities: s.internal?.facilities ?? '',
+  staff_competence: s.internal?.staffCompetence ?? '',
+  internal_supervision: s.internal?.internalSupervision ?? '',
+  staff_count: s.internal?.staffCount ?? '',
+  service_guarantee: s.internal?.serviceGuarantee ?? '',
+  safety_guarantee: s.internal?.safetyGuarantee ?? '',
+  staff_evaluation: s.internal?.staffEvaluation ?? '',
+})
 
 /** A catalog's services as CSV rows in the import's format (used for the template's examples). */
 export const catalogCsvRows = (catalog: Catalog): string[][] =>
   catalog.services.map((s) => {
-    const a = catalog.agencies.find((x) => x.id === s.agencyId)
-    const values: Record<CsvColumn, string> = {
-      agency_id: s.agencyId,
-      agency_name: a?.name ?? '',
-      agency_kind: a?.kind ?? '',
-      service_id: s.id,
-      service_name: s.name,
-      requirements: s.requirements.join(listSeparator),
-      procedure: s.procedure.join(listSeparator),
-      completion_time: s.completionTime,
-      fee: s.fee,
-      product: s.product,
-      complaint_channel: s.complaintChannel ?? '',
-      search_words: s.keywords?.join(listSeparator) ?? '',
-      legal_basis: s.internal?.legalBasis ?? '',
-      facilities: s.internal?.facilities ?? '',
-      staff_competence: s.internal?.staffCompetence ?? '',
-      internal_supervision: s.internal?.internalSupervision ?? '',
-      staff_count: s.internal?.staffCount ?? '',
-      service_guarantee: s.internal?.serviceGuarantee ?? '',
-      safety_guarantee: s.internal?.safetyGuarantee ?? '',
-      staff_evaluation: s.internal?.staffEvaluation ?? '',
-    }
+    const values = serviceCells(
+      s,
+      catalog.agencies.find((x) => x.id === s.agencyId),
+    )
     return csvColumns.map((c) => values[c])
   })
 
-/** Two real services as examples, in Indonesian: one with every internal component, one with none. */
+/**
+ * Two real services as examples, in Indonesian: one with every internal component, one with none. Their ids
+ * start with `contoh-` and their names with `CONTOH`, so that the template imported as it is adds nothing
+ * (each row is refused, saying why) and never replaces a real service of the same name.
+ */
 export const templateCatalog: Catalog = {
   agencies: [
-    { id: 'disdukcapil', name: 'Dinas Kependudukan dan Pencatatan Sipil', kind: 'opd', order: 0 },
-    { id: 'polres', name: 'Kepolisian Resor Kota', kind: 'kementerian_lembaga', order: 10 },
+    {
+      id: 'contoh-disdukcapil',
+      name: 'CONTOH Dinas Kependudukan dan Pencatatan Sipil',
+      kind: 'opd',
+      order: 0,
+    },
+    { id: 'contoh-polres', name: 'CONTOH Kepolisian Resor Kota', kind: 'kementerian_lembaga', order: 10 },
   ],
   services: [
     {
-      id: 'disdukcapil-akta-kelahiran',
-      agencyId: 'disdukcapil',
-      name: 'Akta Kelahiran',
+      id: 'contoh-akta-kelahiran',
+      agencyId: 'contoh-disdukcapil',
+      name: 'CONTOH Akta Kelahiran',
       requirements: [
         'Surat keterangan kelahiran dari rumah sakit, puskesmas atau bidan',
         'Kartu Keluarga',
@@ -332,9 +368,9 @@ export const templateCatalog: Catalog = {
       },
     },
     {
-      id: 'polres-skck',
-      agencyId: 'polres',
-      name: 'Surat Keterangan Catatan Kepolisian (SKCK)',
+      id: 'contoh-skck',
+      agencyId: 'contoh-polres',
+      name: 'CONTOH Surat Keterangan Catatan Kepolisian (SKCK)',
       requirements: ['KTP-el', 'Kartu Keluarga', 'Pas foto 4x6 berlatar merah, 6 lembar'],
       procedure: ['Isi formulir', 'Perekaman sidik jari', 'Verifikasi', 'Pencetakan SKCK'],
       completionTime: '1 hari kerja',

@@ -6,29 +6,29 @@ import { listUpcomingVisits } from '@mpp/db/mobile-visit-repository'
 import type { FormRefusal } from '@mpp/web/components/admin-form'
 import type { Messages } from '@mpp/web/i18n/messages'
 import { AgencyAdminPage, CatalogAdminPage, ServiceAdminPage } from '@mpp/web/pages/catalog-admin-page'
-import { CatalogImportPage } from '@mpp/web/pages/catalog-import-page'
+import { CatalogImportPage, CatalogImportPreviewPage } from '@mpp/web/pages/catalog-import-page'
 import { FacilitiesAdminPage } from '@mpp/web/pages/facilities-admin-page'
 import { MobileAdminPage } from '@mpp/web/pages/mobile-admin-page'
 import { type Context, Hono } from 'hono'
 import {
   agencyInput,
   agencyUpdate,
-  CsvRefusal,
   createAgency,
   createMobileVisit,
   createService,
   deleteAgency,
   deleteService,
   facilitiesInput,
-  importCatalog,
   removeMobileVisit,
   tenantToday,
   updateAgency,
   updateFacilities,
   updateService,
 } from '../admin/catalog-admin'
-import { csvColumns, requiredColumns } from '../admin/catalog-csv'
+import { type CsvIssue, csvColumns, requiredColumns } from '../admin/catalog-csv'
+import { applyImport, CsvRefusal, ImportStale, normaliseCsv, previewImport } from '../admin/catalog-import'
 import type { AppDeps, AppEnv } from '../app-env'
+import { decodeCsv } from '../csv'
 import { ApiError } from '../errors'
 import { requireSite, tenantOf } from '../middleware/require-site'
 import { requireRole } from '../middleware/session'
@@ -326,16 +326,13 @@ export const catalogAdminPages = (deps: AppDeps, tenants: TenantCache) => {
     )
   })
 
-  // The CSV import.
-  const renderImport = (
-    c: Context<AppEnv>,
-    refusal?: { issues: { line: number; field: string; message: string }[]; csv: string },
-  ) => {
-    const agencies = Number(c.req.query('instansi'))
-    const services = Number(c.req.query('layanan'))
+  // The CSV import: upload, preview (nothing saved), confirm.
+  const renderImport = (c: Context<AppEnv>, refusal?: { issues: CsvIssue[]; csv: string }) => {
+    const added = Number(c.req.query('tambah'))
+    const changed = Number(c.req.query('ubah'))
     const imported =
-      c.req.query('tersimpan') !== undefined && Number.isInteger(agencies) && Number.isInteger(services)
-        ? { agencies, services }
+      c.req.query('tersimpan') !== undefined && Number.isInteger(added) && Number.isInteger(changed)
+        ? { added, changed }
         : undefined
     return html(
       c,
@@ -350,23 +347,62 @@ export const catalogAdminPages = (deps: AppDeps, tenants: TenantCache) => {
     )
   }
 
+  /** The preview of `csv`, or its refusal; `stale` when a confirmation found the catalog changed. */
+  const renderPreview = async (c: Context<AppEnv>, csv: string, stale = false) => {
+    try {
+      const preview = await previewImport(deps, tenantOf(c.var.site), csv, c.var.m, c.var.lang)
+      return html(
+        c,
+        <CatalogImportPreviewPage
+          ctx={ctx(c)}
+          entries={preview.entries}
+          csv={normaliseCsv(csv)}
+          previewToken={preview.previewToken}
+          stale={stale}
+        />,
+        stale ? 409 : 200,
+      )
+    } catch (error) {
+      if (error instanceof CsvRefusal) return renderImport(c, { issues: error.issues, csv })
+      throw error
+    }
+  }
+
+  /** The posted CSV: a chosen file (UTF-8, or Windows-1252 as Excel's plain CSV), else the pasted text. */
+  const postedCsv = async (body: Record<string, unknown>) => {
+    const file = body.file
+    if (file instanceof File && file.size > 0) return decodeCsv(new Uint8Array(await file.arrayBuffer()))
+    return typeof body.csv === 'string' ? body.csv : ''
+  }
+
   pages.get('/admin/katalog/impor', (c) => renderImport(c))
 
-  pages.post('/admin/katalog/impor', async (c) => {
+  pages.post('/admin/katalog/impor', async (c) => renderPreview(c, await postedCsv(await c.req.parseBody())))
+
+  pages.post('/admin/katalog/impor/konfirmasi', async (c) => {
     const body = await c.req.parseBody()
-    const file = body.file
-    const csv =
-      file instanceof File && file.size > 0 ? await file.text() : typeof body.csv === 'string' ? body.csv : ''
+    const csv = typeof body.csv === 'string' ? body.csv : ''
+    const token = typeof body.previewToken === 'string' ? body.previewToken : ''
     try {
-      const result = await importCatalog(deps, tenantOf(c.var.site), csv, c.var.m, c.var.lang, (msg, d) =>
-        c.var.log.error(msg, d),
+      const result = await applyImport(
+        deps,
+        tenantOf(c.var.site),
+        csv,
+        token,
+        c.var.m,
+        c.var.lang,
+        (msg, d) => c.var.log.error(msg, d),
       )
+      const { added, changed } = result.counts
       return c.redirect(
-        `/admin/katalog/impor?tersimpan&instansi=${result.agencies}&layanan=${result.services}`,
+        `/admin/katalog/impor?tersimpan&tambah=${added.agencies + added.services}&ubah=${changed.agencies + changed.services}`,
         303,
       )
     } catch (error) {
       if (error instanceof CsvRefusal) return renderImport(c, { issues: error.issues, csv })
+      // A stale preview, or a token of another CSV: the preview as the catalog is now, to check again.
+      if (error instanceof ImportStale || (error instanceof ApiError && error.status === 400))
+        return renderPreview(c, csv, error instanceof ImportStale)
       throw error
     }
   })

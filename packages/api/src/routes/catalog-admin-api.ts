@@ -13,14 +13,15 @@ import {
   deleteService,
   exportTenantData,
   facilitiesInput,
-  importCatalog,
   removeMobileVisit,
   updateAgency,
   updateFacilities,
   updateService,
 } from '../admin/catalog-admin'
 import { catalogTemplateCsv, csvColumns } from '../admin/catalog-csv'
+import { applyImport, previewImport } from '../admin/catalog-import'
 import type { AppDeps } from '../app-env'
+import { decodeCsv } from '../csv'
 import { errorResponse } from '../errors'
 import { requireSite, tenantOf } from '../middleware/require-site'
 import { requireRole } from '../middleware/session'
@@ -159,36 +160,99 @@ const deleteServiceRoute = route({
   },
 })
 
+const csvBody = {
+  required: false,
+  content: {
+    'text/csv': { schema: z.string() },
+    'application/json': {
+      schema: z
+        .object({ csv: z.string().min(1) })
+        .strict()
+        .meta({ id: 'CatalogCsv' }),
+    },
+  },
+}
+
+const counts = z.object({ agencies: z.int(), services: z.int() }).meta({ id: 'CatalogImportCount' })
+const importCounts = z
+  .object({ added: counts, changed: counts, unchanged: counts })
+  .meta({ id: 'CatalogImportCounts', description: 'Agencies and services by what the import does to them' })
+
+const csvFormat = `One row per service with its agency's columns: ${csvColumns.join(', ')}. Comma- or semicolon-separated (detected from the header row), UTF-8 with or without a byte order mark. Requirements and procedure steps are separated by " | ". A row replaces the service with the same id; agency name and kind may be empty for an agency that exists. Rows still marked as the template's examples (an id starting with \`contoh-\`, a name with the word \`CONTOH\`) are refused. Refusals list \`details: [{ line, field, message }]\` with the CSV line and column. See getCatalogTemplate.`
+
+const previewImportRoute = route({
+  method: 'post',
+  path: '/api/admin/catalog/import/preview',
+  operationId: 'previewCatalogImport',
+  summary: 'Check a catalog CSV and say what importing it would add, change and leave alone; writes nothing',
+  description: `${csvFormat} A valid file answers every agency and service it names with its status and, for a changed one, the columns that change (old and new), plus a \`previewToken\` that importCatalog needs to apply exactly this preview.`,
+  request: { body: csvBody },
+  responses: {
+    200: json(
+      z
+        .object({
+          entries: z.array(
+            z
+              .object({
+                kind: z.enum(['agency', 'service']),
+                id: z.string(),
+                name: z.string(),
+                line: z.int().meta({ description: 'The CSV line it comes from (an agency: its first)' }),
+                status: z.enum(['added', 'changed', 'unchanged']),
+                changes: z.array(
+                  z.object({
+                    column: z.enum(csvColumns),
+                    before: z.string(),
+                    after: z.string(),
+                  }),
+                ),
+              })
+              .meta({ id: 'CatalogImportEntry' }),
+          ),
+          counts: importCounts,
+          previewToken: z.string(),
+        })
+        .meta({ id: 'CatalogImportPreview' }),
+      'What the import would do; nothing was written',
+    ),
+    400: errorResponse('Invalid rows (details: line, field, message)'),
+    ...adminErrors,
+    413: errorResponse('Over 1 MB'),
+  },
+})
+
 const importRoute = route({
   method: 'post',
   path: '/api/admin/catalog/import',
   operationId: 'importCatalog',
-  summary:
-    'Import agencies and services from CSV: every row is validated and nothing is written unless all are',
-  description: `One row per service with its agency's columns: ${csvColumns.join(', ')}. Requirements and procedure steps are separated by " | ". A row replaces the service with the same id; agency name and kind may be empty for an agency that exists. Refusals list \`details: [{ line, field, message }]\` with the CSV line. See getCatalogTemplate.`,
+  summary: 'Apply a previewed catalog import: the same CSV and the token previewCatalogImport gave for it',
+  description:
+    'Writes the agencies and services of the preview that are still as they were when previewed. One that is already as the file says is left alone, so a retried or resumed request writes nothing twice and answers the same counts; one that someone changed since the preview makes the whole request refused with 409 `import_stale` (details.lines: the CSV lines) and nothing written: preview again.',
   request: {
-    body: {
-      required: false,
-      content: {
-        'text/csv': { schema: z.string() },
-        'application/json': {
-          schema: z
-            .object({ csv: z.string().min(1) })
-            .strict()
-            .meta({ id: 'CatalogCsv' }),
-        },
-      },
-    },
+    body: body(
+      z
+        .object({ csv: z.string().min(1), previewToken: z.string().min(1) })
+        .strict()
+        .meta({ id: 'CatalogImportConfirmation' }),
+    ),
   },
   responses: {
     200: json(
-      z.object({ agencies: z.int(), services: z.int() }).meta({ id: 'CatalogImportResult' }),
-      'Every row written: how many agencies and services',
+      z
+        .object({
+          counts: importCounts,
+          written: z.int().meta({ description: 'Agencies and services this request wrote' }),
+        })
+        .meta({ id: 'CatalogImportResult' }),
+      'The preview is applied: its counts, and how many items this request wrote',
     ),
-    400: errorResponse('Invalid rows (details: line, field, message); nothing written'),
+    400: errorResponse(
+      'Invalid rows (details: line, field, message), or a previewToken not made for this CSV; nothing written',
+    ),
     ...adminErrors,
+    409: errorResponse('The catalog changed since the preview (`import_stale`); nothing written'),
     413: errorResponse('Over 1 MB'),
-    503: errorResponse('Writing stopped after validation (details: written, total); send the same CSV again'),
+    503: errorResponse('Writing stopped part-way (details: written, total); send the same request again'),
   },
 })
 
@@ -196,7 +260,8 @@ const templateRoute = route({
   method: 'get',
   path: '/api/admin/catalog/template.csv',
   operationId: 'getCatalogTemplate',
-  summary: 'The CSV template: the header row and two example rows in Indonesian',
+  summary:
+    'The CSV template: the header row and two example rows in Indonesian, marked CONTOH so that they are refused until edited',
   responses: {
     200: { description: 'CSV (UTF-8 with BOM)', content: { 'text/csv': { schema: z.string() } } },
     ...adminErrors,
@@ -310,11 +375,27 @@ export const catalogAdminApi = (deps: AppDeps, tenants: TenantCache) =>
       await deleteService(deps.db, tenantOf(c.var.site), c.req.valid('param').serviceId, c.var.m)
       return c.body(null, 204)
     })
-    .openapi(importRoute, async (c) => {
+    .openapi(previewImportRoute, async (c) => {
       const sent = /^text\/csv/i.test(c.req.header('content-type') ?? '') ? undefined : c.req.valid('json')
-      const csv = sent === undefined ? await c.req.text() : typeof sent === 'string' ? sent : sent.csv
-      const result = await importCatalog(deps, tenantOf(c.var.site), csv, c.var.m, c.var.lang, (msg, d) =>
-        c.var.log.error(msg, d),
+      const csv =
+        sent === undefined
+          ? decodeCsv(new Uint8Array(await c.req.arrayBuffer()))
+          : typeof sent === 'string'
+            ? sent
+            : sent.csv
+      const preview = await previewImport(deps, tenantOf(c.var.site), csv, c.var.m, c.var.lang)
+      return c.json(preview, 200)
+    })
+    .openapi(importRoute, async (c) => {
+      const { csv, previewToken } = c.req.valid('json')
+      const result = await applyImport(
+        deps,
+        tenantOf(c.var.site),
+        csv,
+        previewToken,
+        c.var.m,
+        c.var.lang,
+        (msg, d) => c.var.log.error(msg, d),
       )
       return c.json(result, 200)
     })
