@@ -158,10 +158,13 @@ describe("the officer's console", () => {
     expect((await page('/staf/loket/loket-1/tiket/bukan-kunci')).status).toBe(404)
     expect((await page(`/staf/loket/loket-99/tiket/${key}`)).status).toBe(404)
 
+    // A refused check-in goes back to the console's own address, with the code kept.
     const refused = await post('loket-1', { action: 'check_in', code: 'ZZZZZZ' })
-    expect(refused.status).toBe(404)
-    expect(refused.html).toContain('Janji temu tidak ditemukan.')
-    expect(refused.html).toContain('value="ZZZZZZ"')
+    expect(refused.status).toBe(303)
+    const back = await page(refused.location)
+    expect(back.status).toBe(200)
+    expect(back.html).toContain('Janji temu tidak ditemukan.')
+    expect(back.html).toContain('value="ZZZZZZ"')
   })
 
   it('keeps the console from visitors and other tenants', async () => {

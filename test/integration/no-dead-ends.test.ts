@@ -2,15 +2,19 @@ import { newTenantFromApplication } from '@mpp/api/onboarding/new-tenant'
 import type { Application } from '@mpp/core/application'
 import { putAgency, putService } from '@mpp/db/catalog-repository'
 import { createTenant } from '@mpp/db/tenant-repository'
+import { formatDate } from '@mpp/web/components/local-time'
+import { messagesFor } from '@mpp/web/i18n/messages'
 import { beforeAll, describe, expect, it } from 'vitest'
-import { configureQueue, json } from '../support/queue-helpers'
+import { createClock } from '../support/clock'
+import { bookWithProof, configureQueue, json } from '../support/queue-helpers'
 import { createTestApp, loginCookie, platformHost, type TestApp, tenants } from '../support/test-app'
 
 /** A citizen is offered only what works now (issue 13, point 2). */
 
 let t: TestApp
+const clock = createClock()
 beforeAll(async () => {
-  t = await createTestApp()
+  t = await createTestApp({ now: clock.now })
 })
 
 const { host } = tenants.lubuklinggau
@@ -208,5 +212,90 @@ describe('search words the admin adds to a service', () => {
       'tambah anggota keluarga',
       'pecah KK',
     ])
+  })
+})
+
+describe('an appointment code of another day', () => {
+  it("names its day at the kiosk, at the console (on the console's own address) and in the API", async () => {
+    const m = messagesFor('id')
+    const booked = await bookWithProof(t, host, tenants.lubuklinggau.id, {
+      serviceId: 'disdukcapil-ktp-el',
+      date: '2026-11-25',
+      time: '10:00',
+      phone: '0812-7000-1111',
+    })
+    expect(booked.status).toBe(201)
+    const { code } = await booked.json()
+    const ahead = m.appointments.otherDayAhead(formatDate('2026-11-25', 'id'), '10:00')
+    expect(ahead).toContain('Rabu, 25 November 2026')
+    let officer = await loginCookie(t, host, 'petugas@lubuklinggau.test')
+    const form = (path: string, fields: Record<string, string>) =>
+      t.request(host, path, {
+        method: 'POST',
+        headers: {
+          cookie: officer,
+          origin: `http://${host}`,
+          'content-type': 'application/x-www-form-urlencoded',
+        },
+        body: new URLSearchParams(fields).toString(),
+      })
+
+    const kiosk = await form('/kios/janji', { kode: code })
+    expect(kiosk.status).toBe(409)
+    const kioskHtml = await kiosk.text()
+    expect(kioskHtml).toContain(ahead)
+    expect(kioskHtml).toContain(`value="${code}"`)
+    expect(kioskHtml).not.toContain(m.errors.booking_not_found)
+
+    const console = await form('/staf/loket/loket-1/aksi', { action: 'check_in', code })
+    expect(console.status).toBe(303)
+    const location = console.headers.get('location') ?? ''
+    expect(location).toMatch(/^\/staf\/loket\/loket-1\?/)
+    const consolePage = await t.request(host, location, { headers: { cookie: officer } })
+    expect(consolePage.status).toBe(200)
+    const consoleHtml = await consolePage.text()
+    expect(consoleHtml).toContain(ahead)
+    expect(consoleHtml).toContain(`value="${code}"`)
+
+    const api = await t.request(host, '/api/appointments/check-in', json({ code }, { cookie: officer }))
+    expect(api.status).toBe(409)
+    expect((await api.json()).error).toMatchObject({
+      code: 'booking_other_day',
+      details: { date: '2026-11-25', time: '10:00', past: false },
+    })
+
+    // Two days later, the code names a day that has passed.
+    clock.advanceMinutes(2 * 24 * 60)
+    officer = await loginCookie(t, host, 'petugas@lubuklinggau.test')
+    const late = await form('/kios/janji', { kode: code })
+    expect(late.status).toBe(409)
+    expect(await late.text()).toContain(m.appointments.otherDayPast(formatDate('2026-11-25', 'id'), '10:00'))
+    // A code nobody booked stays "not found", on the console's own address too.
+    const unknown = await form('/staf/loket/loket-1/aksi', { action: 'check_in', code: 'ZZZZZZ' })
+    expect(unknown.status).toBe(303)
+    const unknownHtml = await (
+      await t.request(host, unknown.headers.get('location') ?? '', { headers: { cookie: officer } })
+    ).text()
+    expect(unknownHtml).toContain(m.errors.booking_not_found)
+  })
+
+  it("never finds another MPP's code", async () => {
+    const palembang = tenants.palembang
+    const list = await (await t.request(palembang.host, '/janji')).text()
+    const serviceId = /href="\/janji\?layanan=([a-z0-9-]+)"/.exec(list)?.[1] as string
+    const day = clock.now().toISOString().slice(0, 10)
+    const next = new Date(Date.parse(`${day}T00:00:00Z`) + 24 * 3600_000).toISOString().slice(0, 10)
+    const booked = await bookWithProof(t, palembang.host, palembang.id, {
+      serviceId,
+      date: next,
+      time: '10:00',
+      phone: '0812-7000-2222',
+    })
+    expect(booked.status).toBe(201)
+    const { code } = await booked.json()
+    const officer = await loginCookie(t, host, 'petugas@lubuklinggau.test')
+    const res = await t.request(host, '/api/appointments/check-in', json({ code }, { cookie: officer }))
+    expect(res.status).toBe(404)
+    expect((await res.json()).error.code).toBe('booking_not_found')
   })
 })

@@ -167,6 +167,7 @@ export const en: Messages = {
     slot_unavailable: 'That time slot is not available.',
     booking_blocked: 'This number cannot book for a while after several missed appointments.',
     booking_not_found: 'Appointment not found.',
+    booking_other_day: 'This appointment code is not for today.',
     complaint_not_found: 'No complaint with that code at this MPP. Check the code again.',
     complaint_reply_closed: 'This complaint is not awaiting a reply, or its 10 working days are over.',
     complaint_thread_full: 'This complaint has reached the limit of responses.',
@@ -406,6 +407,10 @@ export const en: Messages = {
     keepLink: 'Keep the address of this page: only with it can the appointment be seen and cancelled.',
     cancel: 'Cancel the appointment',
     cannotCancel: 'This appointment can no longer be cancelled.',
+    otherDayAhead: (day: string, time: string) =>
+      `This code is for an appointment on ${day} at ${time}, not today. Please come on that day.`,
+    otherDayPast: (day: string, time: string) =>
+      `This code was for an appointment on ${day} at ${time}, which has passed. Please book a new appointment or take a queue number.`,
   },
   console: {
     pickTitle: 'Choose a counter',

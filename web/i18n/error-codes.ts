@@ -26,6 +26,7 @@ export const errorCodes = [
   'slot_unavailable',
   'booking_blocked',
   'booking_not_found',
+  'booking_other_day',
   'complaint_not_found',
   'complaint_reply_closed',
   'complaint_thread_full',

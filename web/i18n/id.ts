@@ -173,6 +173,7 @@ export const id = {
     slot_unavailable: 'Slot waktu itu tidak tersedia.',
     booking_blocked: 'Nomor ini sementara tidak dapat membuat janji karena beberapa kali tidak hadir.',
     booking_not_found: 'Janji temu tidak ditemukan.',
+    booking_other_day: 'Kode janji temu ini bukan untuk hari ini.',
     complaint_not_found: 'Pengaduan dengan kode itu tidak ditemukan di MPP ini. Periksa kembali kodenya.',
     complaint_reply_closed:
       'Pengaduan ini tidak sedang menunggu tanggapan balik, atau batas 10 hari kerjanya sudah lewat.',
@@ -417,6 +418,10 @@ export const id = {
     keepLink: 'Simpan alamat halaman ini: hanya dengan alamat ini janji temu dapat dilihat dan dibatalkan.',
     cancel: 'Batalkan janji',
     cannotCancel: 'Janji temu ini tidak dapat dibatalkan lagi.',
+    otherDayAhead: (day: string, time: string) =>
+      `Kode ini untuk janji temu pada ${day} pukul ${time}, bukan hari ini. Silakan datang pada hari itu.`,
+    otherDayPast: (day: string, time: string) =>
+      `Kode ini untuk janji temu pada ${day} pukul ${time}, yang sudah lewat. Silakan buat janji temu baru atau ambil nomor antrean.`,
   },
   console: {
     pickTitle: 'Pilih loket',

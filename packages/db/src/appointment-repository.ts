@@ -1,6 +1,7 @@
 import { GetCommand, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb'
 import { type Booking, booking as bookingSchema } from '@mpp/core/appointment'
 import type { TenantId } from '@mpp/core/tenant'
+import { batchGet } from './batch-get'
 import type { Db } from './client'
 import { parseItem } from './item'
 import { keys } from './keys'
@@ -15,6 +16,23 @@ export const getBooking = async (db: Db, tenantId: TenantId, date: string, code:
     }),
   )
   return result.Item && parseItem(bookingSchema, result.Item)
+}
+
+/**
+ * The bookings with this code on any of these dates (at most 100), in one BatchGetItem: a code is unique
+ * within its day only, so a code typed on the wrong day is looked for on the days around it.
+ */
+export const findBookingsOnDates = async (
+  db: Db,
+  tenantId: TenantId,
+  dates: string[],
+  code: string,
+): Promise<Booking[]> => {
+  const items = await batchGet(
+    db,
+    dates.slice(0, 100).map((date) => keys.booking(tenantId, date, code)),
+  )
+  return items.map((i) => parseItem(bookingSchema, i)).sort((a, b) => a.date.localeCompare(b.date))
 }
 
 /** Booked places per slot time of one service on one day. */

@@ -1,9 +1,10 @@
 import { bookingCode } from '@mpp/core/appointment'
 import { entityId } from '@mpp/core/catalog'
+import type { Tenant } from '@mpp/core/tenant'
 import { ticketKey } from '@mpp/core/ticket'
 import { getCatalog } from '@mpp/db/catalog-repository'
 import { getTicket } from '@mpp/db/ticket-repository'
-import type { Messages } from '@mpp/web/i18n/messages'
+import type { ErrorCode } from '@mpp/web/i18n/error-codes'
 import { CounterConsolePage } from '@mpp/web/pages/counter-console-page'
 import { CounterPickPage } from '@mpp/web/pages/counter-pick-page'
 import { CounterTicketPrint } from '@mpp/web/pages/counter-ticket-print'
@@ -23,6 +24,7 @@ import { ticketView } from '../queue/ticket-view'
 import { ticketLink } from '../routes/ticket-api'
 import { printedTicketOf } from './kiosk-pages'
 import { pageContext } from './page-context'
+import { refusalText } from './take-ticket-pages'
 
 const doneKinds = [
   'called',
@@ -53,6 +55,18 @@ const actionForm = z.discriminatedUnion('action', [
 
 const printPath = (counterId: string, key: string) => `/staf/loket/${counterId}/tiket/${key}`
 
+/** A refusal named by the console's query, with the day of a code booked for another day. */
+const checkInRefusal = (c: Context<AppEnv>, tenant: Tenant, code: ErrorCode) =>
+  refusalText(
+    c,
+    tenant,
+    new ApiError(409, code, {
+      date: c.req.query('tanggal'),
+      time: c.req.query('jam')?.slice(0, 5),
+      past: c.req.query('lalu') === '1',
+    }),
+  )
+
 /** The officer's console as plain forms (post, then back to the console), with keyboard shortcuts on top. */
 export const counterPages = (queue: QueueContext) => {
   const pages = new Hono<AppEnv>()
@@ -64,11 +78,7 @@ export const counterPages = (queue: QueueContext) => {
     return c.html(<CounterPickPage ctx={pageContext(c, queue.deps.config)} {...config} />)
   })
 
-  const render = async (
-    c: Context<AppEnv>,
-    counterId: string,
-    refused?: { status: 404 | 409; code: keyof Messages['errors']; typedCode: string },
-  ) => {
+  const render = async (c: Context<AppEnv>, counterId: string) => {
     const tenant = tenantOf(c.var.site)
     const [data, catalog] = await Promise.all([
       consoleView(queue, tenant, counterId),
@@ -76,7 +86,7 @@ export const counterPages = (queue: QueueContext) => {
     ])
     const m = c.var.m
     const ok = c.req.query('ok') as Done | undefined
-    const error = refused?.code ?? c.req.query('error')
+    const error = c.req.query('error')
     const label = c.req.query('label') ?? ''
     // After a walk-in ticket is issued, the console offers its print page.
     const printed = c.req.query('cetak')
@@ -92,7 +102,7 @@ export const counterPages = (queue: QueueContext) => {
             label,
           }
         : error && error in m.errors
-          ? { kind: 'error' as const, text: m.errors[error as keyof typeof m.errors] }
+          ? { kind: 'error' as const, text: checkInRefusal(c, tenant, error as ErrorCode) }
           : undefined
     c.header('Cache-Control', 'no-store')
     return c.html(
@@ -104,9 +114,8 @@ export const counterPages = (queue: QueueContext) => {
         agencies={catalog.agencies}
         notice={notice}
         printHref={printHref}
-        typedCode={refused?.typedCode}
+        typedCode={bookingCode.safeParse(c.req.query('kode')).data}
       />,
-      refused?.status ?? 200,
     )
   }
 
@@ -188,10 +197,14 @@ export const counterPages = (queue: QueueContext) => {
       if (!(error instanceof ApiError) || error.status >= 500 || error.code === 'counter_not_found')
         throw error
       if (input.action === 'check_in') {
-        return render(c, counterId, {
-          status: error.status === 404 ? 404 : 409,
-          code: error.code,
-          typedCode: input.code,
+        // Back to the console's own address with the code kept, and the day of a code of another day.
+        const { date, time, past } = (error.details ?? {}) as Record<string, unknown>
+        return back({
+          error: error.code,
+          kode: input.code,
+          ...(typeof date === 'string' && typeof time === 'string'
+            ? { tanggal: date, jam: time, ...(past === true ? { lalu: '1' } : {}) }
+            : {}),
         })
       }
       return back({ error: error.code })

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto'
 import { businessDay, localClock } from '@mpp/core/business-day'
 import { entityId } from '@mpp/core/catalog'
-import { offersOnline } from '@mpp/core/queue'
+import { isoDate, offersOnline } from '@mpp/core/queue'
 import { openState } from '@mpp/core/schedule'
 import type { Tenant } from '@mpp/core/tenant'
 import { servesCitizens } from '@mpp/core/tenant-lifecycle'
@@ -103,6 +103,16 @@ export const refusalText = (c: Context<AppEnv>, tenant: Tenant, error: ApiError)
     return `${text} ${m.appointments.blockedUntil(formatDate(businessDay(new Date(until), tenant.timeZone), lang))}`
   if (error.code === 'check_in_too_early' && opensAt)
     return `${text} ${m.kiosk.checkInOpensAt(localClock(new Date(opensAt), tenant.timeZone).time)}`
+  if (error.code === 'booking_other_day') {
+    const date = isoDate.safeParse(details.date)
+    const time = at('time') ?? ''
+    if (date.success) {
+      const day = formatDate(date.data, lang)
+      return details.past === true
+        ? m.appointments.otherDayPast(day, time)
+        : m.appointments.otherDayAhead(day, time)
+    }
+  }
   if (error.code === 'too_many_requests' && typeof details.retryAfterSeconds === 'number')
     return m.limits.retryIn(Math.ceil(details.retryAfterSeconds / 60))
   return text

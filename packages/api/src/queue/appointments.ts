@@ -1,7 +1,7 @@
 import { randomInt } from 'node:crypto'
 import { type Booking, bookingCodeAlphabet } from '@mpp/core/appointment'
 import { bookableDates, checkInState, noShowBlock, slotTimes } from '@mpp/core/appointment-rules'
-import { zonedInstant } from '@mpp/core/business-day'
+import { addDays, zonedInstant } from '@mpp/core/business-day'
 import { quotaOf } from '@mpp/core/queue'
 import type { Tenant } from '@mpp/core/tenant'
 import { servesCitizens } from '@mpp/core/tenant-lifecycle'
@@ -9,6 +9,7 @@ import {
   bookingStatusUpdate,
   cancelBooking,
   createBooking,
+  findBookingsOnDates,
   getBooking,
   markBookingNoShow,
   noShowsOf,
@@ -139,11 +140,37 @@ export const cancelAppointment = async (
  * `checkInLateMinutes` after it. It then joins the live queue with its slot time as its place in line; later
  * than the window, it is recorded as a no-show.
  */
+/** How many past days a code typed too late is still recognised on ("your appointment was on Monday"). */
+const pastDaysRecognised = 7
+
+/**
+ * The refusal of a code that is not today's: 409 `booking_other_day` with the date of its booking (the next
+ * one ahead, else the latest past one) when the code is booked on a day around today, else 404.
+ */
+const otherDayOrNotFound = async (ctx: QueueContext, tenant: Tenant, today: string, code: string) => {
+  const dates = bookableDates(
+    addDays(today, -pastDaysRecognised),
+    pastDaysRecognised + tenant.queueSettings.appointment.daysAhead,
+  )
+  const found = (await findBookingsOnDates(ctx.deps.db, tenant.id, dates, code)).filter(
+    (b) => b.date !== today && b.status !== 'cancelled',
+  )
+  const booking = found.find((b) => b.date > today) ?? found.at(-1)
+  return booking
+    ? new ApiError(409, 'booking_other_day', {
+        date: booking.date,
+        time: booking.time,
+        past: booking.date < today,
+      })
+    : new ApiError(404, 'booking_not_found')
+}
+
 export const checkIn = async (ctx: QueueContext, tenant: Tenant, code: string, by: string) => {
   const { db } = ctx.deps
   const now = ctx.deps.now()
-  const booking = await getBooking(db, tenant.id, todayOf(tenant, now), code)
-  if (!booking || booking.status === 'cancelled') throw new ApiError(404, 'booking_not_found')
+  const today = todayOf(tenant, now)
+  const booking = await getBooking(db, tenant.id, today, code)
+  if (!booking || booking.status === 'cancelled') throw await otherDayOrNotFound(ctx, tenant, today, code)
   if (booking.status === 'checked_in')
     throw new ApiError(409, 'already_checked_in', { ticketKey: booking.ticketKey })
   if (booking.status === 'no_show') throw new ApiError(409, 'check_in_too_late')

@@ -190,7 +190,9 @@ const checkInRoute = createRoute({
     401: errorResponse('No session'),
     403: errorResponse('Not staff of this MPP'),
     404: errorResponse('No such appointment today'),
-    409: errorResponse('Already checked in, too early or too late'),
+    409: errorResponse(
+      'Already checked in, too early or too late; `booking_other_day` when the code is booked for another day (its `date`, `time` and whether it is `past` in details)',
+    ),
   },
 })
 
