@@ -1,4 +1,5 @@
 import { listMail } from '@mpp/db/mail-repository'
+import { id } from '@mpp/web/i18n/id'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { createTestApp, loginCookie, platformHost, type TestApp } from '../support/test-app'
 
@@ -57,6 +58,35 @@ describe('signing up through the pages', () => {
     expect(html).toContain('Terlalu pendek')
     expect(html).toContain('id="urgencyStudy-error"')
     expect(html).toContain('id="commitment-error"')
+  })
+
+  it('answers an empty form with a human message beside every field, linked from the summary', async () => {
+    const { status, html } = await post(platformHost, '/daftar', {})
+    expect(status).toBe(400)
+    const messageOf = (field: string) =>
+      new RegExp(`<p class="field-error" id="${field}-error">([^<]*)</p>`).exec(html)?.[1]
+    expect(messageOf('regency')).toBe(id.issues.required)
+    expect(messageOf('subdomain')).toBe(id.issues.required)
+    expect(messageOf('name')).toBe(id.issues.required)
+    expect(messageOf('email')).toBe(id.issues.required)
+    expect(messageOf('commitment')).toBe(id.issues.mustTick)
+    expect(html).toMatch(/<input[^>]*id="name"[^>]*aria-describedby="name-error"[^>]*aria-invalid="true"/)
+    expect(html).toContain(`<a href="#commitment">${id.signup.commitmentShort}: ${id.issues.mustTick}</a>`)
+    for (const internal of ['/^', '&gt;=', 'String', 'Input tidak valid', 'applicant.', 'regencyCode'])
+      expect(html).not.toContain(internal)
+  })
+
+  it('says which rule a typed value breaks, without repeating it', async () => {
+    const { html } = await post(platformHost, '/daftar', {
+      ...signup,
+      subdomain: 'Kota_Baru',
+      regency: 'Kabupaten Entah',
+      plannedServices: 'x'.repeat(8001),
+    })
+    expect(html).toContain(`<p class="field-error" id="subdomain-error">${id.issues.slug}</p>`)
+    expect(html).toContain(`<p class="field-error" id="regency-error">${id.signup.unknownRegency}</p>`)
+    expect(html).toMatch(/<p class="field-error" id="plannedServices-error">Paling banyak 8000 karakter<\/p>/)
+    expect(html).toContain('value="Kota_Baru"')
   })
 
   it('files, confirms the email with a button (not the link alone), and the ministry approves', async () => {

@@ -1130,6 +1130,7 @@ export const en: Messages = {
       "Why your region needs an MPP: today's services, the facilities available and the plan. At least 50 characters.",
     commitment:
       'The regional head commits to running the MPP under Presidential Regulation 89/2021 and to providing its facilities, staff and budget.',
+    commitmentShort: "The regional head's commitment",
     submit: 'Send application',
     sentTitle: 'Application sent',
     sent: 'We sent a confirmation link to the official email you gave. Open it so the Ministry of PANRB can verify your application.',

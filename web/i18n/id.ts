@@ -1158,6 +1158,7 @@ export const id = {
       'Mengapa daerah Anda membutuhkan MPP: kondisi pelayanan saat ini, sarana yang tersedia dan rencana. Paling sedikit 50 karakter.',
     commitment:
       'Kepala daerah berkomitmen menyelenggarakan MPP sesuai Perpres 89/2021 dan menyediakan sarana, petugas dan anggarannya.',
+    commitmentShort: 'Komitmen kepala daerah',
     submit: 'Kirim permohonan',
     sentTitle: 'Permohonan terkirim',
     sent: 'Kami mengirim tautan konfirmasi ke email dinas yang Anda isi. Buka tautan itu agar Kementerian PANRB dapat memverifikasi permohonan Anda.',

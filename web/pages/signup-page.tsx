@@ -1,4 +1,5 @@
 import type { Regency } from '@mpp/core/regions'
+import { describedBy, ErrorSummary, FieldError, type FieldIssue, issueAt } from '../components/form-errors'
 import { Layout } from '../components/layout'
 import type { PageContext } from '../components/page-context'
 
@@ -40,7 +41,7 @@ interface Props {
   values: SignupValues
   /** The refusal to show above the form, and the fields it concerns. */
   alert?: string
-  fieldErrors?: { path: string; message: string }[]
+  fieldErrors?: FieldIssue[]
   /** Revising: the form posts back to the revision link, the regency is fixed, the ministry's note is shown. */
   revision?: { action: string; note?: string }
 }
@@ -56,17 +57,32 @@ export const SignupPage = ({
   revision,
 }: Props) => {
   const t = ctx.m.signup
-  const errorOf = (path: string) => fieldErrors.find((e) => e.path === path || e.path.startsWith(`${path}.`))
-  const described = (id: string, hint?: boolean) =>
-    [hint ? `${id}-hint` : '', errorOf(id) ? `${id}-error` : ''].filter(Boolean).join(' ') || undefined
-  const FieldError = ({ id }: { id: string }) => {
-    const error = errorOf(id)
-    return error ? (
-      <p class="field-error" id={`${id}-error`}>
-        {error.message}
-      </p>
-    ) : null
-  }
+  /** Each field's control id, its label and its path in the application (the schema's names). */
+  const fields = [
+    { id: 'regency', label: t.regency, path: 'regency' },
+    { id: 'subdomain', label: t.subdomain, path: 'subdomain' },
+    { id: 'name', label: t.name, path: 'applicant.name' },
+    { id: 'position', label: t.position, path: 'applicant.position' },
+    { id: 'email', label: t.email, path: 'applicant.email' },
+    { id: 'phone', label: t.phone, path: 'applicant.phone' },
+    { id: 'plannedAgencies', label: t.plannedAgencies, path: 'plannedAgencies' },
+    { id: 'plannedServices', label: t.plannedServices, path: 'plannedServices' },
+    { id: 'urgencyStudy', label: t.urgencyStudy, path: 'urgencyStudy' },
+    { id: 'commitment', label: t.commitmentShort, path: 'commitment' },
+  ] as const
+  type FieldId = (typeof fields)[number]['id']
+  const pathOf = (id: FieldId) => fields.find((f) => f.id === id)?.path ?? id
+  const errorOf = (id: FieldId) => issueAt(fieldErrors, pathOf(id))
+  /** The control's state: invalid and described by its hint and its message when refused. */
+  const aria = (id: FieldId, ...more: (string | false | undefined)[]) => ({
+    'aria-describedby': describedBy(...more, errorOf(id) !== undefined && `${id}-error`),
+    'aria-invalid': errorOf(id) !== undefined ? ('true' as const) : undefined,
+  })
+  const Message = ({ id }: { id: FieldId }) => <FieldError id={id} message={errorOf(id)} />
+  const summary = fields.flatMap((f) => {
+    const message = errorOf(f.id)
+    return message ? [{ href: `#${f.id}`, label: f.label, message }] : []
+  })
   const title = revision ? t.reviseTitle : t.title
   return (
     <Layout ctx={ctx} title={title} scripts={['signup.js']}>
@@ -77,23 +93,7 @@ export const SignupPage = ({
           <strong>{t.reviseNote}:</strong> {revision.note}
         </div>
       )}
-      {alert && (
-        <div class="alert" role="alert" id="signup-error">
-          <p>{alert}</p>
-          {fieldErrors.length > 0 && (
-            <>
-              <p>{t.fieldErrors}</p>
-              <ul>
-                {fieldErrors.map((e) => (
-                  <li>
-                    {e.path}: {e.message}
-                  </li>
-                ))}
-              </ul>
-            </>
-          )}
-        </div>
-      )}
+      {alert && <ErrorSummary id="signup-error" alert={alert} title={t.fieldErrors} items={summary} />}
       <form method="post" action={revision?.action ?? '/daftar'} class="form wide-form" novalidate>
         <fieldset>
           <legend>{t.regencySection}</legend>
@@ -106,13 +106,12 @@ export const SignupPage = ({
             required
             readonly={revision !== undefined}
             autocomplete="off"
-            aria-describedby={described('regency', true)}
-            aria-invalid={errorOf('regency') ? 'true' : undefined}
+            {...aria('regency', 'regency-hint')}
           />
           <p class="muted small" id="regency-hint">
             {t.regencyHint}
           </p>
-          <FieldError id="regency" />
+          <Message id="regency" />
           <datalist id="regency-list">
             {regencies.map((r) => (
               <option value={regencyOption(r)} />
@@ -135,18 +134,13 @@ export const SignupPage = ({
             data-taken={t.subdomainTaken}
             data-reserved={t.subdomainReserved}
             data-invalid={t.subdomainInvalid}
-            aria-describedby={
-              described('subdomain', true)
-                ? `${described('subdomain', true)} subdomain-status`
-                : 'subdomain-status'
-            }
-            aria-invalid={errorOf('subdomain') ? 'true' : undefined}
+            {...aria('subdomain', 'subdomain-hint', 'subdomain-status')}
           />
           <p class="muted small" id="subdomain-hint">
             {t.subdomainHint(rootDomain)}
           </p>
           <p class="small" id="subdomain-status" role="status" aria-live="polite" />
-          <FieldError id="subdomain" />
+          <Message id="subdomain" />
         </fieldset>
 
         <fieldset>
@@ -168,10 +162,9 @@ export const SignupPage = ({
                 value={values[name]}
                 autocomplete={autocomplete}
                 required
-                aria-describedby={described(`applicant.${name}`)}
-                aria-invalid={errorOf(`applicant.${name}`) ? 'true' : undefined}
+                {...aria(name)}
               />
-              <FieldError id={`applicant.${name}`} />
+              <Message id={name} />
             </>
           ))}
         </fieldset>
@@ -184,38 +177,52 @@ export const SignupPage = ({
             name="plannedAgencies"
             rows={5}
             required
-            aria-describedby="plannedAgencies-hint"
+            {...aria('plannedAgencies', 'plannedAgencies-hint')}
           >
             {values.plannedAgencies}
           </textarea>
           <p class="muted small" id="plannedAgencies-hint">
             {t.plannedAgenciesHint}
           </p>
-          <FieldError id="plannedAgencies" />
+          <Message id="plannedAgencies" />
           <label for="plannedServices">{t.plannedServices}</label>
-          <textarea id="plannedServices" name="plannedServices" rows={5} required>
+          <textarea
+            id="plannedServices"
+            name="plannedServices"
+            rows={5}
+            required
+            {...aria('plannedServices')}
+          >
             {values.plannedServices}
           </textarea>
-          <FieldError id="plannedServices" />
+          <Message id="plannedServices" />
           <label for="urgencyStudy">{t.urgencyStudy}</label>
           <textarea
             id="urgencyStudy"
             name="urgencyStudy"
             rows={8}
             required
-            aria-describedby={described('urgencyStudy', true)}
+            {...aria('urgencyStudy', 'urgencyStudy-hint')}
           >
             {values.urgencyStudy}
           </textarea>
           <p class="muted small" id="urgencyStudy-hint">
             {t.urgencyStudyHint}
           </p>
-          <FieldError id="urgencyStudy" />
+          <Message id="urgencyStudy" />
           <label class="checkbox">
-            <input type="checkbox" name="commitment" value="yes" checked={values.commitment} required />{' '}
+            <input
+              type="checkbox"
+              id="commitment"
+              name="commitment"
+              value="yes"
+              checked={values.commitment}
+              required
+              {...aria('commitment')}
+            />{' '}
             {t.commitment}
           </label>
-          <FieldError id="commitment" />
+          <Message id="commitment" />
         </fieldset>
         <button type="submit" class="button">
           {revision ? t.resubmit : t.submit}

@@ -46,9 +46,11 @@ export const ruleOfIssue = (issue: z.core.$ZodIssue, input?: unknown): RuleIssue
   const value = valueAt(input, issue.path)
   const at = (word: IssueWord, limit?: number): RuleIssue =>
     limit === undefined ? { path, word } : { path, word, limit }
+  // A field left empty is "required", whatever rule it then fails (a pattern, a phone number).
+  const missing = input !== undefined && isEmpty(value)
   switch (issue.code) {
     case 'invalid_type':
-      if (isEmpty(value) && input !== undefined) return at('required')
+      if (missing) return at('required')
       if (issue.expected === 'number' || issue.expected === 'bigint') return at('number')
       if (issue.expected === 'int') return at('wholeNumber')
       if (issue.expected === 'boolean') return at('yesNo')
@@ -71,6 +73,7 @@ export const ruleOfIssue = (issue: z.core.$ZodIssue, input?: unknown): RuleIssue
       return at('invalid')
     }
     case 'invalid_format':
+      if (missing) return at('required')
       if (isCoreRule(issue.message)) return at(issue.message)
       if (issue.format === 'email') return at('email')
       if (issue.format === 'url') return at('url')
@@ -80,13 +83,14 @@ export const ruleOfIssue = (issue: z.core.$ZodIssue, input?: unknown): RuleIssue
       return at('format')
     case 'invalid_value':
       if (issue.values.length === 1 && issue.values[0] === true) return at('mustTick')
-      return at(isEmpty(value) && input !== undefined ? 'required' : 'chooseOption')
+      return at(missing ? 'required' : 'chooseOption')
     case 'not_multiple_of':
       return at('multipleOf', bound(issue.divisor))
     case 'unrecognized_keys':
       return at('unknownField') // one per key: see rulesOfIssue
     case 'custom':
-      return at(isCoreRule(issue.message) ? issue.message : 'invalid')
+      if (!isCoreRule(issue.message)) return at(missing ? 'required' : 'invalid')
+      return at(missing && issue.message !== 'nameUnlessAnonymous' ? 'required' : issue.message)
     default:
       return at('invalid')
   }

@@ -5,6 +5,7 @@ import { ApplicationSentPage } from '@mpp/web/pages/application-sent-page'
 import { MessagePage } from '@mpp/web/pages/message-page'
 import { emptySignup, regencyOption, SignupPage, type SignupValues } from '@mpp/web/pages/signup-page'
 import { type Context, Hono } from 'hono'
+import type { ZodError } from 'zod'
 import type { AppDeps, AppEnv } from '../app-env'
 import { ApiError } from '../errors'
 import { countPublicWrite, perApplicantEmail } from '../limits/public-writes'
@@ -110,11 +111,14 @@ export const signupPages = (deps: AppDeps) => {
     return { status: 409 as const, alert: m.errors[error.code] }
   }
 
-  const invalid = (c: Context<AppEnv>, issues: ReturnType<typeof fieldIssues>) => ({
+  /** The form's refusal: every field's message from the one mapping; a regency typed but not found says so. */
+  const invalid = (c: Context<AppEnv>, values: SignupValues, error: ZodError) => ({
     status: 400 as const,
     alert: c.var.m.errors.invalid_request,
-    fieldErrors: issues.map((i) =>
-      i.path === 'regencyCode' ? { path: 'regency', message: c.var.m.signup.unknownRegency } : i,
+    fieldErrors: fieldIssues(error, c.var.lang, inputFor(values)).map((i) =>
+      i.path !== 'regencyCode'
+        ? i
+        : { path: 'regency', message: values.regency.trim() ? c.var.m.signup.unknownRegency : i.message },
     ),
   })
 
@@ -123,8 +127,7 @@ export const signupPages = (deps: AppDeps) => {
   pages.post('/daftar', async (c) => {
     const values = valuesOf(await c.req.parseBody())
     const parsed = inputOf(values)
-    if (!parsed.success)
-      return form(c, values, invalid(c, fieldIssues(parsed.error, c.var.lang, inputFor(values))))
+    if (!parsed.success) return form(c, values, invalid(c, values, parsed.error))
     let filed: Awaited<ReturnType<typeof createApplication>>
     try {
       await countPublicWrite(deps, c, 'application', perApplicantEmail(parsed.data.applicant.email))
@@ -240,8 +243,7 @@ export const signupPages = (deps: AppDeps) => {
     const values = valuesOf(await c.req.parseBody())
     const revision = { action: new URL(c.req.url).pathname }
     const parsed = inputOf(values)
-    if (!parsed.success)
-      return form(c, values, invalid(c, fieldIssues(parsed.error, c.var.lang, inputFor(values))), revision)
+    if (!parsed.success) return form(c, values, invalid(c, values, parsed.error), revision)
     try {
       await resubmitApplication(deps, id, token, parsed.data)
     } catch (error) {

@@ -1,0 +1,84 @@
+import type { Browser, Page } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { expectAccessible, expectNoSidewaysScroll, launchBrowser, newPhonePage, url } from './support/browser'
+
+let browser: Browser
+beforeAll(async () => {
+  browser = await launchBrowser()
+})
+afterAll(async () => {
+  await browser?.close()
+})
+
+/** Validator and parser wording that must never reach a person. */
+const internals = ['/^', '>=', '<=', 'String', 'Input tidak valid', 'diharapkan', 'applicant.', 'regencyCode']
+
+/** Each refused control on the page, its label, and the message its aria-describedby points at. */
+const refusedFields = (page: Page) =>
+  page.$$eval('[aria-invalid="true"]', (controls) =>
+    controls.map((control) => {
+      const ids = (control.getAttribute('aria-describedby') ?? '').split(/\s+/).filter(Boolean)
+      const error = ids
+        .map((id) => document.getElementById(id))
+        .find((e) => e?.classList.contains('field-error'))
+      const label = (control as HTMLInputElement).labels?.[0]?.textContent?.trim() ?? ''
+      return { id: control.id, label, message: error?.textContent?.trim() ?? '' }
+    }),
+  )
+
+describe('a refused form speaks to the person who filled it', () => {
+  it('an empty /daftar shows a human message beside every field, and keeps what was typed', async () => {
+    const page = await newPhonePage(browser)
+    await page.goto(url(null, '/daftar'))
+    await page.getByRole('button', { name: 'Kirim permohonan' }).click()
+    await page.waitForSelector('#signup-error')
+
+    const refused = await refusedFields(page)
+    expect(refused.map((f) => f.id).sort()).toEqual(
+      [
+        'regency',
+        'subdomain',
+        'name',
+        'position',
+        'email',
+        'phone',
+        'plannedAgencies',
+        'plannedServices',
+        'urgencyStudy',
+        'commitment',
+      ].sort(),
+    )
+    for (const field of refused) {
+      expect(field.message, field.id).not.toBe('')
+      for (const internal of internals) expect(field.message, field.id).not.toContain(internal)
+    }
+    expect(refused.find((f) => f.id === 'name')?.message).toBe('Wajib diisi')
+    expect(refused.find((f) => f.id === 'commitment')?.message).toBe('Centang kotak ini untuk melanjutkan')
+
+    // The summary names each field as its label does and leads to it.
+    const summary = (await page.locator('#signup-error').textContent()) ?? ''
+    for (const internal of internals) expect(summary).not.toContain(internal)
+    expect(summary).toContain('Nama lengkap: Wajib diisi')
+    await page
+      .locator('#signup-error')
+      .getByRole('link', { name: /^Email dinas:/ })
+      .click()
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id ?? location.hash)).toMatch(/email/)
+    await expectAccessible(page)
+    await expectNoSidewaysScroll(page)
+
+    // What was typed comes back; a value that breaks a rule says which rule, without repeating it.
+    await page.getByLabel('Nama lengkap').fill('Rahmat Hidayat')
+    await page.getByLabel('Alamat situs').fill('Kota_Baru')
+    await page.getByRole('button', { name: 'Kirim permohonan' }).click()
+    await page.waitForSelector('#subdomain-error')
+    expect(await page.getByLabel('Nama lengkap').inputValue()).toBe('Rahmat Hidayat')
+    expect(await page.getByLabel('Alamat situs').inputValue()).toBe('Kota_Baru')
+    const again = await refusedFields(page)
+    expect(again.map((f) => f.id)).not.toContain('name')
+    const subdomain = again.find((f) => f.id === 'subdomain')
+    expect(subdomain?.message).toBe('Hanya huruf kecil, angka dan tanda hubung')
+    expect(subdomain?.message).not.toContain('Kota_Baru')
+    await expectAccessible(page)
+  })
+})
