@@ -5,6 +5,8 @@ import type { PageContext } from './page-context'
 interface LayoutProps {
   ctx: PageContext
   title: string
+  /** What the page is about, for search engines and link previews; by default made from the title. */
+  description?: string
   /** Client scripts this page needs (built from web/client), loaded deferred. */
   scripts?: string[]
   /** Stylesheets beyond app.css (built from web/static), e.g. `board.css`. */
@@ -20,6 +22,7 @@ interface LayoutProps {
 export const Layout = ({
   ctx,
   title,
+  description,
   scripts = [],
   styles = [],
   bare = false,
@@ -36,6 +39,8 @@ export const Layout = ({
           <meta charset="utf-8" />
           <meta name="viewport" content="width=device-width, initial-scale=1" />
           <title>{title === siteName ? title : `${title} · ${siteName}`}</title>
+          <meta name="description" content={description ?? m.common.metaDescription(title, siteName)} />
+          <link rel="icon" href="/favicon.ico" sizes="32x32" />
           <link rel="stylesheet" href={ctx.cssUrl} />
           {styles.map((file) => (
             <link rel="stylesheet" href={ctx.assetUrl(file)} />

@@ -16,6 +16,8 @@ export const en: Messages = {
     closed: 'Closed',
     allDay: 'Open 24 hours',
     logoAlt: (name) => `${name} logo`,
+    metaDescription: (page, site) =>
+      `${page === site ? site : `${page} · ${site}`}. Public service mall: government services, requirements, queues and complaints in one place.`,
   },
   weekdays: {
     mon: 'Monday',
@@ -76,6 +78,8 @@ export const en: Messages = {
       'Online queue numbers and appointments are not available yet. Please come to the MPP during opening hours.',
   },
   servicePage: {
+    metaDescription: (service, site) =>
+      `${service} at ${site}: requirements, procedure, time, fee and product of the service; take a queue number or book an appointment.`,
     requirements: 'Requirements',
     procedure: 'System, mechanism and procedure',
     completionTime: 'Completion time',

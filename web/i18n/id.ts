@@ -22,6 +22,9 @@ export const id = {
     closed: 'Tutup',
     allDay: 'Buka 24 jam',
     logoAlt: (name: string) => `Logo ${name}`,
+    /** A page's description for search engines and link previews, from its title. */
+    metaDescription: (page: string, site: string) =>
+      `${page === site ? site : `${page} · ${site}`}. Mal Pelayanan Publik: layanan pemerintah, persyaratan, antrean dan pengaduan di satu tempat.`,
   },
   weekdays: {
     mon: 'Senin',
@@ -82,6 +85,8 @@ export const id = {
       'Nomor antrean dan janji temu daring belum tersedia. Silakan datang langsung ke MPP pada jam layanan.',
   },
   servicePage: {
+    metaDescription: (service: string, site: string) =>
+      `${service} di ${site}: persyaratan, prosedur, waktu, biaya dan produk layanan; ambil nomor antrean atau buat janji temu.`,
     requirements: 'Persyaratan',
     procedure: 'Sistem, mekanisme dan prosedur',
     completionTime: 'Jangka waktu penyelesaian',

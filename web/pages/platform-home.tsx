@@ -20,7 +20,7 @@ interface Props {
 export const PlatformHome = ({ ctx, tenants, totalRegencies }: Props) => {
   const { m } = ctx
   return (
-    <Layout ctx={ctx} title={m.platformHome.title}>
+    <Layout ctx={ctx} title={m.platformHome.title} description={m.platformHome.lead}>
       <section class="hero">
         <h1>{m.platformHome.title}</h1>
         <p class="lead">{m.platformHome.lead}</p>

@@ -15,7 +15,11 @@ export const ServicePage = ({ ctx, service, agency, unavailable }: Props) => {
   const { m } = ctx
   const t = m.servicePage
   return (
-    <Layout ctx={ctx} title={service.name}>
+    <Layout
+      ctx={ctx}
+      title={service.name}
+      description={t.metaDescription(service.name, ctx.brand?.name ?? m.common.platformName)}
+    >
       <p>
         <a href="/#agencies">{t.backToCatalog}</a>
       </p>

@@ -46,6 +46,7 @@ import { catalogAdminApi } from './routes/catalog-admin-api'
 import { catalogApi } from './routes/catalog-api'
 import { complaintApi } from './routes/complaint-api'
 import { counterApi } from './routes/counter-api'
+import { faviconRoute } from './routes/favicon'
 import { healthApi } from './routes/health-api'
 import { inviteApi } from './routes/invite-api'
 import { ministryAccountApi } from './routes/ministry-account-api'
@@ -138,6 +139,7 @@ export const createApp = (deps: AppDeps) => {
 
   // Host-independent: answer before the site is resolved.
   app.route('/', healthApi(deps))
+  app.route('/', faviconRoute())
   app.openAPIRegistry.registerComponent('securitySchemes', sessionScheme, sessionSecurityScheme)
   app.doc31('/api/openapi.json', {
     openapi: '3.1.0',

@@ -5,6 +5,7 @@ import { testPassword } from '../../support/test-app'
 export const platformAndCatalogCases: RouteCase[] = [
   { method: 'GET', route: '/api/health', expect: 'anonymous' },
   { method: 'GET', route: '/api/openapi.json', expect: 'anonymous' },
+  { method: 'GET', route: '/favicon.ico', expect: 'anonymous' },
   {
     method: 'POST',
     route: '/api/auth/login',
