@@ -429,6 +429,31 @@ describe('CSV import', () => {
     expect((await confirmCsv(next, 'v1.abc')).status).toBe(400)
   })
 
+  it('leaves alone what a file has no column for: internal components, search words, complaint channel', async () => {
+    const full = `${header},search_words,facilities\n${row(64, 1)},akta | surat lahir,Ruang tunggu\n`
+    expect((await importCsv(full)).status).toBe(200)
+    const stored = (await adminCatalog()).services.find((s) => s.id === 'layanan-64-1')
+    expect(stored).toMatchObject({
+      keywords: ['akta', 'surat lahir'],
+      complaintChannel: 'SP4N-LAPOR!',
+      internal: { legalBasis: 'Perda 3/2020', staffCount: '2 orang', facilities: 'Ruang tunggu' },
+    })
+
+    // The required columns only: nothing else changes.
+    const short = `${header.split(',').slice(0, 10).join(',')}\n${row(64, 1).split(',').slice(0, 11).join(',')}\n`
+    const same = await postCsv(short)
+    expect(same.status, JSON.stringify(same.json)).toBe(200)
+    expect(same.json.entries.map((e: { status: string }) => e.status)).toEqual(['unchanged', 'unchanged'])
+
+    // A column that is there, empty, removes its value; the preview names it.
+    const emptied = `${header},search_words\n${row(64, 1).replace('Perda 3/2020', '')},\n`
+    const res = await postCsv(emptied)
+    expect(res.json.entries[1].changes).toEqual([
+      { column: 'search_words', before: 'akta | surat lahir', after: '' },
+      { column: 'legal_basis', before: 'Perda 3/2020', after: '' },
+    ])
+  })
+
   it('reads a semicolon file from Excel: BOM, CRLF, Windows-1252', async () => {
     const semicolon = [header, row(63, 1), row(63, 2)]
       .map((l) => l.replaceAll(',', ';').replace('Surat pengantar; bila ada', 'Surat pengantar, bila ada'))

@@ -237,7 +237,7 @@ export const CatalogImportPreviewPage = ({ ctx, entries, csv, previewToken, stal
       <h1>{t.previewTitle}</h1>
       {stale ? (
         <p class="alert" role="alert">
-          {m.errors.import_stale} {t.staleLead}
+          {m.errors.import_stale}
         </p>
       ) : (
         <p class="notice" role="status">

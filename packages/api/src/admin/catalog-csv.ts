@@ -144,7 +144,7 @@ const sampleColumns = (cell: (column: CsvColumn) => string): CsvColumn[] => [
  * and column. The file may be separated by commas or semicolons (detected), with or without a byte order
  * mark. Agencies already in the tenant keep their position and the fields the CSV has no column for; a row
  * whose agency name and kind are empty uses the agency as it is. A service keeps what the CSV has no column
- * for too.
+ * for (an optional column left out of the header included).
  */
 export const readCatalogCsv = (text: string, existing: Catalog, m: Messages, lang: Lang): CsvImport => {
   const t = m.catalogImport
@@ -233,16 +233,21 @@ export const readCatalogCsv = (text: string, existing: Catalog, m: Messages, lan
       }
     }
 
-    // The service, with its internal components when any is filled in; what the CSV has no column for stays.
+    // The service, with its internal components when any is filled in. A column the file leaves out (an
+    // optional one, or one an older template lacks) keeps what is stored; an empty cell removes it.
+    const serviceId = cell('service_id')
+    const storedService = storedServices.get(serviceId)
+    const optional = (column: CsvColumn, kept: string | undefined) =>
+      index.has(column) ? cell(column) || undefined : kept
     const internal = Object.fromEntries(
       internalComponents.flatMap((key) => {
-        const value = cell(internalColumns[key])
+        const value = optional(internalColumns[key], storedService?.internal?.[key])
         return value ? [[key, value]] : []
       }),
     )
-    const serviceId = cell('service_id')
+    const keywords = optional('search_words', storedService?.keywords?.join(listSeparator))
     const parsed = serviceSchema.safeParse({
-      ...storedServices.get(serviceId),
+      ...storedService,
       id: serviceId,
       agencyId,
       name: cell('service_name'),
@@ -251,11 +256,8 @@ export const readCatalogCsv = (text: string, existing: Catalog, m: Messages, lan
       completionTime: cell('completion_time'),
       fee: cell('fee'),
       product: cell('product'),
-      complaintChannel: cell('complaint_channel') || undefined,
-      // Without the column (an older file) the search words stay; with it, an empty cell removes them.
-      ...(index.has('search_words') && {
-        keywords: cell('search_words') ? splitList(cell('search_words')) : undefined,
-      }),
+      complaintChannel: optional('complaint_channel', storedService?.complaintChannel),
+      keywords: keywords ? splitList(keywords) : undefined,
       internal: Object.keys(internal).length > 0 ? internal : undefined,
     })
     if (!parsed.success) {
