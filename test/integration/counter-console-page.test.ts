@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest'
 import { createClock } from '../support/clock'
-import { take } from '../support/queue-helpers'
+import { bookWithProof, take } from '../support/queue-helpers'
 import { createTestApp, loginCookie, type TestApp, tenants } from '../support/test-app'
 
 const host = tenants.lubuklinggau.host
@@ -113,6 +113,7 @@ describe("the officer's console", () => {
     await post('loket-3', { action: 'hold', ticketKey: ticket.key })
     const held = (await page('/staf/loket/loket-3')).html
     expect(held).toContain(`<span>${ticket.label}</span>`)
+    expect(held).toContain(`aria-label="Lanjutkan ${ticket.label}"`)
     const resumed = await post('loket-3', { action: 'resume', ticketKey: ticket.key })
     expect(resumed.location).toBe(`/staf/loket/loket-3?ok=resume&label=${ticket.label}`)
     expect((await page(resumed.location)).html).toContain(`Nomor ${ticket.label} kembali ke antrean.`)
@@ -165,6 +166,28 @@ describe("the officer's console", () => {
     expect(back.status).toBe(200)
     expect(back.html).toContain('Janji temu tidak ditemukan.')
     expect(back.html).toContain('value="ZZZZZZ"')
+  })
+
+  it('checks an appointment in and links the print page of its ticket', async () => {
+    const booked = await bookWithProof(t, host, tenants.lubuklinggau.id, {
+      serviceId: 'bkd-legalisir-sk',
+      date: '2026-11-23',
+      time: '10:30',
+      phone: '081200000777',
+    })
+    expect(booked.status).toBe(201)
+    const { code } = (await booked.json()) as { code: string }
+    const checkedIn = await post('loket-3', { action: 'check_in', code })
+    const query = new URL(checkedIn.location, 'http://x').searchParams
+    expect(query.get('ok')).toBe('checkedIn')
+    const label = query.get('label') ?? ''
+    const printPath = `/staf/loket/loket-3/tiket/${query.get('cetak')}`
+    expect((await page(checkedIn.location)).html).toContain(
+      `<a href="${printPath}" data-field="print">Cetak tiket ${label}</a>`,
+    )
+    const printed = await page(printPath)
+    expect(printed.html).toContain(`<p class="ticket-number" id="ticket-number">${label}</p>`)
+    expect(printed.html).toContain('<p class="ticket-tag">Janji temu</p>')
   })
 
   it('keeps the console from visitors and other tenants', async () => {

@@ -446,6 +446,7 @@ export const en: Messages = {
     held: 'Tickets on hold',
     noneHeld: 'No tickets on hold.',
     resume: 'Resume',
+    resumeTicket: (label) => `Resume ${label}`,
     walkIn: 'Ticket for a visitor',
     walkInLead: 'Take a queue number for a visitor who came straight to the counter.',
     service: 'Service',

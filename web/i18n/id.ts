@@ -458,6 +458,7 @@ export const id = {
     held: 'Tiket ditunda',
     noneHeld: 'Tidak ada tiket yang ditunda.',
     resume: 'Lanjutkan',
+    resumeTicket: (label: string) => `Lanjutkan ${label}`,
     walkIn: 'Tiket untuk pengunjung',
     walkInLead: 'Ambilkan nomor antrean untuk pengunjung yang datang langsung ke loket.',
     service: 'Layanan',

@@ -59,6 +59,7 @@ const ActionButton = ({
   ticketKey,
   shortcut,
   primary,
+  ariaLabel,
 }: {
   to: string
   action: string
@@ -66,6 +67,8 @@ const ActionButton = ({
   ticketKey?: string
   shortcut?: string
   primary?: boolean
+  /** The button's name when its text alone would not say which ticket it acts on. */
+  ariaLabel?: string
 }) => (
   <form method="post" action={to} class="inline-form">
     <input type="hidden" name="action" value={action} />
@@ -75,6 +78,7 @@ const ActionButton = ({
       class={primary ? 'button button--big' : 'button button--secondary'}
       data-shortcut={shortcut}
       aria-keyshortcuts={shortcut}
+      aria-label={ariaLabel}
     >
       {label}
       {shortcut && <kbd>{shortcut}</kbd>}
@@ -266,7 +270,13 @@ export const CounterConsolePage = ({
             {data.held.map((h) => (
               <li>
                 <span>{h.label}</span>
-                <ActionButton to={to} action="resume" label={t.resume} ticketKey={h.ticketKey} />
+                <ActionButton
+                  to={to}
+                  action="resume"
+                  label={t.resume}
+                  ariaLabel={t.resumeTicket(h.label)}
+                  ticketKey={h.ticketKey}
+                />
               </li>
             ))}
           </ul>

@@ -88,10 +88,10 @@ export const counterPages = (queue: QueueContext) => {
     const ok = c.req.query('ok') as Done | undefined
     const error = c.req.query('error')
     const label = c.req.query('label') ?? ''
-    // After a walk-in ticket is issued, the console offers its print page.
+    // After a walk-in ticket is issued (or an appointment checked in), the console offers its print page.
     const printed = c.req.query('cetak')
     const printHref =
-      ok === 'issued' && printed && ticketKey.safeParse(printed).success
+      (ok === 'issued' || ok === 'checkedIn') && printed && ticketKey.safeParse(printed).success
         ? printPath(counterId, printed)
         : undefined
     const notice =
@@ -190,7 +190,7 @@ export const counterPages = (queue: QueueContext) => {
         }
         case 'check_in': {
           const { ticket } = await checkIn(queue, tenant, input.code, by)
-          return back({ ok: 'checkedIn', label: ticket.label })
+          return back({ ok: 'checkedIn', label: ticket.label, cetak: ticket.key })
         }
       }
     } catch (error) {
