@@ -120,10 +120,44 @@ export const en: Messages = {
     kiosk: 'Turn this device into a queue kiosk',
     board: 'Queue display board for the waiting room',
     queueAdmin: 'Queue, counter, opening hours and holiday settings',
+    setup: {
+      title: 'Setting up the MPP',
+      lead: (open, total) =>
+        `${open} of ${total} steps are still open before the MPP is ready to serve citizens.`,
+      complete: 'Every setup step is done.',
+      done: '(done)',
+      open: '(not yet)',
+      steps: {
+        profile: 'Complete the profile: address, phone, colours and logo',
+        services: 'Add agencies and services to the catalog',
+        schedule: 'Set the opening hours and holidays',
+        queues: 'Create a queue for the services and a counter that calls it',
+        staff: 'Invite the counter officers',
+      },
+    },
+  },
+  adminNav: {
+    label: 'Admin menu',
+    home: 'Home',
+    profile: 'Profile',
+    catalog: 'Catalog',
+    queues: 'Queues and hours',
+    mobile: 'Mobile services',
+    facilities: 'Facilities',
+    staff: 'Staff',
+    satisfaction: 'Satisfaction',
   },
   ministryHome: {
     title: 'Ministry of PANRB console',
-    tenants: 'MPP Cloud tenants',
+    waiting: (n) =>
+      n === 0 ? 'No applications waiting' : `${n} application${n === 1 ? '' : 's'} waiting for a decision`,
+    noneWaiting: 'Every application received has been decided.',
+    regency: 'Regency or city',
+    waitingSince: 'Waiting since',
+    age: 'Waiting for',
+    days: (n) => (n === 0 ? 'Less than a day' : `${n} day${n === 1 ? '' : 's'}`),
+    allApplications: 'All applications',
+    tenants: 'MPPs on the platform',
     name: 'Name',
     province: 'Province',
     stage: 'Stage',
@@ -1049,6 +1083,10 @@ export const en: Messages = {
     followUp: 'Follow-up plan',
     followUpHint:
       'Filled in by the service unit: the steps to improve the weakest elements, who is responsible, and by when.',
+    signatureLabel: 'Approval',
+    signatory: (name) => `Head of ${name}`,
+    signatureName: '(full name and signature)',
+    signatureId: 'Civil servant ID (NIP)',
     noData: '-',
   },
   ministryStats: {
@@ -1101,7 +1139,7 @@ export const en: Messages = {
     months: 'By month',
     month: 'Month',
     back: 'Back to the national statistics',
-    record: 'Tenant record',
+    record: 'MPP record',
   },
   stageBanner: {
     trial: 'Trial: this MPP is in its trial period.',
@@ -1173,7 +1211,7 @@ export const en: Messages = {
   ministryConsole: {
     nav: 'Ministry menu',
     applications: 'Applications',
-    tenants: 'Tenants',
+    tenants: 'MPPs',
     mail: 'Mail outbox',
     statuses: {
       applied: 'Awaiting email confirmation',
@@ -1201,7 +1239,7 @@ export const en: Messages = {
     urgencyStudyFile: (kb) => `Download the urgency study PDF (${kb} KB)`,
     decisionNote: 'Decision note',
     decide: 'Decision',
-    approve: 'Approve: create the trial tenant and invite its admin',
+    approve: 'Approve: open the MPP on trial and invite its admin',
     approveNote: 'Note (optional)',
     reject: 'Reject',
     rejectReason: 'Reason for the rejection (required)',

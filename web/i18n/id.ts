@@ -127,10 +127,44 @@ export const id = {
     kiosk: 'Jadikan perangkat ini kios antrean',
     board: 'Layar antrean untuk ruang tunggu',
     queueAdmin: 'Pengaturan antrean, loket, jam layanan dan hari libur',
+    setup: {
+      title: 'Persiapan MPP',
+      lead: (open: number, total: number) =>
+        `${open} dari ${total} langkah belum selesai sebelum MPP siap melayani warga.`,
+      complete: 'Semua langkah persiapan sudah selesai.',
+      done: '(selesai)',
+      open: '(belum)',
+      steps: {
+        profile: 'Lengkapi profil: alamat, telepon, warna dan logo',
+        services: 'Tambahkan instansi dan layanan ke katalog',
+        schedule: 'Atur jam layanan dan hari libur',
+        queues: 'Buat antrean untuk layanan dan loket yang memanggilnya',
+        staff: 'Undang petugas loket',
+      },
+    },
+  },
+  adminNav: {
+    label: 'Menu admin',
+    home: 'Beranda',
+    profile: 'Profil',
+    catalog: 'Katalog',
+    queues: 'Antrean dan jam layanan',
+    mobile: 'Layanan bergerak',
+    facilities: 'Fasilitas',
+    staff: 'Staf',
+    satisfaction: 'Kepuasan',
   },
   ministryHome: {
     title: 'Konsol Kementerian PANRB',
-    tenants: 'Tenant MPP Cloud',
+    waiting: (n: number) =>
+      n === 0 ? 'Tidak ada permohonan menunggu' : `${n} permohonan menunggu keputusan`,
+    noneWaiting: 'Semua permohonan yang masuk sudah diputuskan.',
+    regency: 'Kabupaten/kota',
+    waitingSince: 'Menunggu sejak',
+    age: 'Lama menunggu',
+    days: (n: number) => (n === 0 ? 'Kurang dari sehari' : `${n} hari`),
+    allApplications: 'Semua permohonan',
+    tenants: 'MPP di platform',
     name: 'Nama',
     province: 'Provinsi',
     stage: 'Tahap',
@@ -1075,6 +1109,10 @@ export const id = {
     followUp: 'Rencana tindak lanjut',
     followUpHint:
       'Diisi oleh unit layanan: langkah perbaikan untuk unsur terlemah, penanggung jawab dan waktunya.',
+    signatureLabel: 'Pengesahan',
+    signatory: (name: string) => `Kepala ${name}`,
+    signatureName: '(nama lengkap dan tanda tangan)',
+    signatureId: 'NIP.',
     noData: '-',
   },
   ministryStats: {
@@ -1130,7 +1168,7 @@ export const id = {
     months: 'Per bulan',
     month: 'Bulan',
     back: 'Kembali ke statistik nasional',
-    record: 'Data tenant',
+    record: 'Data MPP',
   },
   stageBanner: {
     trial: 'Uji coba: MPP ini sedang dalam tahap uji coba layanan.',
@@ -1202,7 +1240,7 @@ export const id = {
   ministryConsole: {
     nav: 'Menu kementerian',
     applications: 'Permohonan',
-    tenants: 'Tenant',
+    tenants: 'Daftar MPP',
     mail: 'Kotak surat keluar',
     statuses: {
       applied: 'Menunggu konfirmasi email',
@@ -1230,7 +1268,7 @@ export const id = {
     urgencyStudyFile: (kb: number) => `Unduh PDF kajian urgensi (${kb} KB)`,
     decisionNote: 'Catatan keputusan',
     decide: 'Keputusan',
-    approve: 'Setujui: buat tenant uji coba dan undang admin',
+    approve: 'Setujui: buka MPP uji coba dan undang adminnya',
     approveNote: 'Catatan (opsional)',
     reject: 'Tolak',
     rejectReason: 'Alasan penolakan (wajib)',

@@ -1,5 +1,6 @@
 import { type Agency, agencyKind, internalComponents, type Service } from '@mpp/core/catalog'
 import { Field, type FormRefusal, refusalHelpers } from '../components/admin-form'
+import { AdminNav } from '../components/admin-nav'
 import { Layout } from '../components/layout'
 import type { PageContext } from '../components/page-context'
 
@@ -101,6 +102,7 @@ export const CatalogAdminPage = ({ ctx, agencies, services, saved, refusal }: Ov
   const { refusalOf, Alert } = refusalHelpers(refusal)
   return (
     <Layout ctx={ctx} title={t.title} styles={styles}>
+      <AdminNav m={ctx.m} current="catalog" />
       <h1>{t.title}</h1>
       <p>{t.lead}</p>
       {saved && (
@@ -209,6 +211,7 @@ export const AgencyAdminPage = ({ ctx, agency, services, refusal }: AgencyProps)
   const { Alert } = refusalHelpers(refusal)
   return (
     <Layout ctx={ctx} title={t.agencyTitle(agency.name)} styles={styles}>
+      <AdminNav m={ctx.m} current="catalog" within />
       <p>
         <a href={`/admin/katalog#a-${agency.id}`}>{t.backToCatalog}</a>
       </p>
@@ -273,6 +276,7 @@ export const ServiceAdminPage = ({ ctx, agencies, service, agencyId, refusal }: 
   )
   return (
     <Layout ctx={ctx} title={title} styles={styles}>
+      <AdminNav m={ctx.m} current="catalog" within />
       <p>
         <a href={chosenAgency ? `/admin/katalog#a-${chosenAgency}` : '/admin/katalog'}>{t.backToCatalog}</a>
       </p>

@@ -1,4 +1,5 @@
 import { Field } from '../components/admin-form'
+import { AdminNav } from '../components/admin-nav'
 import { Layout } from '../components/layout'
 import type { PageContext } from '../components/page-context'
 import type { Messages } from '../i18n/messages'
@@ -59,6 +60,7 @@ export const CatalogImportPage = ({ ctx, columns, required, imported, refusal }:
   const t = m.catalogImport
   return (
     <Layout ctx={ctx} title={t.title} styles={['catalog.css']}>
+      <AdminNav m={ctx.m} current="catalog" within />
       <p>
         <a href="/admin/katalog">{m.catalogAdmin.backToCatalog}</a>
       </p>

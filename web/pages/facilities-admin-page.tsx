@@ -1,5 +1,6 @@
 import { type FacilityKind, facilityKinds } from '@mpp/core/tenant'
 import { Field, type FormRefusal, refusalHelpers } from '../components/admin-form'
+import { AdminNav } from '../components/admin-nav'
 import { Layout } from '../components/layout'
 import type { PageContext } from '../components/page-context'
 
@@ -19,6 +20,7 @@ export const FacilitiesAdminPage = ({ ctx, facilities, otherFacilities, saved, r
   const form = 'facilities'
   return (
     <Layout ctx={ctx} title={t.title} styles={['catalog.css']}>
+      <AdminNav m={ctx.m} current="facilities" />
       <p>
         <a href="/admin/katalog">{m.catalogAdmin.backToCatalog}</a>
       </p>

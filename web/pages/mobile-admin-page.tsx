@@ -2,6 +2,7 @@ import type { TimeZone } from '@mpp/core/business-day'
 import type { Agency, Service } from '@mpp/core/catalog'
 import type { MobileVisit } from '@mpp/core/mobile-visit'
 import { Field, type FormRefusal, refusalHelpers } from '../components/admin-form'
+import { AdminNav } from '../components/admin-nav'
 import { Layout } from '../components/layout'
 import { formatShortDate, zoneName } from '../components/local-time'
 import type { PageContext } from '../components/page-context'
@@ -37,6 +38,7 @@ export const MobileAdminPage = ({
   const zone = zoneName(timeZone)
   return (
     <Layout ctx={ctx} title={t.title} styles={['catalog.css']}>
+      <AdminNav m={ctx.m} current="mobile" />
       <p>
         <a href="/admin/katalog">{m.catalogAdmin.backToCatalog}</a>
       </p>

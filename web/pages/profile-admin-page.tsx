@@ -1,5 +1,6 @@
 import { type ContrastCheck, checkBranding, formatRatio, isHexColour } from '@mpp/core/branding'
 import { Field, type FormRefusal, refusalHelpers } from '../components/admin-form'
+import { AdminNav } from '../components/admin-nav'
 import { Layout } from '../components/layout'
 import type { PageContext } from '../components/page-context'
 
@@ -91,6 +92,7 @@ export const ProfileAdminPage = ({ ctx, profile, logo, saved, refusal }: Props) 
   }
   return (
     <Layout ctx={ctx} title={t.title} styles={['catalog.css', 'staff-admin.css']} scripts={['profile.js']}>
+      <AdminNav m={ctx.m} current="profile" />
       <p>
         <a href="/staf">{t.back}</a>
       </p>

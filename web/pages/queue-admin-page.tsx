@@ -3,6 +3,7 @@ import type { Agency, Service } from '@mpp/core/catalog'
 import { formatDayHours, type WeeklyHours, weekdays } from '@mpp/core/opening-hours'
 import type { Counter, Holiday, Queue, QueueSettings } from '@mpp/core/queue'
 import { Field, type FormRefusal, refusalHelpers } from '../components/admin-form'
+import { AdminNav } from '../components/admin-nav'
 import { Layout } from '../components/layout'
 import { formatInstant } from '../components/local-time'
 import type { PageContext } from '../components/page-context'
@@ -182,6 +183,7 @@ export const QueueAdminPage = (p: Props) => {
 
   return (
     <Layout ctx={ctx} title={t.title}>
+      <AdminNav m={ctx.m} current="queues" />
       <h1>{t.title}</h1>
       {p.saved && (
         <p class="notice" role="status">
@@ -238,15 +240,17 @@ export const QueueAdminPage = (p: Props) => {
         <p>{t.scheduleLead}</p>
         <form method="post" action="/admin/antrean/jadwal" class="form admin-form">
           <Alert form="schedule" />
-          {weekdays.map((day) => (
-            <Field id={`hours-${day}`} label={ctx.m.weekdays[day]}>
-              <input
-                id={`hours-${day}`}
-                name={day}
-                value={value('schedule', day, formatDayHours(p.openingHours[day]))}
-              />
-            </Field>
-          ))}
+          <div class="field-row">
+            {weekdays.map((day) => (
+              <Field id={`hours-${day}`} label={ctx.m.weekdays[day]}>
+                <input
+                  id={`hours-${day}`}
+                  name={day}
+                  value={value('schedule', day, formatDayHours(p.openingHours[day]))}
+                />
+              </Field>
+            ))}
+          </div>
           <Field id="holidays-text" label={t.holidays} hint={t.holidaysHint}>
             <textarea id="holidays-text" name="holidays" rows={4} aria-describedby="holidays-text-hint">
               {value('schedule', 'holidays', p.holidays.map((h) => `${h.date} ${h.name}`).join('\n'))}
@@ -262,30 +266,32 @@ export const QueueAdminPage = (p: Props) => {
         <h2 id="settings">{t.settings}</h2>
         <form method="post" action="/admin/antrean/aturan" class="form admin-form">
           <Alert form="settings" />
-          {(
-            [
-              ['priorityRatio', t.priorityRatio, p.settings.priorityRatio],
-              ['slotMinutes', t.slotMinutes, p.settings.appointment.slotMinutes],
-              ['capacityPerSlot', t.capacityPerSlot, p.settings.appointment.capacityPerSlot],
-              ['daysAhead', t.daysAhead, p.settings.appointment.daysAhead],
-              ['checkInEarlyMinutes', t.checkInEarly, p.settings.appointment.checkInEarlyMinutes],
-              ['checkInLateMinutes', t.checkInLate, p.settings.appointment.checkInLateMinutes],
-              ['maxNoShows', t.maxNoShows, p.settings.appointment.maxNoShows],
-              ['noShowWindowDays', t.noShowWindow, p.settings.appointment.noShowWindowDays],
-              ['blockDays', t.blockDays, p.settings.appointment.blockDays],
-            ] as const
-          ).map(([name, label, current]) => (
-            <Field id={`setting-${name}`} label={label}>
-              <input
-                id={`setting-${name}`}
-                name={name}
-                type="number"
-                min={0}
-                value={value('settings', name, String(current))}
-                required
-              />
-            </Field>
-          ))}
+          <div class="field-row">
+            {(
+              [
+                ['priorityRatio', t.priorityRatio, p.settings.priorityRatio],
+                ['slotMinutes', t.slotMinutes, p.settings.appointment.slotMinutes],
+                ['capacityPerSlot', t.capacityPerSlot, p.settings.appointment.capacityPerSlot],
+                ['daysAhead', t.daysAhead, p.settings.appointment.daysAhead],
+                ['checkInEarlyMinutes', t.checkInEarly, p.settings.appointment.checkInEarlyMinutes],
+                ['checkInLateMinutes', t.checkInLate, p.settings.appointment.checkInLateMinutes],
+                ['maxNoShows', t.maxNoShows, p.settings.appointment.maxNoShows],
+                ['noShowWindowDays', t.noShowWindow, p.settings.appointment.noShowWindowDays],
+                ['blockDays', t.blockDays, p.settings.appointment.blockDays],
+              ] as const
+            ).map(([name, label, current]) => (
+              <Field id={`setting-${name}`} label={label}>
+                <input
+                  id={`setting-${name}`}
+                  name={name}
+                  type="number"
+                  min={0}
+                  value={value('settings', name, String(current))}
+                  required
+                />
+              </Field>
+            ))}
+          </div>
           <button type="submit" class="button">
             {t.save}
           </button>

@@ -1,5 +1,5 @@
 import { Layout } from '../components/layout'
-import { formatPeriod } from '../components/local-time'
+import { formatDay, formatPeriod } from '../components/local-time'
 import type { PageContext } from '../components/page-context'
 import {
   decimals,
@@ -9,26 +9,53 @@ import {
   ScopeTable,
 } from './satisfaction-report-page'
 
+/** Who files the report: the letterhead's identity and the place of the signature. */
+export interface ReportIssuer {
+  name: string
+  regencyName: string
+  address: string
+  phone?: string
+  email?: string
+  logoUrl: string
+}
+
 interface Props {
   ctx: PageContext
-  tenantName: string
+  issuer: ReportIssuer
+  /** The day it is printed, in the MPP's own calendar. */
+  printedOn: string
   report: SatisfactionReportData
 }
+
+/** The MPP's letterhead (kop surat): logo, name, address and contacts over a double rule. */
+const Letterhead = ({ issuer }: { issuer: ReportIssuer }) => (
+  <header class="letterhead">
+    <img src={issuer.logoUrl} alt="" width="72" height="72" />
+    <div>
+      <p class="letterhead-name">{issuer.name}</p>
+      <p>{issuer.address}</p>
+      {(issuer.phone || issuer.email) && <p>{[issuer.phone, issuer.email].filter(Boolean).join(' · ')}</p>}
+    </div>
+  </header>
+)
 
 /**
  * The satisfaction report laid out like the annual SKM report a unit files: method, results per element, the
  * index and its grade, per service, the respondents, the weakest elements with room for the follow-up plan,
  * and the citizens' comments. Print it from the browser (A4).
  */
-export const SatisfactionPrintPage = ({ ctx, tenantName, report }: Props) => {
+export const SatisfactionPrintPage = ({ ctx, issuer, printedOn, report }: Props) => {
   const { m, lang } = ctx
   const t = m.satisfaction
   const d2 = decimals(lang)
   const { overall } = report
-  const title = t.printTitle(tenantName)
+  const title = t.printTitle(issuer.name)
+  // The place of signing is the regency's name without its kind: "Lubuklinggau", not "Kota Lubuklinggau".
+  const place = issuer.regencyName.replace(/^(Kota|Kabupaten)\s+/, '')
   return (
     <Layout ctx={ctx} title={title} styles={['report.css']} bare>
       <div class="print-report">
+        <Letterhead issuer={issuer} />
         <h1>{title}</h1>
         <p class="lead">{t.period(formatPeriod(report.period.from, report.period.to, lang))}</p>
 
@@ -117,6 +144,16 @@ export const SatisfactionPrintPage = ({ ctx, tenantName, report }: Props) => {
             ))}
           </ul>
         )}
+
+        <section class="signature" aria-label={t.signatureLabel}>
+          <p>
+            {place}, {formatDay(printedOn, lang)}
+          </p>
+          <p>{t.signatory(issuer.name)}</p>
+          <div class="signature-space" />
+          <p class="signature-name">{t.signatureName}</p>
+          <p>{t.signatureId}</p>
+        </section>
       </div>
     </Layout>
   )

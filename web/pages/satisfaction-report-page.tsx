@@ -1,4 +1,5 @@
 import { type SatisfactionIndex, type SurveyElement, surveyElements } from '@mpp/core/satisfaction'
+import { AdminNav } from '../components/admin-nav'
 import { Columns, HorizontalBars } from '../components/charts'
 import { Layout } from '../components/layout'
 import { formatMonth, formatMonthShort, formatPeriod } from '../components/local-time'
@@ -176,6 +177,7 @@ export const SatisfactionReportPage = ({ ctx, report, query }: Props) => {
   const { overall } = report
   return (
     <Layout ctx={ctx} title={t.title} styles={['report.css']}>
+      <AdminNav m={ctx.m} current="satisfaction" />
       <h1>{t.title}</h1>
       <p class="lead">{t.lead}</p>
       <form method="get" action="/admin/kepuasan" class="form period-form">

@@ -1,5 +1,6 @@
 import type { TimeZone } from '@mpp/core/business-day'
 import { Field, type FormRefusal, refusalHelpers } from '../components/admin-form'
+import { AdminNav } from '../components/admin-nav'
 import { Layout } from '../components/layout'
 import { formatInstant } from '../components/local-time'
 import type { PageContext } from '../components/page-context'
@@ -42,6 +43,7 @@ export const StaffAdminPage = ({ ctx, staff, invites, self, timeZone, saved, inv
   const inviteRole = value('invite', 'role', 'officer')
   return (
     <Layout ctx={ctx} title={t.title} styles={['catalog.css', 'staff-admin.css']}>
+      <AdminNav m={ctx.m} current="staff" />
       <p>
         <a href="/staf">{m.profileAdmin.back}</a>
       </p>

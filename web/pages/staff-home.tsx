@@ -1,6 +1,14 @@
 import type { Role } from '@mpp/core/account'
+import { AdminNav } from '../components/admin-nav'
 import { Layout } from '../components/layout'
 import type { PageContext } from '../components/page-context'
+
+/** One step of a new MPP's setup, done or not by what is stored. */
+export interface SetupItem {
+  step: 'profile' | 'services' | 'schedule' | 'queues' | 'staff'
+  href: string
+  done: boolean
+}
 
 interface Props {
   ctx: PageContext
@@ -9,14 +17,38 @@ interface Props {
   role: Role
   agencies: number
   services: number
+  /** The admin's setup checklist; none for officers. */
+  setup?: SetupItem[]
 }
 
-/** Where MPP staff land after logging in. */
-export const StaffHome = ({ ctx, tenantName, name, role, agencies, services }: Props) => {
+/** The setup steps, the open ones first in words and every one linking to its page. */
+const SetupChecklist = ({ ctx, setup }: { ctx: PageContext; setup: SetupItem[] }) => {
+  const t = ctx.m.staffHome.setup
+  const open = setup.filter((s) => !s.done).length
+  return (
+    <section aria-labelledby="setup" class="setup">
+      <h2 id="setup">{t.title}</h2>
+      <p>{open === 0 ? t.complete : t.lead(open, setup.length)}</p>
+      <ol class="checklist">
+        {setup.map((s) => (
+          <li class={s.done ? 'checklist-done' : 'checklist-open'} data-step={s.step}>
+            <a href={s.href}>{t.steps[s.step]}</a>{' '}
+            <span class="checklist-status">{s.done ? t.done : t.open}</span>
+          </li>
+        ))}
+      </ol>
+    </section>
+  )
+}
+
+/** Where MPP staff land after logging in; an admin sees what is left to set up first. */
+export const StaffHome = ({ ctx, tenantName, name, role, agencies, services, setup }: Props) => {
   const { m } = ctx
   return (
     <Layout ctx={ctx} title={m.staffHome.title}>
+      {role === 'admin' && <AdminNav m={m} current="home" />}
       <h1>{m.staffHome.welcome(name)}</h1>
+      {setup?.some((s) => !s.done) && <SetupChecklist ctx={ctx} setup={setup ?? []} />}
       <dl class="facts">
         <div>
           <dt>{m.staffHome.role}</dt>
@@ -76,6 +108,7 @@ export const StaffHome = ({ ctx, tenantName, name, role, agencies, services }: P
           </>
         )}
       </ul>
+      {setup?.every((s) => s.done) && <SetupChecklist ctx={ctx} setup={setup} />}
     </Layout>
   )
 }

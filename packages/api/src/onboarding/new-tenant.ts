@@ -7,7 +7,7 @@ import type { Tenant } from '@mpp/core/tenant'
 const office = [{ open: '08:00', close: '15:00' }]
 
 /** Monday to Thursday 08:00-15:00, Friday with the prayer break: the admin changes them on day one. */
-const defaultHours: WeeklyHours = {
+export const defaultOpeningHours: WeeklyHours = {
   mon: office,
   tue: office,
   wed: office,
@@ -19,6 +19,10 @@ const defaultHours: WeeklyHours = {
   sat: [],
   sun: [],
 }
+
+/** The address a new MPP starts with until its admin writes the street: only the regency and province. */
+export const placeholderAddress = (t: { regencyName: string; provinceName: string }) =>
+  `${t.regencyName}, ${t.provinceName}`
 
 /**
  * The tenant an approved application becomes: in trial, named after its regency, set up with defaults. The
@@ -35,11 +39,11 @@ export const newTenantFromApplication = (a: Application): Tenant => {
     provinceName: regency.provinceName,
     timeZone: regency.timeZone,
     stage: 'trial',
-    address: `${regency.name}, ${regency.provinceName}`,
+    address: placeholderAddress({ regencyName: regency.name, provinceName: regency.provinceName }),
     branding: { primary: '#0b4f8a', accent: '#b07d00' },
     facilities: [],
     otherFacilities: [],
-    openingHours: defaultHours,
+    openingHours: defaultOpeningHours,
     holidays: [],
     queueSettings: defaultQueueSettings,
   }

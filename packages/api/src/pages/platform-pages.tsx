@@ -69,9 +69,31 @@ export const platformPages = (deps: AppDeps, tenants: TenantCache) => {
 
   pages.use('/kementerian', requireSite('platform'), requireRole('ministry'))
   pages.use('/kementerian/*', requireSite('platform'), requireRole('ministry'))
-  pages.get('/kementerian', async (c) =>
-    c.html(<MinistryHome ctx={pageContext(c, deps.config)} tenants={await tenantLinks(deps, c, false)} />),
-  )
+  pages.get('/kementerian', async (c) => {
+    const now = deps.now()
+    const [tenantList, verified] = await Promise.all([
+      tenantLinks(deps, c, false),
+      listApplicationsByStatus(deps.db, 'verified', now),
+    ])
+    // Waiting for the ministry since it last became `verified` (the email confirmed, or a revision sent back):
+    // its last change. The longest wait comes first.
+    const waiting = verified
+      .map((a) => ({
+        id: a.id,
+        regencyName: a.regencyName,
+        provinceName: a.provinceName,
+        waitingSince: a.updatedAt,
+      }))
+      .sort((a, b) => a.waitingSince.localeCompare(b.waitingSince))
+    return c.html(
+      <MinistryHome
+        ctx={pageContext(c, deps.config)}
+        tenants={tenantList}
+        waiting={waiting}
+        now={now.toISOString()}
+      />,
+    )
+  })
 
   pages.get('/kementerian/permohonan', async (c) => {
     const parsed = applicationStatus.safeParse(c.req.query('status'))

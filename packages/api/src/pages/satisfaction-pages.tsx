@@ -1,3 +1,4 @@
+import { businessDay } from '@mpp/core/business-day'
 import { SatisfactionPrintPage } from '@mpp/web/pages/satisfaction-print-page'
 import { SatisfactionReportPage } from '@mpp/web/pages/satisfaction-report-page'
 import { type Context, Hono } from 'hono'
@@ -50,8 +51,22 @@ export const satisfactionPages = (deps: AppDeps) => {
   pages.get('/admin/kepuasan/cetak', async (c) => {
     const { tenant, report } = await reportOf(c)
     c.header('Cache-Control', 'no-store')
+    const ctx = pageContext(c, deps.config)
+    const issuer = {
+      name: tenant.name,
+      regencyName: tenant.regencyName,
+      address: tenant.address,
+      phone: tenant.phone,
+      email: tenant.email,
+      logoUrl: ctx.brand?.logoUrl ?? '/logo.svg',
+    }
     return c.html(
-      <SatisfactionPrintPage ctx={pageContext(c, deps.config)} tenantName={tenant.name} report={report} />,
+      <SatisfactionPrintPage
+        ctx={ctx}
+        issuer={issuer}
+        printedOn={businessDay(deps.now(), tenant.timeZone)}
+        report={report}
+      />,
     )
   })
 

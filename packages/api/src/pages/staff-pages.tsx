@@ -1,6 +1,7 @@
 import { listAgencies, listServices } from '@mpp/db/catalog-repository'
 import { StaffHome } from '@mpp/web/pages/staff-home'
 import { Hono } from 'hono'
+import { setupChecklist } from '../admin/setup-checklist'
 import type { AppDeps, AppEnv, Session } from '../app-env'
 import { requireSite, tenantOf } from '../middleware/require-site'
 import { requireRole } from '../middleware/session'
@@ -15,9 +16,10 @@ export const staffPages = (deps: AppDeps) => {
   pages.get('/staf', async (c) => {
     const tenant = tenantOf(c.var.site)
     const session = c.var.session as Session
-    const [agencies, services] = await Promise.all([
+    const [agencies, services, setup] = await Promise.all([
       listAgencies(deps.db, tenant.id),
       listServices(deps.db, tenant.id),
+      session.role === 'admin' ? setupChecklist(deps, tenant) : undefined,
     ])
     return c.html(
       <StaffHome
@@ -27,6 +29,7 @@ export const staffPages = (deps: AppDeps) => {
         role={session.role}
         agencies={agencies.length}
         services={services.length}
+        setup={setup}
       />,
     )
   })
