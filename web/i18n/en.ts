@@ -637,7 +637,7 @@ export const en: Messages = {
   },
   catalogImport: {
     title: 'Import the catalog from CSV',
-    lead: 'One row per service, with its agency’s columns. Every row is checked first, then a preview shows what will be added, changed and left alone. Nothing is saved until you confirm; if a single row is wrong, nothing is saved. A row with a code that exists replaces the old data.',
+    lead: 'One row per service, with its agency’s columns. Every row is checked first, then a preview shows what will be added, changed and left alone. Nothing is saved until you confirm; if a single row is wrong, nothing is saved. A row with a code that exists replaces the old data; optional columns the file leaves out are not changed.',
     template: 'Download the CSV template with two example rows',
     templateHint:
       'The template’s example rows are marked CONTOH (their codes start with contoh-) and are never imported: replace them with your MPP’s services or delete them.',

@@ -649,7 +649,7 @@ export const id = {
   },
   catalogImport: {
     title: 'Impor katalog dari CSV',
-    lead: 'Satu baris per layanan, dengan kolom instansinya. Setiap baris diperiksa lebih dahulu, lalu pratinjau menunjukkan apa yang akan ditambahkan, diubah dan tetap. Tidak ada yang disimpan sebelum Anda mengonfirmasi; bila satu baris saja salah, tidak ada yang disimpan. Baris dengan kode yang sudah ada menggantikan data lama.',
+    lead: 'Satu baris per layanan, dengan kolom instansinya. Setiap baris diperiksa lebih dahulu, lalu pratinjau menunjukkan apa yang akan ditambahkan, diubah dan tetap. Tidak ada yang disimpan sebelum Anda mengonfirmasi; bila satu baris saja salah, tidak ada yang disimpan. Baris dengan kode yang sudah ada menggantikan data lama; kolom pilihan yang tidak ada di berkas tidak diubah.',
     template: 'Unduh templat CSV dengan dua contoh baris',
     templateHint:
       'Baris contoh di templat bertanda CONTOH (kodenya diawali contoh-) dan tidak akan diimpor: ganti dengan data layanan MPP Anda atau hapus.',

@@ -178,7 +178,7 @@ const importCounts = z
   .object({ added: counts, changed: counts, unchanged: counts })
   .meta({ id: 'CatalogImportCounts', description: 'Agencies and services by what the import does to them' })
 
-const csvFormat = `One row per service with its agency's columns: ${csvColumns.join(', ')}. Comma- or semicolon-separated (detected from the header row), UTF-8 with or without a byte order mark. Requirements and procedure steps are separated by " | ". A row replaces the service with the same id; agency name and kind may be empty for an agency that exists. Rows still marked as the template's examples (an id starting with \`contoh-\`, a name with the word \`CONTOH\`) are refused. Refusals list \`details: [{ line, field, message }]\` with the CSV line and column. See getCatalogTemplate.`
+const csvFormat = `One row per service with its agency's columns: ${csvColumns.join(', ')}. Comma- or semicolon-separated (detected from the header row), UTF-8 with or without a byte order mark. Requirements and procedure steps are separated by " | ". A row replaces the service with the same id, except for optional columns the header leaves out, which keep what is stored; agency name and kind may be empty for an agency that exists. Rows still marked as the template's examples (an id starting with \`contoh-\`, a name with the word \`CONTOH\`) are refused. Refusals list \`details: [{ line, field, message }]\` with the CSV line and column. See getCatalogTemplate.`
 
 const previewImportRoute = route({
   method: 'post',
