@@ -734,6 +734,26 @@ describe('catalog admin pages', () => {
     expect(noFee.html).toContain('Perda Kota Lubuklinggau 2/2019')
     expect(noFee.html).toContain('KTP-el\r\nDenah lokasi')
     expect(noFee.html).toMatch(/<details class="admin-details internal-components" open/)
+    expect(noFee.html).toContain('<p class="field-error" id="service-fee-error">Wajib diisi</p>')
+    expect(noFee.html).toMatch(
+      /id="service-fee"[^>]*aria-invalid="true" aria-describedby="service-fee-error"/,
+    )
+
+    const long = await form(
+      '/admin/katalog/layanan',
+      fields.map(([k, v]) => [
+        k,
+        k === 'requirements' ? `KTP-el\n${'x'.repeat(301)}` : k === 'fee' ? 'Gratis' : v,
+      ]),
+    )
+    expect(long.status).toBe(400)
+    expect(long.html).toContain(
+      '<p class="field-error" id="service-requirements-error">Paling banyak 300 karakter</p>',
+    )
+    expect(long.html).toMatch(
+      /id="service-requirements"[^>]*aria-describedby="service-requirements-hint service-requirements-error"/,
+    )
+    expect(long.html).not.toContain('Terlalu besar')
 
     const saved = await form(
       '/admin/katalog/layanan',

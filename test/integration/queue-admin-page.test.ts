@@ -123,6 +123,38 @@ describe('the queue set-up page', () => {
     const bad = await post('/admin/antrean/aturan', [['priorityRatio', '99'], ...fields.slice(1)])
     expect(bad.status).toBe(400)
     expect(bad.html).toContain('value="99"')
+    // The message stands beside its field, which points at it; the summary names the field by its label.
+    expect(bad.html).toContain('<p class="field-error" id="setting-priorityRatio-error">Paling besar 10</p>')
+    expect(bad.html).toMatch(
+      /id="setting-priorityRatio"[^>]*aria-invalid="true" aria-describedby="setting-priorityRatio-error"/,
+    )
+    expect(bad.html).not.toContain('priorityRatio:')
+    const late = await post('/admin/antrean/aturan', [
+      ...fields.slice(0, 5),
+      ['checkInLateMinutes', '-1'],
+      ...fields.slice(6),
+    ])
+    expect(late.html).toContain(
+      '<p class="field-error" id="setting-checkInLateMinutes-error">Paling kecil 0</p>',
+    )
+  })
+
+  it('words a queue refused by its rules beside each field, without repeating unknown ids', async () => {
+    const bad = await post('/admin/antrean/antrean', [
+      ['id', 'uji'],
+      ['prefix', '1'],
+      ['name', ''],
+      ['dailyCapacity', '10'],
+      ['onlineSharePercent', '10'],
+      ['serviceIds', 'layanan-hantu'],
+    ])
+    expect(bad.status).toBe(400)
+    expect(bad.html).toContain(
+      '<p class="field-error" id="q-new-prefix-error">Satu atau dua huruf kapital, misalnya A</p>',
+    )
+    expect(bad.html).toContain('<p class="field-error" id="q-new-name-error">Wajib diisi</p>')
+    for (const internal of ['String', '/^', '>=', 'Input tidak valid'])
+      expect(bad.html).not.toContain(internal)
   })
 
   it('is for admins only', async () => {

@@ -27,13 +27,13 @@ const AgencyFields = ({
   refusal?: FormRefusal
 }) => {
   const t = ctx.m.catalogAdmin
-  const { value } = refusalHelpers(refusal)
+  const { value, errorOf } = refusalHelpers(refusal)
   const p = agency ? 'agency' : 'agency-new'
   const kind = value(form, 'kind', agency?.kind ?? 'opd')
   return (
     <>
       {!agency && (
-        <Field id={`${p}-id`} label={t.id} hint={t.idHint}>
+        <Field id={`${p}-id`} label={t.id} hint={t.idHint} error={errorOf(form, 'id')}>
           <input
             id={`${p}-id`}
             name="id"
@@ -43,18 +43,18 @@ const AgencyFields = ({
           />
         </Field>
       )}
-      <Field id={`${p}-name`} label={t.name}>
+      <Field id={`${p}-name`} label={t.name} error={errorOf(form, 'name')}>
         <input id={`${p}-name`} name="name" value={value(form, 'name', agency?.name ?? '')} required />
       </Field>
       <div class="field-row">
-        <Field id={`${p}-short`} label={t.shortName}>
+        <Field id={`${p}-short`} label={t.shortName} error={errorOf(form, 'shortName')}>
           <input
             id={`${p}-short`}
             name="shortName"
             value={value(form, 'shortName', agency?.shortName ?? '')}
           />
         </Field>
-        <Field id={`${p}-kind`} label={t.kind}>
+        <Field id={`${p}-kind`} label={t.kind} error={errorOf(form, 'kind')}>
           <select id={`${p}-kind`} name="kind">
             {agencyKind.options.map((k) => (
               <option value={k} selected={k === kind}>
@@ -65,7 +65,12 @@ const AgencyFields = ({
         </Field>
       </div>
       <div class="field-row">
-        <Field id={`${p}-counters`} label={t.counterNumbers} hint={t.counterNumbersHint}>
+        <Field
+          id={`${p}-counters`}
+          label={t.counterNumbers}
+          hint={t.counterNumbersHint}
+          error={errorOf(form, 'counterNumbers')}
+        >
           <input
             id={`${p}-counters`}
             name="counterNumbers"
@@ -74,7 +79,7 @@ const AgencyFields = ({
             aria-describedby={`${p}-counters-hint`}
           />
         </Field>
-        <Field id={`${p}-order`} label={t.order} hint={t.orderHint}>
+        <Field id={`${p}-order`} label={t.order} hint={t.orderHint} error={errorOf(form, 'order')}>
           <input
             id={`${p}-order`}
             name="order"
@@ -86,7 +91,7 @@ const AgencyFields = ({
           />
         </Field>
       </div>
-      <Field id={`${p}-description`} label={t.description}>
+      <Field id={`${p}-description`} label={t.description} error={errorOf(form, 'description')}>
         <textarea id={`${p}-description`} name="description" rows={3} maxlength={500}>
           {value(form, 'description', agency?.description ?? '')}
         </textarea>
@@ -252,13 +257,13 @@ interface ServiceProps {
 /** A service with all 14 components of its standard; the 8 internal ones folded away, marked unpublished. */
 export const ServiceAdminPage = ({ ctx, agencies, service, agencyId, refusal }: ServiceProps) => {
   const t = ctx.m.catalogAdmin
-  const { value, refusalOf, Alert } = refusalHelpers(refusal)
+  const { value, refusalOf, Alert, errorOf } = refusalHelpers(refusal)
   const form = 'service'
   const title = service ? t.serviceTitle(service.name) : t.newServiceTitle
   const chosenAgency = value(form, 'agencyId', service?.agencyId ?? agencyId ?? '')
   const internalTyped = internalComponents.some((k) => value(form, k, '') !== '')
   const text = (name: string, label: string, current: string | undefined, required = true) => (
-    <Field id={`service-${name}`} label={label}>
+    <Field id={`service-${name}`} label={label} error={errorOf(form, name)}>
       <input
         id={`service-${name}`}
         name={name}
@@ -268,7 +273,7 @@ export const ServiceAdminPage = ({ ctx, agencies, service, agencyId, refusal }: 
     </Field>
   )
   const lines = (name: 'requirements' | 'procedure', label: string, hint: string, current: string[]) => (
-    <Field id={`service-${name}`} label={label} hint={hint}>
+    <Field id={`service-${name}`} label={label} hint={hint} error={errorOf(form, name)}>
       <textarea id={`service-${name}`} name={name} rows={5} aria-describedby={`service-${name}-hint`}>
         {value(form, name, current.join('\n'))}
       </textarea>
@@ -289,7 +294,7 @@ export const ServiceAdminPage = ({ ctx, agencies, service, agencyId, refusal }: 
       >
         <Alert form={form} />
         {!service && (
-          <Field id="service-id" label={t.id} hint={t.idHint}>
+          <Field id="service-id" label={t.id} hint={t.idHint} error={errorOf(form, 'id')}>
             <input
               id="service-id"
               name="id"
@@ -299,7 +304,7 @@ export const ServiceAdminPage = ({ ctx, agencies, service, agencyId, refusal }: 
             />
           </Field>
         )}
-        <Field id="service-agency" label={t.agency}>
+        <Field id="service-agency" label={t.agency} error={errorOf(form, 'agencyId')}>
           <select id="service-agency" name="agencyId" required>
             {agencies.map((a) => (
               <option value={a.id} selected={a.id === chosenAgency}>
@@ -309,7 +314,12 @@ export const ServiceAdminPage = ({ ctx, agencies, service, agencyId, refusal }: 
           </select>
         </Field>
         {text('name', t.name, service?.name)}
-        <Field id="service-keywords" label={t.keywords} hint={t.keywordsHint}>
+        <Field
+          id="service-keywords"
+          label={t.keywords}
+          hint={t.keywordsHint}
+          error={errorOf(form, 'keywords')}
+        >
           <input
             id="service-keywords"
             name="keywords"
@@ -335,7 +345,7 @@ export const ServiceAdminPage = ({ ctx, agencies, service, agencyId, refusal }: 
           <summary>{t.internal}</summary>
           <p class="muted small">{t.internalLead}</p>
           {internalComponents.map((k) => (
-            <Field id={`service-${k}`} label={t.internalFields[k]}>
+            <Field id={`service-${k}`} label={t.internalFields[k]} error={errorOf(form, `internal.${k}`)}>
               <textarea id={`service-${k}`} name={k} rows={k === 'staffCount' ? 1 : 3}>
                 {value(form, k, service?.internal?.[k] ?? '')}
               </textarea>

@@ -16,7 +16,7 @@ interface Props {
 export const FacilitiesAdminPage = ({ ctx, facilities, otherFacilities, saved, refusal }: Props) => {
   const { m } = ctx
   const t = m.facilitiesAdmin
-  const { value, checked, Alert } = refusalHelpers(refusal)
+  const { value, checked, Alert, errorOf } = refusalHelpers(refusal)
   const form = 'facilities'
   return (
     <Layout ctx={ctx} title={t.title} styles={['catalog.css']}>
@@ -47,7 +47,12 @@ export const FacilitiesAdminPage = ({ ctx, facilities, otherFacilities, saved, r
             </label>
           ))}
         </fieldset>
-        <Field id="other-facilities" label={t.other} hint={t.otherHint}>
+        <Field
+          id="other-facilities"
+          label={t.other}
+          hint={t.otherHint}
+          error={errorOf(form, 'otherFacilities')}
+        >
           <textarea
             id="other-facilities"
             name="otherFacilities"

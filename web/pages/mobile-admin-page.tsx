@@ -32,7 +32,7 @@ export const MobileAdminPage = ({
 }: Props) => {
   const { m } = ctx
   const t = m.mobileAdmin
-  const { value, checked, Alert } = refusalHelpers(refusal)
+  const { value, checked, Alert, errorOf } = refusalHelpers(refusal)
   const form = 'visit:new'
   const names = new Map(services.map((s) => [s.id, s.name]))
   const zone = zoneName(timeZone)
@@ -96,7 +96,7 @@ export const MobileAdminPage = ({
         <form method="post" action="/admin/layanan-bergerak" class="form admin-form">
           <Alert form={form} />
           <div class="field-row">
-            <Field id="visit-date" label={t.date}>
+            <Field id="visit-date" label={t.date} error={errorOf(form, 'date')}>
               <input
                 id="visit-date"
                 name="date"
@@ -106,7 +106,7 @@ export const MobileAdminPage = ({
                 required
               />
             </Field>
-            <Field id="visit-start" label={t.start} hint={t.timeHint(zone)}>
+            <Field id="visit-start" label={t.start} hint={t.timeHint(zone)} error={errorOf(form, 'start')}>
               <input
                 id="visit-start"
                 name="start"
@@ -116,14 +116,14 @@ export const MobileAdminPage = ({
                 required
               />
             </Field>
-            <Field id="visit-end" label={t.end}>
+            <Field id="visit-end" label={t.end} error={errorOf(form, 'end')}>
               <input id="visit-end" name="end" type="time" value={value(form, 'end', '12:00')} required />
             </Field>
           </div>
-          <Field id="visit-place" label={t.place}>
+          <Field id="visit-place" label={t.place} error={errorOf(form, 'place')}>
             <input id="visit-place" name="place" value={value(form, 'place', '')} maxlength={160} required />
           </Field>
-          <Field id="visit-map" label={t.mapUrl} hint={t.mapUrlHint}>
+          <Field id="visit-map" label={t.mapUrl} hint={t.mapUrlHint} error={errorOf(form, 'mapUrl')}>
             <input
               id="visit-map"
               name="mapUrl"

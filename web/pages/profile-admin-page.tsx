@@ -48,7 +48,7 @@ const ContrastLine = ({ ctx, check }: { ctx: PageContext; check: ContrastCheck }
 export const ProfileAdminPage = ({ ctx, profile, logo, saved, refusal }: Props) => {
   const { m } = ctx
   const t = m.profileAdmin
-  const { value, Alert } = refusalHelpers(refusal)
+  const { value, Alert, errorOf } = refusalHelpers(refusal)
   const form = 'profile'
   const colour = (name: 'primary' | 'accent') => {
     const typed = value(form, name, profile.branding[name])
@@ -108,7 +108,7 @@ export const ProfileAdminPage = ({ ctx, profile, logo, saved, refusal }: Props) 
         <h2 id="profile-title">{t.profile}</h2>
         <form method="post" action="/admin/profil" class="form admin-form wide-form" data-profile-form>
           <Alert form={form} />
-          <Field id="profile-name" label={t.name}>
+          <Field id="profile-name" label={t.name} error={errorOf(form, 'name')}>
             <input
               id="profile-name"
               name="name"
@@ -118,7 +118,7 @@ export const ProfileAdminPage = ({ ctx, profile, logo, saved, refusal }: Props) 
               maxlength={120}
             />
           </Field>
-          <Field id="profile-tagline" label={t.tagline}>
+          <Field id="profile-tagline" label={t.tagline} error={errorOf(form, 'tagline')}>
             <input
               id="profile-tagline"
               name="tagline"
@@ -126,12 +126,12 @@ export const ProfileAdminPage = ({ ctx, profile, logo, saved, refusal }: Props) 
               maxlength={160}
             />
           </Field>
-          <Field id="profile-address" label={t.address}>
+          <Field id="profile-address" label={t.address} error={errorOf(form, 'address')}>
             <textarea id="profile-address" name="address" rows={3} required minlength={5} maxlength={240}>
               {value(form, 'address', profile.address)}
             </textarea>
           </Field>
-          <Field id="profile-map" label={t.mapUrl} hint={t.mapUrlHint}>
+          <Field id="profile-map" label={t.mapUrl} hint={t.mapUrlHint} error={errorOf(form, 'mapUrl')}>
             <input
               id="profile-map"
               name="mapUrl"
@@ -143,7 +143,7 @@ export const ProfileAdminPage = ({ ctx, profile, logo, saved, refusal }: Props) 
             />
           </Field>
           <div class="field-row">
-            <Field id="profile-phone" label={t.phone}>
+            <Field id="profile-phone" label={t.phone} error={errorOf(form, 'phone')}>
               <input
                 id="profile-phone"
                 name="phone"
@@ -153,7 +153,7 @@ export const ProfileAdminPage = ({ ctx, profile, logo, saved, refusal }: Props) 
                 maxlength={40}
               />
             </Field>
-            <Field id="profile-email" label={t.email}>
+            <Field id="profile-email" label={t.email} error={errorOf(form, 'email')}>
               <input
                 id="profile-email"
                 name="email"
@@ -208,7 +208,7 @@ export const ProfileAdminPage = ({ ctx, profile, logo, saved, refusal }: Props) 
           class="form admin-form narrow"
         >
           <Alert form="logo" />
-          <Field id="logo-file" label={t.logoFile} hint={t.logoFileHint}>
+          <Field id="logo-file" label={t.logoFile} hint={t.logoFileHint} error={errorOf('logo', 'logo')}>
             <input
               id="logo-file"
               name="logo"

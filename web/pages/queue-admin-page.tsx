@@ -36,7 +36,7 @@ interface Props {
 export const QueueAdminPage = (p: Props) => {
   const { ctx } = p
   const t = ctx.m.queueAdmin
-  const { refusalOf, value, checked, Alert } = refusalHelpers(p.refusal)
+  const { refusalOf, value, checked, Alert, errorOf } = refusalHelpers(p.refusal)
   const time = (iso: string) => formatInstant(iso, p.timeZone, ctx.lang)
 
   const queueForm = (q: Queue | undefined) => {
@@ -48,12 +48,12 @@ export const QueueAdminPage = (p: Props) => {
         {q ? (
           <input type="hidden" name="id" value={q.id} />
         ) : (
-          <Field id={`${prefix}-id`} label={t.id}>
+          <Field id={`${prefix}-id`} label={t.id} error={errorOf(form, 'id')}>
             <input id={`${prefix}-id`} name="id" value={value(form, 'id', '')} required />
           </Field>
         )}
         <div class="field-row">
-          <Field id={`${prefix}-prefix`} label={t.prefix}>
+          <Field id={`${prefix}-prefix`} label={t.prefix} error={errorOf(form, 'prefix')}>
             <input
               id={`${prefix}-prefix`}
               name="prefix"
@@ -62,12 +62,12 @@ export const QueueAdminPage = (p: Props) => {
               required
             />
           </Field>
-          <Field id={`${prefix}-name`} label={t.name}>
+          <Field id={`${prefix}-name`} label={t.name} error={errorOf(form, 'name')}>
             <input id={`${prefix}-name`} name="name" value={value(form, 'name', q?.name ?? '')} required />
           </Field>
         </div>
         <div class="field-row">
-          <Field id={`${prefix}-capacity`} label={t.capacity}>
+          <Field id={`${prefix}-capacity`} label={t.capacity} error={errorOf(form, 'dailyCapacity')}>
             <input
               id={`${prefix}-capacity`}
               name="dailyCapacity"
@@ -78,7 +78,12 @@ export const QueueAdminPage = (p: Props) => {
               required
             />
           </Field>
-          <Field id={`${prefix}-online`} label={t.onlineShare} hint={t.onlineShareHint}>
+          <Field
+            id={`${prefix}-online`}
+            label={t.onlineShare}
+            hint={t.onlineShareHint}
+            error={errorOf(form, 'onlineSharePercent')}
+          >
             <input
               id={`${prefix}-online`}
               name="onlineSharePercent"
@@ -90,7 +95,7 @@ export const QueueAdminPage = (p: Props) => {
               required
             />
           </Field>
-          <Field id={`${prefix}-floor`} label={t.floor}>
+          <Field id={`${prefix}-floor`} label={t.floor} error={errorOf(form, 'floor')}>
             <input id={`${prefix}-floor`} name="floor" value={value(form, 'floor', q?.floor ?? '')} />
           </Field>
         </div>
@@ -131,12 +136,12 @@ export const QueueAdminPage = (p: Props) => {
         {c ? (
           <input type="hidden" name="id" value={c.id} />
         ) : (
-          <Field id={`${prefix}-id`} label={t.id}>
+          <Field id={`${prefix}-id`} label={t.id} error={errorOf(form, 'id')}>
             <input id={`${prefix}-id`} name="id" value={value(form, 'id', '')} required />
           </Field>
         )}
         <div class="field-row">
-          <Field id={`${prefix}-number`} label={t.number}>
+          <Field id={`${prefix}-number`} label={t.number} error={errorOf(form, 'number')}>
             <input
               id={`${prefix}-number`}
               name="number"
@@ -147,7 +152,7 @@ export const QueueAdminPage = (p: Props) => {
               required
             />
           </Field>
-          <Field id={`${prefix}-floor`} label={t.floor}>
+          <Field id={`${prefix}-floor`} label={t.floor} error={errorOf(form, 'floor')}>
             <input id={`${prefix}-floor`} name="floor" value={value(form, 'floor', c?.floor ?? '')} />
           </Field>
         </div>
@@ -242,7 +247,7 @@ export const QueueAdminPage = (p: Props) => {
           <Alert form="schedule" />
           <div class="field-row">
             {weekdays.map((day) => (
-              <Field id={`hours-${day}`} label={ctx.m.weekdays[day]}>
+              <Field id={`hours-${day}`} label={ctx.m.weekdays[day]} error={errorOf('schedule', day)}>
                 <input
                   id={`hours-${day}`}
                   name={day}
@@ -251,7 +256,12 @@ export const QueueAdminPage = (p: Props) => {
               </Field>
             ))}
           </div>
-          <Field id="holidays-text" label={t.holidays} hint={t.holidaysHint}>
+          <Field
+            id="holidays-text"
+            label={t.holidays}
+            hint={t.holidaysHint}
+            error={errorOf('schedule', 'holidays')}
+          >
             <textarea id="holidays-text" name="holidays" rows={4} aria-describedby="holidays-text-hint">
               {value('schedule', 'holidays', p.holidays.map((h) => `${h.date} ${h.name}`).join('\n'))}
             </textarea>
@@ -280,7 +290,11 @@ export const QueueAdminPage = (p: Props) => {
                 ['blockDays', t.blockDays, p.settings.appointment.blockDays],
               ] as const
             ).map(([name, label, current]) => (
-              <Field id={`setting-${name}`} label={label}>
+              <Field
+                id={`setting-${name}`}
+                label={label}
+                error={errorOf('settings', name) ?? errorOf('settings', `appointment.${name}`)}
+              >
                 <input
                   id={`setting-${name}`}
                   name={name}

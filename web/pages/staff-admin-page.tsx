@@ -39,7 +39,7 @@ const roles = ['officer', 'admin'] as const
 export const StaffAdminPage = ({ ctx, staff, invites, self, timeZone, saved, invited, refusal }: Props) => {
   const { m } = ctx
   const t = m.staffAdmin
-  const { value, Alert } = refusalHelpers(refusal)
+  const { value, Alert, errorOf } = refusalHelpers(refusal)
   const inviteRole = value('invite', 'role', 'officer')
   return (
     <Layout ctx={ctx} title={t.title} styles={['catalog.css', 'staff-admin.css']}>
@@ -138,7 +138,7 @@ export const StaffAdminPage = ({ ctx, staff, invites, self, timeZone, saved, inv
         <p>{t.inviteLead}</p>
         <form method="post" action="/admin/staf/undang" class="form admin-form narrow">
           <Alert form="invite" />
-          <Field id="invite-name" label={t.name}>
+          <Field id="invite-name" label={t.name} error={errorOf('invite', 'name')}>
             <input
               id="invite-name"
               name="name"
@@ -149,7 +149,7 @@ export const StaffAdminPage = ({ ctx, staff, invites, self, timeZone, saved, inv
               autocomplete="off"
             />
           </Field>
-          <Field id="invite-email" label={t.email}>
+          <Field id="invite-email" label={t.email} error={errorOf('invite', 'email')}>
             <input
               id="invite-email"
               name="email"
@@ -160,7 +160,7 @@ export const StaffAdminPage = ({ ctx, staff, invites, self, timeZone, saved, inv
               autocomplete="off"
             />
           </Field>
-          <Field id="invite-role" label={t.role}>
+          <Field id="invite-role" label={t.role} error={errorOf('invite', 'role')}>
             <select id="invite-role" name="role">
               {roles.map((r) => (
                 <option value={r} selected={r === inviteRole}>

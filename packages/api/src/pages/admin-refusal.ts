@@ -1,43 +1,54 @@
 import type { Context } from 'hono'
 import type { AppEnv } from '../app-env'
 import { ApiError } from '../errors'
-import { wordDetails } from '../issue-messages'
+import { type FieldIssue, wordDetails } from '../issue-messages'
 import { fieldIssues } from '../validation'
 
 export type RefusalStatus = 400 | 404 | 409 | 413 | 415
 
 /**
  * The message a refused admin form shows: the error's own words, then each field with its label (so the admin
- * reads "Warna utama: Kontras 3,1:1 ..." rather than a property path). Undefined for anything that is not a
- * refusal, which the caller rethrows.
+ * reads "Warna utama: Kontras 3,1:1 ..." rather than a property path), and each field's message to show
+ * beside it. Undefined for anything that is not a refusal, which the caller rethrows.
  */
 export const refusalMessage = (
   error: unknown,
   c: Context<AppEnv>,
   labels: Record<string, string>,
-): { status: RefusalStatus; message: string } | undefined => {
+): { status: RefusalStatus; message: string; fields: FieldIssue[] } | undefined => {
   const m = c.var.m
-  const describe = (issues: { path: string; message: string }[]) =>
-    issues
-      .map((i) => `${labels[i.path] ?? labels[i.path.split('.')[0] ?? ''] ?? i.path}: ${i.message}`)
-      .join('; ')
+  const labelOf = (path: string) => labels[path] ?? labels[path.split('.')[0] ?? ''] ?? path
+  const describe = (issues: FieldIssue[]) => issues.map((i) => `${labelOf(i.path)}: ${i.message}`).join('; ')
   if (error instanceof ApiError && error.status < 500) {
     const status: RefusalStatus = ([404, 409, 413, 415] as const).find((s) => s === error.status) ?? 400
     const d = wordDetails(error.details, m)
+    // A conflict names its field (`{ field: 'prefix' }`): the refusal's words go beside that field.
+    const field =
+      d && typeof d === 'object' && 'field' in d && typeof d.field === 'string' ? d.field : undefined
+    const fields = Array.isArray(d)
+      ? d.filter(isFieldIssue)
+      : field
+        ? [{ path: field, message: m.errors[error.code] }]
+        : []
     const detail = Array.isArray(d)
-      ? describe(d as { path: string; message: string }[])
+      ? describe(fields)
       : d && typeof d === 'object' && 'message' in d
         ? String(d.message)
         : ''
-    return { status, message: detail ? `${m.errors[error.code]} ${detail}` : m.errors[error.code] }
+    return { status, message: detail ? `${m.errors[error.code]} ${detail}` : m.errors[error.code], fields }
   }
-  if (error instanceof Error && error.name === 'ZodError')
-    return {
-      status: 400,
-      message: `${m.errors.invalid_request} ${describe(fieldIssues(error as never, c.var.lang))}`,
-    }
+  if (error instanceof Error && error.name === 'ZodError') {
+    const fields = fieldIssues(error as never, c.var.lang)
+    return { status: 400, message: `${m.errors.invalid_request} ${describe(fields)}`, fields }
+  }
   return undefined
 }
+
+const isFieldIssue = (d: unknown): d is FieldIssue =>
+  typeof d === 'object' &&
+  d !== null &&
+  typeof (d as FieldIssue).path === 'string' &&
+  typeof (d as FieldIssue).message === 'string'
 
 type FormValues = Record<string, string | string[]>
 

@@ -4,17 +4,17 @@ import { counter, holiday, queue as queueSchema, queueSettings } from '@mpp/core
 import { getCatalog } from '@mpp/db/catalog-repository'
 import { listOutbox } from '@mpp/db/outbox-repository'
 import { updateTenantSettings } from '@mpp/db/tenant-repository'
+import type { Messages } from '@mpp/web/i18n/messages'
 import { QueueAdminPage, type Refusal } from '@mpp/web/pages/queue-admin-page'
 import { type Context, Hono } from 'hono'
 import { removeCounter, removeQueue, saveCounter, saveQueue } from '../admin/queue-config'
 import type { AppEnv } from '../app-env'
 import { ApiError } from '../errors'
-import { wordDetails } from '../issue-messages'
 import { requireSite, tenantOf } from '../middleware/require-site'
 import { requireRole } from '../middleware/session'
 import type { QueueContext } from '../queue/queue-context'
 import type { TenantCache } from '../tenant-cache'
-import { fieldIssues } from '../validation'
+import { refusalMessage } from './admin-refusal'
 import { pageContext } from './page-context'
 
 type FormValues = Record<string, string | string[]>
@@ -22,6 +22,33 @@ type FormValues = Record<string, string | string[]>
 const list = (v: string | string[] | undefined) => (v === undefined ? [] : Array.isArray(v) ? v : [v])
 const text = (v: string | string[] | undefined) => (typeof v === 'string' ? v.trim() : '')
 const optional = (v: string | string[] | undefined) => text(v) || undefined
+
+/** Field labels for refusal messages, so the admin reads "Huruf antrean: ..." rather than a property path. */
+const labelsOf = (m: Messages): Record<string, string> => {
+  const t = m.queueAdmin
+  return {
+    id: t.id,
+    prefix: t.prefix,
+    name: t.name,
+    serviceIds: t.services,
+    dailyCapacity: t.capacity,
+    onlineSharePercent: t.onlineShare,
+    floor: t.floor,
+    number: t.number,
+    queueIds: t.queues,
+    hours: t.schedule,
+    holidays: t.holidays,
+    priorityRatio: t.priorityRatio,
+    'appointment.slotMinutes': t.slotMinutes,
+    'appointment.capacityPerSlot': t.capacityPerSlot,
+    'appointment.daysAhead': t.daysAhead,
+    'appointment.checkInEarlyMinutes': t.checkInEarly,
+    'appointment.checkInLateMinutes': t.checkInLate,
+    'appointment.maxNoShows': t.maxNoShows,
+    'appointment.noShowWindowDays': t.noShowWindow,
+    'appointment.blockDays': t.blockDays,
+  }
+}
 
 /** The queue set-up page of a tenant admin; every form posts back here and returns with the outcome. */
 export const queueAdminPages = (queue: QueueContext, tenants: TenantCache) => {
@@ -67,29 +94,10 @@ export const queueAdminPages = (queue: QueueContext, tenants: TenantCache) => {
       await save()
       return c.redirect('/admin/antrean?tersimpan', 303)
     } catch (error) {
-      const m = c.var.m
-      if (error instanceof ApiError && error.status < 500) {
-        const worded = wordDetails(error.details, m)
-        const details = Array.isArray(worded)
-          ? ` ${worded.map((d: { path: string; message: string }) => `${d.path}: ${d.message}`).join('; ')}`
-          : ''
-        return render(c, {
-          status: error.status === 404 ? 404 : error.status === 409 ? 409 : 400,
-          form,
-          message: `${m.errors[error.code]}${details}`,
-          values,
-        })
-      }
-      if (error instanceof Error && error.name === 'ZodError') {
-        const issues = fieldIssues(error as never, c.var.lang)
-        return render(c, {
-          status: 400,
-          form,
-          message: `${m.errors.invalid_request} ${issues.map((i) => `${i.path}: ${i.message}`).join('; ')}`,
-          values,
-        })
-      }
-      throw error
+      const refusal = refusalMessage(error, c, labelsOf(c.var.m))
+      if (!refusal) throw error
+      const status = refusal.status === 404 || refusal.status === 409 ? refusal.status : 400
+      return render(c, { ...refusal, status, form, values })
     }
   }
 
