@@ -149,6 +149,36 @@ describe("a citizen rates the service; the MPP's report and the ministry's dashb
     await admin.getByRole('link', { name: 'Versi cetak' }).click()
     await admin.waitForURL('**/admin/kepuasan/cetak**')
     await check(admin)
+    // The printed report is on the MPP's letterhead, its logo loaded, and ends with a signature block.
+    const letterhead = admin.locator('header.letterhead')
+    expect(await letterhead.locator('.letterhead-name').textContent()).toBe(
+      'Mal Pelayanan Publik Kota Samarinda',
+    )
+    expect(await letterhead.textContent()).toContain('Kalimantan Timur')
+    expect(
+      await letterhead.locator('img').evaluate((img: HTMLImageElement) => img.naturalWidth),
+    ).toBeGreaterThan(0)
+    const signature = await admin.locator('section.signature').textContent()
+    expect(signature).toContain('Kepala Mal Pelayanan Publik Kota Samarinda')
+    expect(signature).toContain('NIP.')
+    await admin.emulateMedia({ media: 'print' })
+    expect(await letterhead.isVisible()).toBe(true)
+    await admin.emulateMedia({ media: 'screen' })
+
+    // On a phone the report's period form wraps, one field per line, and the admin menu marks the page.
+    await admin.setViewportSize({ width: 360, height: 740 })
+    await admin.goto(url('samarinda', '/admin/kepuasan'))
+    await check(admin)
+    const nav = admin.getByRole('navigation', { name: 'Menu admin' })
+    expect(await nav.locator('[aria-current="page"]').textContent()).toBe('Kepuasan')
+    const [from, to] = await admin
+      .locator('.period-form input')
+      .evaluateAll((inputs) => inputs.map((i) => i.getBoundingClientRect().toJSON() as DOMRect))
+    expect(to?.top).toBeGreaterThan((from?.bottom ?? 0) - 1)
+    expect(Math.round(to?.width ?? 0)).toBe(Math.round(from?.width ?? 0))
+    await admin.goto(url('samarinda', '/staf'))
+    await check(admin)
+    expect(await nav.locator('[aria-current="page"]').textContent()).toBe('Beranda')
   })
 
   it("the ministry's dashboard counts it", async () => {
