@@ -231,7 +231,7 @@ describe('signing up through the pages', () => {
     const page = await (
       await t.request(platformHost, '/kementerian/tenant/13.75', { headers: { cookie: ministry } })
     ).text()
-    expect(page).toContain('2026-12-10')
+    expect(page).toContain('10 Desember 2026')
     expect(page).toContain('Diresmikan')
     const mail = await (
       await t.request(platformHost, '/kementerian/surat', { headers: { cookie: ministry } })

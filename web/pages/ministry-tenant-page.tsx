@@ -1,5 +1,6 @@
 import type { Tenant } from '@mpp/core/tenant'
 import { Layout } from '../components/layout'
+import { formatDay } from '../components/local-time'
 import { type AuditLine, AuditTable, MinistryNav } from '../components/ministry-parts'
 import type { PageContext } from '../components/page-context'
 
@@ -46,7 +47,7 @@ export const MinistryTenantPage = ({ ctx, tenant, siteUrl, audit, saved, refusal
         {tenant.inauguratedOn && (
           <div>
             <dt>{t.inauguratedOn}</dt>
-            <dd>{tenant.inauguratedOn}</dd>
+            <dd>{formatDay(tenant.inauguratedOn, ctx.lang)}</dd>
           </div>
         )}
         {tenant.suspendedReason && (
