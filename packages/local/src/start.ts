@@ -4,6 +4,7 @@ import type { LogLevel } from '@aws-lambda-powertools/logger/types'
 import { type ServerType, serve } from '@hono/node-server'
 import { getConnInfo } from '@hono/node-server/conninfo'
 import { createApp } from '@mpp/api/app'
+import type { AppDeps } from '@mpp/api/app-env'
 import { closeQuietComplaints } from '@mpp/api/complaints/complaints'
 import { inProcessMailer } from '@mpp/api/mail/mailer'
 import { printingTransport } from '@mpp/api/mail/printing-transport'
@@ -17,6 +18,7 @@ import { type RunningDynamoDb, startDynamoDbLocal } from './dynamodb-local'
 import { createLocalFileStore } from './local-file-store'
 import { localFetch } from './local-server'
 import { defaultDemoPassword, demoAccounts, seedDemo } from './seed/seed-demo'
+import { planHistory } from './seed/seed-history'
 import { localSessionSecret } from './session-secret'
 
 const port = Number(process.env.PORT ?? 3000)
@@ -24,12 +26,16 @@ const dataDir = resolve(process.env.DATA_DIR ?? '.data')
 const tableName = process.env.TABLE_NAME ?? defaultTableName
 const password = process.env.MPP_DEMO_PASSWORD ?? defaultDemoPassword
 const rootDomain = 'localhost'
+/** Ninety days of demo history, unless `MPP_DEMO_HISTORY=off` (the shared browser-test server, whose counts must hold still). */
+const demoHistory = process.env.MPP_DEMO_HISTORY !== 'off'
 
 let dynamo: RunningDynamoDb | undefined
 let server: ServerType | undefined
 let dayCloser: NodeJS.Timeout | undefined
+let stopping = false
 
 const stop = async (code: number) => {
+  stopping = true
   clearInterval(dayCloser)
   await new Promise<void>((done) => (server ? server.close(() => done()) : done()))
   await dynamo?.stop()
@@ -53,7 +59,7 @@ const main = async () => {
   })
   const sessionSecret = await localSessionSecret(join(dataDir, 'session-secret'))
   const files = createLocalFileStore(join(dataDir, 'files'), sessionSecret, systemClock)
-  const app = createApp({
+  const deps: AppDeps = {
     db,
     config: {
       rootDomain,
@@ -73,7 +79,9 @@ const main = async () => {
       logger,
     }),
     files: files.store,
-  })
+  }
+  const history = demoHistory ? await planHistory(deps) : undefined
+  const app = createApp(deps)
 
   // The same job EventBridge runs every 15 minutes in AWS, here on a one-minute timer.
   const closeDays = () =>
@@ -91,8 +99,11 @@ const main = async () => {
           console.log(`Closed quiet complaints: ${closed.map((c) => `${c.tenantId} ${c.code}`).join(', ')}`),
       )
       .catch((error: unknown) => logger.error('closing quiet complaints failed', { error }))
-  dayCloser = setInterval(closeDays, 60_000)
-  void closeDays()
+  const startClosingDays = () => {
+    if (stopping) return
+    dayCloser = setInterval(closeDays, 60_000)
+    void closeDays()
+  }
 
   server = serve({ fetch: localFetch(app, assets.outDir, files.receiver), port }, () => {
     const origin = (host: string) => `http://${host}:${port}`
@@ -102,6 +113,7 @@ const main = async () => {
         'MPP Cloud is running.',
         `  DynamoDB:  ${endpoint} (table ${tableName}${dynamo ? `, data in ${dataDir}` : ''})`,
         `  Demo seed: ${seeded.created.length ? `created ${seeded.created.join(', ')}` : 'already present'}`,
+        `  History:   ${history ? (history.seeded.length ? `writing the last 90 days of ${history.seeded.join(', ')} in the background` : 'already present') : 'off (MPP_DEMO_HISTORY=off)'}`,
         '',
         `  Platform and ministry:  ${origin(rootDomain)}`,
         ...demoAccounts
@@ -117,6 +129,20 @@ const main = async () => {
         'Press Ctrl-C to stop.',
       ].join('\n'),
     )
+    if (!history?.seeded.length) return startClosingDays()
+    // The history is written while the app already serves, newest days first, so a start stays quick. The
+    // day-closing job waits for it: the history closes its own days, each at its own time.
+    const started = systemClock().getTime()
+    history
+      .write()
+      .then((written) =>
+        console.log(
+          `\nDemo history written in ${Math.round((systemClock().getTime() - started) / 1000)} s: ${written.tickets} tickets, ${written.surveys} survey responses, ${written.complaints} complaints.`,
+        ),
+      )
+      // Stopping mid-way leaves the days written so far (see README); only an error while running is news.
+      .catch((error: unknown) => stopping || logger.error('writing the demo history failed', { error }))
+      .finally(startClosingDays)
   })
 }
 

@@ -8,9 +8,12 @@ declare module 'vitest' {
   }
 }
 
-/** One `npm start` for the browser flows. */
+/**
+ * One `npm start` for the browser flows, without the demo history: flows that count what they did need
+ * numbers that hold still (demo-history.e2e.ts starts its own server with the history).
+ */
 export default async function setup(project: TestProject) {
-  const server = await startLocalServer()
+  const server = await startLocalServer({ env: { MPP_DEMO_HISTORY: 'off' } })
   project.provide('port', server.port)
   project.provide('serverLog', server.logFile)
   return async () => {
