@@ -348,12 +348,18 @@ const writeComplaints = async (base: AppDeps, tenant: Tenant, first: IsoDate, to
     const anonymous = random.chance(0.3)
     at(day, '09:00', '16:00')
     const { complaint } = await retryingConflicts(() =>
-      submitComplaint(deps, tenant, {
-        category: sample.category,
-        text: sample.text,
-        anonymous,
-        ...(anonymous ? {} : { contact: { name: random.pick(citizenNames) } }),
-      }),
+      submitComplaint(
+        deps,
+        tenant,
+        {
+          category: sample.category,
+          text: sample.text,
+          anonymous,
+          ...(anonymous ? {} : { contact: { name: random.pick(citizenNames) } }),
+        },
+        // Nobody gives an email here, so no receipt is mailed.
+        { site: `http://${tenant.slug}.${base.config.rootDomain}/`, lang: 'id' },
+      ),
     )
     filed++
     const verifyOn = addWorkingDays(day, random.int(1, 2), holidays)
