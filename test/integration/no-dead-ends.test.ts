@@ -121,6 +121,11 @@ describe('a suspended MPP', () => {
     expect((await page(samarinda, `/ambil?layanan=${serviceId}`)).html).toContain(
       'MPP ini sedang tidak melayani secara daring.',
     )
+    // The complaint page says why instead of offering a form the API would refuse; tracking stays.
+    const complaints = await page(samarinda, '/pengaduan')
+    expect(complaints.html).not.toMatch(/<form method="post" action="\/pengaduan"/)
+    expect(complaints.html).toContain('MPP ini sedang tidak melayani secara daring.')
+    expect(complaints.html).toContain('name="kode"')
     // The platform no longer lists it.
     expect((await page(platformHost, '/')).html).not.toContain('samarinda.localhost')
   })

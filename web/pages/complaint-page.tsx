@@ -57,6 +57,8 @@ interface FormProps {
   refusal?: string
   /** The tracking form's typed code and what was wrong with it. */
   track?: { code: string; error?: string }
+  /** Why no complaint can be filed now (the MPP is suspended or closed): shown instead of the form. */
+  closed?: string
 }
 
 /** `/pengaduan`: file a complaint (optionally about one service, optionally anonymous), or track one by code. */
@@ -68,6 +70,7 @@ export const ComplaintFormPage = ({
   errors = {},
   refusal,
   track,
+  closed,
 }: FormProps) => {
   const { m } = ctx
   const t = m.complaints
@@ -119,125 +122,131 @@ export const ComplaintFormPage = ({
 
       <section aria-labelledby="form-heading">
         <h2 id="form-heading">{t.form}</h2>
-        <form method="post" action="/pengaduan" class="form wide-form" novalidate>
-          {(refusal || errorIds.length > 0) && (
-            <p class="alert" role="alert" id="cp-form-error">
-              {refusal ?? t.refused}
-            </p>
-          )}
-          <input type="hidden" name="kunci" value={formKey} />
-
-          <label for="layanan">{t.service}</label>
-          <FieldError field="layanan" />
-          <select
-            id="layanan"
-            name="layanan"
-            aria-describedby={described('layanan')}
-            aria-invalid={invalid('layanan')}
-          >
-            <option value="" selected={values.layanan === ''}>
-              {t.serviceNone}
-            </option>
-            {groups.map(({ agency, services }) => (
-              <optgroup label={agency.name}>
-                {services.map((s) => (
-                  <option value={s.id} selected={values.layanan === s.id}>
-                    {s.name}
-                  </option>
-                ))}
-              </optgroup>
-            ))}
-          </select>
-
-          <fieldset class="choices" aria-describedby={described('jenis')}>
-            <legend>{t.category}</legend>
-            <FieldError field="jenis" />
-            {complaintCategories.map((c) => (
-              <label class="checkbox">
-                <input type="radio" name="jenis" value={c} checked={values.jenis === c} required />
-                <span>{t.categories[c]}</span>
-              </label>
-            ))}
-          </fieldset>
-
-          <label for="isi">{t.text}</label>
-          <p class="hint muted small" id="isi-hint">
-            {t.textHint}
+        {closed ? (
+          <p class="notice" id="cp-closed">
+            {closed}
           </p>
-          <FieldError field="isi" />
-          <textarea
-            id="isi"
-            name="isi"
-            rows={8}
-            maxlength={4000}
-            required
-            aria-describedby={described('isi', 'isi-hint')}
-            aria-invalid={invalid('isi')}
-          >
-            {values.isi}
-          </textarea>
+        ) : (
+          <form method="post" action="/pengaduan" class="form wide-form" novalidate>
+            {(refusal || errorIds.length > 0) && (
+              <p class="alert" role="alert" id="cp-form-error">
+                {refusal ?? t.refused}
+              </p>
+            )}
+            <input type="hidden" name="kunci" value={formKey} />
 
-          <fieldset class="choices">
-            <legend>{t.contact}</legend>
-            <p class="muted small" id="contact-hint">
-              {t.contactHint}
+            <label for="layanan">{t.service}</label>
+            <FieldError field="layanan" />
+            <select
+              id="layanan"
+              name="layanan"
+              aria-describedby={described('layanan')}
+              aria-invalid={invalid('layanan')}
+            >
+              <option value="" selected={values.layanan === ''}>
+                {t.serviceNone}
+              </option>
+              {groups.map(({ agency, services }) => (
+                <optgroup label={agency.name}>
+                  {services.map((s) => (
+                    <option value={s.id} selected={values.layanan === s.id}>
+                      {s.name}
+                    </option>
+                  ))}
+                </optgroup>
+              ))}
+            </select>
+
+            <fieldset class="choices" aria-describedby={described('jenis')}>
+              <legend>{t.category}</legend>
+              <FieldError field="jenis" />
+              {complaintCategories.map((c) => (
+                <label class="checkbox">
+                  <input type="radio" name="jenis" value={c} checked={values.jenis === c} required />
+                  <span>{t.categories[c]}</span>
+                </label>
+              ))}
+            </fieldset>
+
+            <label for="isi">{t.text}</label>
+            <p class="hint muted small" id="isi-hint">
+              {t.textHint}
             </p>
-            <FieldError field="tanpaNama" />
-            <label class="checkbox">
+            <FieldError field="isi" />
+            <textarea
+              id="isi"
+              name="isi"
+              rows={8}
+              maxlength={4000}
+              required
+              aria-describedby={described('isi', 'isi-hint')}
+              aria-invalid={invalid('isi')}
+            >
+              {values.isi}
+            </textarea>
+
+            <fieldset class="choices">
+              <legend>{t.contact}</legend>
+              <p class="muted small" id="contact-hint">
+                {t.contactHint}
+              </p>
+              <FieldError field="tanpaNama" />
+              <label class="checkbox">
+                <input
+                  type="checkbox"
+                  name="tanpaNama"
+                  value="ya"
+                  checked={values.tanpaNama}
+                  aria-describedby={described('tanpaNama', 'anonymous-hint')}
+                  aria-invalid={invalid('tanpaNama')}
+                />
+                <span>{t.anonymous}</span>
+              </label>
+              <p class="muted small" id="anonymous-hint">
+                {t.anonymousHint}
+              </p>
+              <label for="nama">{t.name}</label>
+              <FieldError field="nama" />
               <input
-                type="checkbox"
-                name="tanpaNama"
-                value="ya"
-                checked={values.tanpaNama}
-                aria-describedby={described('tanpaNama', 'anonymous-hint')}
-                aria-invalid={invalid('tanpaNama')}
+                id="nama"
+                name="nama"
+                value={values.nama}
+                autocomplete="name"
+                maxlength={120}
+                aria-describedby={described('nama', 'contact-hint')}
+                aria-invalid={invalid('nama')}
               />
-              <span>{t.anonymous}</span>
-            </label>
-            <p class="muted small" id="anonymous-hint">
-              {t.anonymousHint}
-            </p>
-            <label for="nama">{t.name}</label>
-            <FieldError field="nama" />
-            <input
-              id="nama"
-              name="nama"
-              value={values.nama}
-              autocomplete="name"
-              maxlength={120}
-              aria-describedby={described('nama', 'contact-hint')}
-              aria-invalid={invalid('nama')}
-            />
-            <label for="telepon">{t.phone}</label>
-            <FieldError field="telepon" />
-            <input
-              id="telepon"
-              name="telepon"
-              type="tel"
-              inputmode="tel"
-              autocomplete="tel"
-              value={values.telepon}
-              aria-describedby={described('telepon')}
-              aria-invalid={invalid('telepon')}
-            />
-            <label for="email">{t.email}</label>
-            <FieldError field="email" />
-            <input
-              id="email"
-              name="email"
-              type="email"
-              autocomplete="email"
-              value={values.email}
-              maxlength={254}
-              aria-describedby={described('email')}
-              aria-invalid={invalid('email')}
-            />
-          </fieldset>
+              <label for="telepon">{t.phone}</label>
+              <FieldError field="telepon" />
+              <input
+                id="telepon"
+                name="telepon"
+                type="tel"
+                inputmode="tel"
+                autocomplete="tel"
+                value={values.telepon}
+                aria-describedby={described('telepon')}
+                aria-invalid={invalid('telepon')}
+              />
+              <label for="email">{t.email}</label>
+              <FieldError field="email" />
+              <input
+                id="email"
+                name="email"
+                type="email"
+                autocomplete="email"
+                value={values.email}
+                maxlength={254}
+                aria-describedby={described('email')}
+                aria-invalid={invalid('email')}
+              />
+            </fieldset>
 
-          <button type="submit" class="button">
-            {t.submit}
-          </button>
-        </form>
+            <button type="submit" class="button">
+              {t.submit}
+            </button>
+          </form>
+        )}
       </section>
     </Layout>
   )

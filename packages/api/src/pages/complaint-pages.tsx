@@ -8,6 +8,7 @@ import {
   responseText,
 } from '@mpp/core/complaint'
 import type { Tenant } from '@mpp/core/tenant'
+import { servesCitizens } from '@mpp/core/tenant-lifecycle'
 import { getCatalog } from '@mpp/db/catalog-repository'
 import { getComplaint } from '@mpp/db/complaint-repository'
 import { groupByAgency } from '@mpp/web/components/service-groups'
@@ -39,7 +40,7 @@ import {
   submitComplaint,
   verifyComplaint,
 } from '../complaints/complaints'
-import type { ApiError } from '../errors'
+import { ApiError } from '../errors'
 import { countPublicWrite } from '../limits/public-writes'
 import { requireSite, tenantOf } from '../middleware/require-site'
 import { requireRole } from '../middleware/session'
@@ -119,17 +120,24 @@ export const complaintPages = (deps: AppDeps) => {
     c: Context<AppEnv>,
     props: Omit<Parameters<typeof ComplaintFormPage>[0], 'ctx' | 'groups' | 'formKey'> & { formKey?: string },
     status: 200 | Status = 200,
-  ) =>
-    html(
+  ) => {
+    const tenant = tenantOf(c.var.site)
+    // A suspended or closed MPP takes no complaint here (the API refuses it): the page says why, tracking stays.
+    const closed = servesCitizens(tenant.stage)
+      ? undefined
+      : refusalText(c, tenant, new ApiError(409, 'tenant_unavailable'))
+    return html(
       c,
       <ComplaintFormPage
         ctx={pageContext(c, deps.config)}
-        groups={await serviceGroups(tenantOf(c.var.site))}
+        groups={await serviceGroups(tenant)}
         {...props}
+        closed={closed}
         formKey={props.formKey ?? newFormKey()}
       />,
       status,
     )
+  }
 
   pages.get('/pengaduan', requireSite('tenant'), async (c) => {
     const typed = c.req.query('kode')
