@@ -38,6 +38,7 @@ describe('the demo history', () => {
     expect(first).toMatchObject({ seeded: ['pekanbaru'], kept: [] })
     expect(first.tickets).toBeGreaterThan(0)
     expect(first.surveys).toBeGreaterThan(0)
+    expect(first.complaints).toBeGreaterThan(0)
     for (const day of days) expect(await getDaySummary(t.db, pekanbaru, day)).toBeDefined()
     // Nothing on the weekend (its schedule is closed), and nothing of today.
     expect(await ticketsOn('2026-11-21')).toHaveLength(0)
@@ -73,6 +74,7 @@ describe('the demo history', () => {
     }
     expect(tickets).toBe(first.tickets)
     expect(responses).toBe(first.surveys)
+    expect(addRollups(...rollups.map((r) => r.totals)).cpFiled).toBe(first.complaints)
     const [month] = await tenantMonthRollups(t.db, pekanbaru, '2026-11', '2026-11')
     expect(month?.totals).toEqual(addRollups(...rollups.map((r) => r.totals)))
     const nation = await nationalDayRollups(t.db, days[0] as string, days[4] as string)
