@@ -1,6 +1,7 @@
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { expectAccessible, expectNoSidewaysScroll, launchBrowser, newPhonePage, url } from './support/browser'
+import { demoPassword } from './support/local-server'
 
 let browser: Browser
 beforeAll(async () => {
@@ -80,5 +81,36 @@ describe('a refused form speaks to the person who filled it', () => {
     expect(subdomain?.message).toBe('Hanya huruf kecil, angka dan tanda hubung')
     expect(subdomain?.message).not.toContain('Kota_Baru')
     await expectAccessible(page)
+  })
+
+  it('the service editor shows its messages beside the fields of a new service, keeping what was typed', async () => {
+    const page = await newPhonePage(browser)
+    await page.goto(url('lubuklinggau', '/masuk'))
+    await page.getByLabel('Email').fill('admin@lubuklinggau.test')
+    await page.getByLabel('Kata sandi').fill(demoPassword)
+    await page.getByRole('button', { name: 'Masuk' }).click()
+    await page.waitForURL('**/staf')
+    await page.goto(url('lubuklinggau', '/admin/katalog/layanan-baru'))
+    await page.locator('#service-name').fill('Legalisir ijazah')
+    // The browser itself asks for the required fields; the server's rules beyond them come back worded.
+    await page.locator('#service-completionTime').fill('1 hari kerja')
+    await page.locator('#service-fee').fill('Gratis')
+    await page.locator('#service-product').fill('Ijazah terlegalisir')
+    await page.locator('#service-requirements').fill(`Ijazah asli\n${'x'.repeat(301)}`)
+    await page.locator('form.admin-form button[type="submit"]').click()
+    await page.waitForSelector('.field-error')
+
+    const refused = await refusedFields(page)
+    expect(refused.length).toBeGreaterThan(0)
+    for (const field of refused) {
+      expect(field.message, field.id).not.toBe('')
+      for (const internal of [...internals, 'Terlalu besar', 'xxxxxxxxxx'])
+        expect(field.message).not.toContain(internal)
+    }
+    expect(refused.find((f) => f.id === 'service-requirements')?.message).toBe('Paling banyak 300 karakter')
+    expect(await page.locator('#service-name').inputValue()).toBe('Legalisir ijazah')
+    expect(await page.locator('#service-fee').inputValue()).toBe('Gratis')
+    await expectAccessible(page)
+    await expectNoSidewaysScroll(page)
   })
 })
