@@ -90,8 +90,8 @@ describe("the ministry's landing", () => {
     )
     expect(approved.status).toBe(303)
     const html = await page(platformHost, '/kementerian?lang=id', ministry)
-    expect(html).toContain('Tidak ada permohonan menunggu')
-    expect(html).not.toContain('menunggu keputusan')
+    expect(html).toContain('Tidak ada permohonan yang menunggu keputusan Kementerian saat ini.')
+    expect(html).not.toContain(`/kementerian/permohonan/${applicationId}`)
   })
 })
 
@@ -154,9 +154,10 @@ describe("a new admin's first page", () => {
 
   const steps = (html: string): Record<string, { done: boolean; href: string }> =>
     Object.fromEntries(
-      [...html.matchAll(/<li class="checklist-(done|open)" data-step="(\w+)"><a href="([^"]+)"/g)].map(
-        (x) => [x[2], { done: x[1] === 'done', href: x[3] }],
-      ),
+      [...html.matchAll(/<li class="setup-(done|open)" data-step="(\w+)"><a href="([^"]+)"/g)].map((x) => [
+        x[2],
+        { done: x[1] === 'done', href: x[3] },
+      ]),
     )
 
   it('shows a setup checklist with every step open, each linking to its page', async () => {

@@ -150,8 +150,10 @@ export const en: Messages = {
   ministryHome: {
     title: 'Ministry of PANRB console',
     waiting: (n) =>
-      n === 0 ? 'No applications waiting' : `${n} application${n === 1 ? '' : 's'} waiting for a decision`,
-    noneWaiting: 'Every application received has been decided.',
+      n === 0
+        ? 'Applications waiting for a decision'
+        : `${n} application${n === 1 ? '' : 's'} waiting for a decision`,
+    noneWaiting: "No application is waiting for the ministry's decision now.",
     regency: 'Regency or city',
     waitingSince: 'Waiting since',
     age: 'Waiting for',

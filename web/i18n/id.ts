@@ -157,8 +157,8 @@ export const id = {
   ministryHome: {
     title: 'Konsol Kementerian PANRB',
     waiting: (n: number) =>
-      n === 0 ? 'Tidak ada permohonan menunggu' : `${n} permohonan menunggu keputusan`,
-    noneWaiting: 'Semua permohonan yang masuk sudah diputuskan.',
+      n === 0 ? 'Permohonan menunggu keputusan' : `${n} permohonan menunggu keputusan`,
+    noneWaiting: 'Tidak ada permohonan yang menunggu keputusan Kementerian saat ini.',
     regency: 'Kabupaten/kota',
     waitingSince: 'Menunggu sejak',
     age: 'Lama menunggu',

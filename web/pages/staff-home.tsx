@@ -29,11 +29,11 @@ const SetupChecklist = ({ ctx, setup }: { ctx: PageContext; setup: SetupItem[] }
     <section aria-labelledby="setup" class="setup">
       <h2 id="setup">{t.title}</h2>
       <p>{open === 0 ? t.complete : t.lead(open, setup.length)}</p>
-      <ol class="checklist">
+      <ol class="setup-steps">
         {setup.map((s) => (
-          <li class={s.done ? 'checklist-done' : 'checklist-open'} data-step={s.step}>
+          <li class={s.done ? 'setup-done' : 'setup-open'} data-step={s.step}>
             <a href={s.href}>{t.steps[s.step]}</a>{' '}
-            <span class="checklist-status">{s.done ? t.done : t.open}</span>
+            <span class="setup-status">{s.done ? t.done : t.open}</span>
           </li>
         ))}
       </ol>
