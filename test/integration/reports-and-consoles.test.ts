@@ -134,6 +134,9 @@ describe("the ministry's words", () => {
         )
         expect(html).toContain(`<html lang="${lang}"`)
         expect(visibleText(html), `${lang} ${path}`).not.toMatch(/tenant/i)
+        // The ministry's menu marks the section it is in, once.
+        const nav = /<nav aria-label="[^"]+" class="subnav">(.*?)<\/nav>/.exec(html)?.[1] ?? ''
+        expect(nav.match(/aria-current="(page|true)"/g), `${lang} ${path}`).toHaveLength(1)
       }
     }
   })

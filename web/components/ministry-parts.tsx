@@ -8,16 +8,38 @@ export interface AuditLine {
   note?: string
 }
 
-/** The ministry console's sections. */
-export const MinistryNav = ({ m }: { m: Messages }) => (
-  <nav aria-label={m.ministryConsole.nav} class="subnav">
-    <a href="/kementerian">{m.ministryConsole.tenants}</a>
-    <a href="/kementerian/permohonan">{m.ministryConsole.applications}</a>
-    <a href="/kementerian/statistik">{m.ministryStats.nav}</a>
-    <a href="/kementerian/surat">{m.ministryConsole.mail}</a>
-    <a href="/kementerian/akun">{m.ministryAccounts.nav}</a>
-  </nav>
-)
+type MinistrySection = 'home' | 'applications' | 'statistics' | 'mail' | 'accounts'
+
+/**
+ * The ministry console's sections; the current one is marked as the admin menu marks its own: `page` on the
+ * section's page, `true` on a page inside it (one application, one MPP's figures).
+ */
+export const MinistryNav = ({
+  m,
+  current,
+  within = false,
+}: {
+  m: Messages
+  current: MinistrySection
+  within?: boolean
+}) => {
+  const links: [MinistrySection, string, string][] = [
+    ['home', '/kementerian', m.ministryConsole.tenants],
+    ['applications', '/kementerian/permohonan', m.ministryConsole.applications],
+    ['statistics', '/kementerian/statistik', m.ministryStats.nav],
+    ['mail', '/kementerian/surat', m.ministryConsole.mail],
+    ['accounts', '/kementerian/akun', m.ministryAccounts.nav],
+  ]
+  return (
+    <nav aria-label={m.ministryConsole.nav} class="subnav">
+      {links.map(([section, href, label]) => (
+        <a href={href} aria-current={section === current ? (within ? 'true' : 'page') : undefined}>
+          {label}
+        </a>
+      ))}
+    </nav>
+  )
+}
 
 /** Who decided what and when, in Jakarta time (the ministry's own). */
 export const AuditTable = ({ m, lang, entries }: { m: Messages; lang: Lang; entries: AuditLine[] }) => {

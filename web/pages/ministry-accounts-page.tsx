@@ -24,7 +24,7 @@ export const MinistryAccountsPage = ({ ctx, accounts, self, saved, refusal }: Pr
   const t = m.ministryAccounts
   return (
     <Layout ctx={ctx} title={t.title} styles={['staff-admin.css']}>
-      <MinistryNav m={m} />
+      <MinistryNav m={m} current="accounts" />
       <h1>{t.title}</h1>
       <p>{t.lead}</p>
       {saved && (

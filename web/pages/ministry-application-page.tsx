@@ -46,7 +46,7 @@ export const MinistryApplicationPage = ({ ctx, application: a, audit, saved, ref
   )
   return (
     <Layout ctx={ctx} title={t.record(a.regencyName)}>
-      <MinistryNav m={ctx.m} />
+      <MinistryNav m={ctx.m} current="applications" within />
       <h1>{t.record(a.regencyName)}</h1>
       {saved && (
         <p class="notice" role="status">

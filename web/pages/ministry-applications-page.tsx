@@ -22,7 +22,7 @@ export const MinistryApplicationsPage = ({
   const t = ctx.m.ministryConsole
   return (
     <Layout ctx={ctx} title={t.applications}>
-      <MinistryNav m={ctx.m} />
+      <MinistryNav m={ctx.m} current="applications" />
       <h1>{t.applications}</h1>
       <ul class="tabs">
         {statuses.map((s) => (

@@ -29,7 +29,7 @@ export const MinistryHome = ({ ctx, tenants, waiting, now }: Props) => {
   const t = m.ministryHome
   return (
     <Layout ctx={ctx} title={t.title}>
-      <MinistryNav m={m} />
+      <MinistryNav m={m} current="home" />
       <h1>{t.title}</h1>
       <section aria-labelledby="waiting">
         <h2 id="waiting">{t.waiting(waiting.length)}</h2>

@@ -71,7 +71,7 @@ export const MinistryMailPage = ({
   const t = ctx.m.ministryConsole
   return (
     <Layout ctx={ctx} title={t.mail}>
-      <MinistryNav m={ctx.m} />
+      <MinistryNav m={ctx.m} current="mail" />
       <h1>{t.mail}</h1>
       {resent && (
         <p class="notice" role="status">

@@ -187,7 +187,7 @@ export const MinistryStatsPage = ({ ctx, stats, query }: Props) => {
   const t = m.ministryStats
   return (
     <Layout ctx={ctx} title={t.title} styles={['report.css']}>
-      <MinistryNav m={m} />
+      <MinistryNav m={m} current="statistics" />
       <h1>{t.title}</h1>
       <p class="lead">{t.lead}</p>
       <StatsForm

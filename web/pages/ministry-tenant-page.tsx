@@ -26,7 +26,7 @@ export const MinistryTenantPage = ({ ctx, tenant, siteUrl, audit, saved, refusal
     ) : null
   return (
     <Layout ctx={ctx} title={tenant.name}>
-      <MinistryNav m={ctx.m} />
+      <MinistryNav m={ctx.m} current="home" within />
       <h1>{tenant.name}</h1>
       {saved && (
         <p class="notice" role="status">

@@ -29,7 +29,7 @@ export const MinistryTenantStatsPage = ({
   const title = t.tenantTitle(stats.tenant.name)
   return (
     <Layout ctx={ctx} title={title} styles={['report.css']}>
-      <MinistryNav m={m} />
+      <MinistryNav m={m} current="statistics" within />
       <p>
         <a href={`/kementerian/statistik?${query}`}>{t.back}</a> ·{' '}
         <a href={`/kementerian/tenant/${stats.tenant.id}`}>{t.record}</a>
