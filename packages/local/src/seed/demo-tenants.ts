@@ -76,6 +76,8 @@ export const demoTenants: DemoTenant[] = [
       stage: 'live',
       tagline: 'Melayani dalam satu gedung menuju kota metropolis yang madani',
       address: 'Gedung eks Ruang Paripurna DPRD Kota Lubuklinggau, Kota Lubuklinggau, Sumatera Selatan',
+      // A number no line is assigned to (000…), so the demo rings nobody; the same pattern below.
+      phone: '(0733) 000 1234',
       mapUrl: osm('DPRD Kota Lubuklinggau'),
       branding: { primary: '#0b6e4f', accent: '#b07d00' },
       facilities: [
@@ -192,6 +194,7 @@ export const demoTenants: DemoTenant[] = [
       stage: 'live',
       tagline: 'Seluruh pelayanan terpadu dalam satu tempat',
       address: 'Sriwijaya Promotion Center, Kota Palembang, Sumatera Selatan',
+      phone: '(0711) 000 1234',
       mapUrl: osm('Sriwijaya Promotion Center Palembang'),
       branding: { primary: '#9b1c1c', accent: '#a87400' },
       facilities: [
@@ -293,6 +296,7 @@ export const demoTenants: DemoTenant[] = [
       stage: 'live',
       tagline: 'Dua lantai berornamen khas Riau, satu sistem layanan terpadu',
       address: 'Kota Pekanbaru, Riau (lantai 1 pusat layanan, lantai 2 back office)',
+      phone: '(0761) 000 1234',
       mapUrl: osm('Mal Pelayanan Publik Pekanbaru'),
       branding: { primary: '#1d3f72', accent: '#b8860b' },
       facilities: [
@@ -418,6 +422,7 @@ export const demoTenants: DemoTenant[] = [
       stage: 'live',
       tagline: 'MPP pertama di Kalimantan Timur',
       address: 'Kota Samarinda, Kalimantan Timur',
+      phone: '(0541) 000 1234',
       mapUrl: osm('Mal Pelayanan Publik Samarinda'),
       branding: { primary: '#005f73', accent: '#c27c0e' },
       facilities: [
