@@ -1,13 +1,6 @@
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import {
-  expectAccessible,
-  expectNoSidewaysScroll,
-  launchBrowser,
-  mailedLink,
-  newPhonePage,
-  url,
-} from './support/browser'
+import { expectAccessibleAndFitting, launchBrowser, mailedLink, newPhonePage, url } from './support/browser'
 import { demoPassword } from './support/local-server'
 
 let browser: Browser
@@ -19,11 +12,7 @@ afterAll(async () => {
   await browser?.close()
 })
 
-/** Every complaint page is checked for accessibility and fit on a 360 px phone. */
-const check = async (page: Page) => {
-  await expectAccessible(page)
-  await expectNoSidewaysScroll(page)
-}
+const check = expectAccessibleAndFitting
 
 describe('a complaint from a phone to the staff and back', () => {
   let citizen: Page

@@ -1,6 +1,6 @@
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { expectAccessible, expectNoSidewaysScroll, launchBrowser, newPhonePage, url } from './support/browser'
+import { expectAccessibleAndFitting, launchBrowser, newPhonePage, url } from './support/browser'
 import { demoPassword } from './support/local-server'
 
 /** A citizen is offered only what works now, and search knows everyday words (issue 13, point 2). */
@@ -14,10 +14,7 @@ afterAll(async () => {
   await browser?.close()
 })
 
-const check = async (page: Page) => {
-  await expectAccessible(page)
-  await expectNoSidewaysScroll(page)
-}
+const check = expectAccessibleAndFitting
 
 /** Searches the MPP's catalog from its home page, as a citizen on a phone does. */
 const searchFromHome = async (page: Page, slug: string, words: string) => {

@@ -1,13 +1,6 @@
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import {
-  expectAccessible,
-  expectNoSidewaysScroll,
-  launchBrowser,
-  mailedLink,
-  newPhonePage,
-  url,
-} from './support/browser'
+import { expectAccessibleAndFitting, launchBrowser, mailedLink, newPhonePage, url } from './support/browser'
 import { demoPassword } from './support/local-server'
 
 let browser: Browser
@@ -21,11 +14,7 @@ afterAll(async () => {
 const slug = 'bukittinggi'
 const adminEmail = `dpmptsp@${slug}.go.id`
 
-/** Every page of the journey is checked with axe. */
-const check = async (page: Page) => {
-  await expectAccessible(page)
-  await expectNoSidewaysScroll(page)
-}
+const check = expectAccessibleAndFitting
 
 /** The ministry's browser, logged in on the platform. */
 const ministryPage = async () => {

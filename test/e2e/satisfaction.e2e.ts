@@ -1,6 +1,6 @@
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { expectAccessible, expectNoSidewaysScroll, launchBrowser, newPhonePage, url } from './support/browser'
+import { expectAccessibleAndFitting, launchBrowser, newPhonePage, url } from './support/browser'
 import { demoPassword } from './support/local-server'
 
 let browser: Browser
@@ -11,10 +11,7 @@ afterAll(async () => {
   await browser?.close()
 })
 
-const check = async (page: Page) => {
-  await expectAccessible(page)
-  await expectNoSidewaysScroll(page)
-}
+const check = expectAccessibleAndFitting
 
 /** A fresh desktop browser logged in as `email` on `slug`'s host (or the platform), landing on `next`. */
 const loggedIn = async (slug: string | null, email: string, next: string) => {

@@ -91,3 +91,9 @@ export const expectNoSidewaysScroll = async (page: Page) => {
   }))
   expect(scroll, page.url()).toBeLessThanOrEqual(viewport)
 }
+
+/** What every visited page must be: accessible, and no wider than a phone's screen. */
+export const expectAccessibleAndFitting = async (page: Page) => {
+  await expectAccessible(page)
+  await expectNoSidewaysScroll(page)
+}
