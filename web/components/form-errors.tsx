@@ -1,4 +1,4 @@
-/** A refused field as forms receive it: its path in the schema and one human sentence (never validator text). */
+/** A refused field as the API and the forms show it: its path in the schema and one human sentence (never validator text). */
 export interface FieldIssue {
   path: string
   message: string

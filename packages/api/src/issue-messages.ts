@@ -1,6 +1,9 @@
 import { type IssueRule, issueRules } from '@mpp/core/issue-rules'
+import type { FieldIssue } from '@mpp/web/components/form-errors'
 import type { Messages } from '@mpp/web/i18n/messages'
 import type { z } from 'zod'
+
+export type { FieldIssue }
 
 /** A word of the catalog's `issues`: what a person reads beside a refused field. */
 export type IssueWord = keyof Messages['issues']
@@ -13,12 +16,6 @@ export interface RuleIssue {
   path: string
   word: IssueWord
   limit?: number
-}
-
-/** A refused field as the API and the forms show it: the field's path and one human sentence. */
-export interface FieldIssue {
-  path: string
-  message: string
 }
 
 const isCoreRule = (message: string): message is IssueRule =>
