@@ -4,6 +4,7 @@ import { freePort } from '@mpp/local/free-port'
 import { benchApp } from './bench-app'
 import { meterCapacity } from './capacity'
 import { type HttpCall, load, send } from './http-load'
+import { captureTransaction, replayTransaction } from './raw-transaction'
 import { countRoundTrips } from './round-trips'
 import { round } from './stats'
 
@@ -65,6 +66,13 @@ export const benchQueue = async (db: Db, password: string) => {
       )
     }
 
+    // The transaction of a queue's first ticket of the day, to replay raw against the same DynamoDB Local.
+    const issuance = captureTransaction(db, ([counter]) =>
+      Boolean(
+        counter?.Update?.Key?.sk?.S?.startsWith('Q#') &&
+          counter.Update.ConditionExpression?.startsWith('attribute_not_exists'),
+      ),
+    )
     // 500 citizens, each from an address of their own: under the MPP's 600 tickets per 10 minutes, so every
     // request is a ticket issued (and counted against the limits), never a 429.
     const takeLoad = await load(port, 500, 20, (i) => ({
@@ -73,6 +81,14 @@ export const benchQueue = async (db: Db, password: string) => {
     }))
     if (Object.keys(takeLoad.statuses).some((status) => status !== '201'))
       throw new Error(`takeTicket load: ${JSON.stringify(takeLoad.statuses)}`)
+    if (!issuance.items) throw new Error('takeTicket sent no transaction to replay')
+    const raw = await replayTransaction(db, issuance.items, takeLoad.requests, takeLoad.concurrency)
+    const takeTicketVsRaw = {
+      items: issuance.items.length,
+      takeTicketPerSecond: takeLoad.perSecond,
+      rawPerSecond: raw.perSecond,
+      ratio: round(takeLoad.perSecond / raw.perSecond, 2),
+    }
     const boardLoad = await load(port, 600, 20, () => ({ method: 'GET', host, path: '/api/board' }))
     // Ten counters call at once, each marking its ticket a no-show before calling again.
     const perCounter = 20
@@ -137,7 +153,7 @@ export const benchQueue = async (db: Db, password: string) => {
       ),
     ].map(({ body: _, ...rest }) => ({ ...rest, read: round(rest.read, 2), write: round(rest.write, 2) }))
 
-    return { load: { takeTicket: takeLoad, callNext: callLoad, getBoard: boardLoad }, life }
+    return { load: { takeTicket: takeLoad, callNext: callLoad, getBoard: boardLoad }, takeTicketVsRaw, life }
   } finally {
     server.close()
   }

@@ -200,7 +200,12 @@ try {
       concurrency: l.concurrency,
       'p50 ms': l.p50,
       'p99 ms': l.p99,
+      'per s': 'perSecond' in l ? l.perSecond : '',
     })),
+  )
+  const vs = queue.takeTicketVsRaw
+  console.log(
+    `takeTicket over HTTP: ${vs.takeTicketPerSecond}/s; its transaction (${vs.items} writes) sent raw on fresh keys at the same concurrency: ${vs.rawPerSecond}/s; ratio ${vs.ratio}`,
   )
   console.log("One ticket's life: DynamoDB round trips and capacity units per step:")
   console.table(
