@@ -1,4 +1,5 @@
 import { Agent, request } from 'node:http'
+import { inPool } from './pool'
 import { percentile, round } from './stats'
 
 const agent = new Agent({ keepAlive: true, maxSockets: 64 })
@@ -59,19 +60,11 @@ export const load = async (
 ) => {
   const latencies: number[] = []
   const statuses = new Map<number, number>()
-  let issued = 0
-  const started = performance.now()
-  await Promise.all(
-    Array.from({ length: concurrency }, async () => {
-      while (issued < total) {
-        const i = issued++
-        const res = await send(port, next(i))
-        latencies.push(res.ms)
-        statuses.set(res.status, (statuses.get(res.status) ?? 0) + 1)
-      }
-    }),
-  )
-  const seconds = (performance.now() - started) / 1000
+  const seconds = await inPool(total, concurrency, async (i) => {
+    const res = await send(port, next(i))
+    latencies.push(res.ms)
+    statuses.set(res.status, (statuses.get(res.status) ?? 0) + 1)
+  })
   return {
     requests: total,
     concurrency,

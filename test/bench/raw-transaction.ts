@@ -1,5 +1,6 @@
 import { type TransactWriteItem, TransactWriteItemsCommand } from '@aws-sdk/client-dynamodb'
 import type { Db } from '@mpp/db/client'
+import { inPool } from './pool'
 import { round } from './stats'
 
 /**
@@ -42,17 +43,8 @@ export const replayTransaction = async (
   total: number,
   concurrency: number,
 ) => {
-  let issued = 0
-  const started = performance.now()
-  await Promise.all(
-    Array.from({ length: concurrency }, async () => {
-      while (issued < total) {
-        const i = issued++
-        await db.client.send(
-          new TransactWriteItemsCommand({ TransactItems: onFreshKeys(items, `#raw-${i}`) }),
-        )
-      }
-    }),
-  )
-  return { requests: total, concurrency, perSecond: round(total / ((performance.now() - started) / 1000), 1) }
+  const seconds = await inPool(total, concurrency, async (i) => {
+    await db.client.send(new TransactWriteItemsCommand({ TransactItems: onFreshKeys(items, `#raw-${i}`) }))
+  })
+  return { requests: total, concurrency, perSecond: round(total / seconds, 1) }
 }
