@@ -159,6 +159,8 @@ describe('a trial MPP without services', () => {
       order: 1,
     })
     await putService(t.db, tenant.id, { ...standard, id: 'ktp-el', agencyId: 'disdukcapil', name: 'KTP-el' })
+    // The platform remembers for a minute whether a trial MPP has a service.
+    clock.advanceMinutes(1)
     const listed = await page(platformHost, '/')
     expect(listed.html).toContain('padang.localhost')
     // With a service but no queue yet: still no ticket offer, and it says to come in person.

@@ -30,20 +30,25 @@ import {
 import { originOf } from '../onboarding/origin'
 import { decideTenant } from '../onboarding/tenant-lifecycle'
 import type { TenantCache } from '../tenant-cache'
+import { createTtlCache, type TtlCache } from '../ttl-cache'
 import { pageContext } from './page-context'
 import { tenantUrl } from './tenant-url'
 
 /**
- * The tenants the platform links to. The public list shows those serving citizens, but not a trial MPP that
- * has published no service yet: its site would be an empty catalog (one small Query per trial tenant, a few).
+ * The tenants the platform links to. The public list (`published` given) shows those serving citizens, but not
+ * a trial MPP that has published no service yet: its site would be an empty catalog.
  */
-const tenantLinks = async (deps: AppDeps, c: Context<AppEnv>, publicOnly: boolean): Promise<TenantLink[]> => {
+const tenantLinks = async (
+  deps: AppDeps,
+  c: Context<AppEnv>,
+  published?: TtlCache<boolean>,
+): Promise<TenantLink[]> => {
   const directory = await listDirectory(deps.db)
-  const listed = publicOnly
+  const listed = published
     ? (
         await Promise.all(
           directory.map(async (t) =>
-            t.stage === 'live' || (t.stage === 'trial' && (await hasServices(deps.db, t.id))) ? [t] : [],
+            t.stage === 'live' || (t.stage === 'trial' && (await published.get(t.id))) ? [t] : [],
           ),
         )
       ).flat()
@@ -54,14 +59,19 @@ const tenantLinks = async (deps: AppDeps, c: Context<AppEnv>, publicOnly: boolea
 }
 
 /** The platform's front door. */
-export const platformHome = (deps: AppDeps) => async (c: Context<AppEnv>) =>
-  c.html(
-    <PlatformHome
-      ctx={pageContext(c, deps.config)}
-      tenants={await tenantLinks(deps, c, true)}
-      totalRegencies={regencies.length}
-    />,
-  )
+export const platformHome = (deps: AppDeps) => {
+  // Whether a trial MPP has a service, remembered a minute: the public page is bots' to hit, and must not
+  // cost a Query per trial MPP per visit; a first service shows on the list within that minute.
+  const published = createTtlCache((id) => hasServices(deps.db, id), deps.now, 60_000)
+  return async (c: Context<AppEnv>) =>
+    c.html(
+      <PlatformHome
+        ctx={pageContext(c, deps.config)}
+        tenants={await tenantLinks(deps, c, published)}
+        totalRegencies={regencies.length}
+      />,
+    )
+}
 
 /** The ministry's console on the platform host. */
 export const platformPages = (deps: AppDeps, tenants: TenantCache) => {
@@ -72,7 +82,7 @@ export const platformPages = (deps: AppDeps, tenants: TenantCache) => {
   pages.get('/kementerian', async (c) => {
     const now = deps.now()
     const [tenantList, verified] = await Promise.all([
-      tenantLinks(deps, c, false),
+      tenantLinks(deps, c),
       listApplicationsByStatus(deps.db, 'verified', now),
     ])
     // Waiting for the ministry since it last became `verified` (the email confirmed, or a revision sent back):
