@@ -14,24 +14,23 @@ const zoneNames: Record<TimeZone, string> = {
 /** The zone as Indonesians name it: WIB, WITA or WIT. */
 export const zoneName = (timeZone: TimeZone) => zoneNames[timeZone]
 
+/*
+ * Calendar dates and months carry no time of day, so they are formatted at UTC midnight: the tenant's zone
+ * cannot move them to another day. Instants go through `localClock` in the tenant's zone first.
+ */
+const utcDay = (date: IsoDate) => new Date(`${date}T00:00:00Z`)
+const calendar = (lang: Lang, options: Intl.DateTimeFormatOptions) =>
+  new Intl.DateTimeFormat(locales[lang], { timeZone: 'UTC', ...options })
+const dayMonthYear = (lang: Lang) => calendar(lang, { day: 'numeric', month: 'long', year: 'numeric' })
+const monthYear = (lang: Lang) => calendar(lang, { month: 'long', year: 'numeric' })
+
 /** A calendar date in words: "Senin, 23 November 2026". */
 export const formatDate = (date: IsoDate, lang: Lang) =>
-  new Intl.DateTimeFormat(locales[lang], {
-    timeZone: 'UTC',
-    weekday: 'long',
-    day: 'numeric',
-    month: 'long',
-    year: 'numeric',
-  }).format(new Date(`${date}T00:00:00Z`))
+  calendar(lang, { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' }).format(utcDay(date))
 
 /** A short date for a row of choices: "Sen, 23 Nov". */
 export const formatShortDate = (date: IsoDate, lang: Lang) =>
-  new Intl.DateTimeFormat(locales[lang], {
-    timeZone: 'UTC',
-    weekday: 'short',
-    day: 'numeric',
-    month: 'short',
-  }).format(new Date(`${date}T00:00:00Z`))
+  calendar(lang, { weekday: 'short', day: 'numeric', month: 'short' }).format(utcDay(date))
 
 /** A wall time with its zone: "10:15 WIB". */
 export const formatTime = (time: string, timeZone: TimeZone) => `${time} ${zoneNames[timeZone]}`
@@ -42,34 +41,19 @@ export const formatInstant = (iso: string, timeZone: TimeZone, lang: Lang) => {
   return `${formatDate(clock.date, lang)}, ${formatTime(clock.time, timeZone)}`
 }
 
-const utcDay = (date: IsoDate) => new Date(`${date}T00:00:00Z`)
-
-/*
- * Calendar dates and months carry no time of day, so they are formatted at UTC midnight: the tenant's zone
- * cannot move them to another day. Instants go through `localClock` in the tenant's zone first.
- */
-const dayMonthYear = (lang: Lang) =>
-  new Intl.DateTimeFormat(locales[lang], { timeZone: 'UTC', day: 'numeric', month: 'long', year: 'numeric' })
-const monthYear = (lang: Lang) =>
-  new Intl.DateTimeFormat(locales[lang], { timeZone: 'UTC', month: 'long', year: 'numeric' })
-
 /** A calendar date without the weekday: "1 Januari 2026". */
 export const formatDay = (date: IsoDate, lang: Lang) => dayMonthYear(lang).format(utcDay(date))
 
 /** A day for a chart axis: "5 Okt". */
 export const formatDayShort = (date: IsoDate, lang: Lang) =>
-  new Intl.DateTimeFormat(locales[lang], { timeZone: 'UTC', day: 'numeric', month: 'short' }).format(
-    utcDay(date),
-  )
+  calendar(lang, { day: 'numeric', month: 'short' }).format(utcDay(date))
 
 /** A month (`2026-10`) in words: "Oktober 2026". */
 export const formatMonth = (month: string, lang: Lang) => monthYear(lang).format(utcDay(`${month}-01`))
 
 /** A month for a chart axis: "Okt 2026". */
 export const formatMonthShort = (month: string, lang: Lang) =>
-  new Intl.DateTimeFormat(locales[lang], { timeZone: 'UTC', month: 'short', year: 'numeric' }).format(
-    utcDay(`${month}-01`),
-  )
+  calendar(lang, { month: 'short', year: 'numeric' }).format(utcDay(`${month}-01`))
 
 /** A period of days, sharing what the ends share: "1 Januari – 1 Desember 2026", "5–9 Oktober 2026". */
 export const formatPeriod = (from: IsoDate, to: IsoDate, lang: Lang) =>
