@@ -74,6 +74,24 @@ export const waitingMarker = z
   .strict()
 export type WaitingMarker = z.infer<typeof waitingMarker>
 
+/** One call a counter made, as a reconnecting display board needs it to announce what it missed. */
+export const recentCall = z
+  .object({
+    label: z.string(),
+    queueId: entityId,
+    callSeq: z.number().int(),
+    calledAt: z.iso.datetime(),
+  })
+  .strict()
+export type RecentCall = z.infer<typeof recentCall>
+
+/** Enough to cover a board's reconnect (a few seconds to a minute); small, so the item stays one write unit. */
+export const recentCallsKept = 5
+
+/** The counter's recent calls with one more, oldest first, the oldest dropped past `recentCallsKept`. */
+export const withRecentCall = (recent: RecentCall[] | undefined, call: RecentCall): RecentCall[] =>
+  [...(recent ?? []), call].slice(-recentCallsKept)
+
 export const counterCall = z
   .object({
     counterId: entityId,
@@ -93,6 +111,8 @@ export const counterCall = z
     updatedAt: z.iso.datetime(),
     /** Service durations of this counter's latest completed tickets, newest last: the wait estimate's input. */
     recentServiceSeconds: z.array(z.number()).optional(),
+    /** Its last few calls and recalls, oldest first (`withRecentCall`): the board's resync announces the missed ones. */
+    recentCalls: z.array(recentCall).max(recentCallsKept).optional(),
   })
   .strict()
 export type CounterCall = z.infer<typeof counterCall>

@@ -1,4 +1,4 @@
-import { createHmac, hkdfSync, timingSafeEqual } from 'node:crypto'
+import { purposeSigner } from '@mpp/api/auth/purpose-key'
 
 /** What a signature lets someone do: post one upload form, or fetch one file. */
 export type SignaturePurpose = 'upload' | 'download'
@@ -9,16 +9,10 @@ export type SignaturePurpose = 'upload' | 'download'
  * The parts are signed as a JSON array: a part holding a newline cannot pass for two parts.
  */
 export const fileSigner = (secret: string, purpose: SignaturePurpose) => {
-  const key = Buffer.from(hkdfSync('sha256', secret, 'mpp-local-file-store', `file ${purpose}`, 32))
-  const sign = (parts: string[]) =>
-    createHmac('sha256', key).update(JSON.stringify(parts)).digest('base64url')
+  const signer = purposeSigner(secret, 'mpp-local-file-store', `file ${purpose}`)
   return {
-    sign,
-    valid(parts: string[], signature: string) {
-      const expected = Buffer.from(sign(parts))
-      const given = Buffer.from(signature)
-      return expected.length === given.length && timingSafeEqual(expected, given)
-    },
+    sign: (parts: string[]) => signer.sign(JSON.stringify(parts)),
+    valid: (parts: string[], signature: string) => signer.valid(JSON.stringify(parts), signature),
   }
 }
 

@@ -34,11 +34,20 @@ export const boardView = async (ctx: QueueContext, tenant: Tenant, filter: Board
       calledAt: call.calledAt ?? call.updatedAt,
       callSeq: call.callSeq,
     }))
+  // Every counter's last few calls, oldest first: a board back from a lost connection announces, once each and
+  // in order, those after the highest callSeq it saw per counter (docs/live-updates.md, "Resume").
+  const recentCalls = live.counters
+    .filter((call) => counters.some((c) => c.id === call.counterId))
+    .flatMap((call) =>
+      (call.recentCalls ?? []).map((recent) => ({ counterNumber: call.counterNumber, ...recent })),
+    )
+    .sort((a, b) => a.calledAt.localeCompare(b.calledAt) || a.callSeq - b.callSeq)
   return {
     day,
     now: now.toISOString(),
     timeZone: tenant.timeZone,
     calls,
+    recentCalls,
     queues: queues.map((q) => {
       const line = queueLine(live, q.id, now, tenant.queueSettings.priorityRatio)
       return {

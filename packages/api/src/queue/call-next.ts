@@ -1,7 +1,7 @@
 import { type CallContext, lineOrder, pickNext, type WaitingTicket } from '@mpp/core/call-order'
 import { waitWithinCounts } from '@mpp/core/rollup'
 import type { Tenant } from '@mpp/core/tenant'
-import { type CounterCall, type LiveDay, readLiveDay } from '@mpp/db/live-repository'
+import { type CounterCall, type LiveDay, readLiveDay, withRecentCall } from '@mpp/db/live-repository'
 import { commitTicketChange } from '@mpp/db/ticket-changes'
 import { ApiError } from '../errors'
 import { callNotifications } from './notifications'
@@ -86,6 +86,12 @@ export const callNext = async (
           status: 'called',
           calledAt: at,
           updatedAt: at,
+          recentCalls: withRecentCall(current?.recentCalls, {
+            label: marker.label,
+            queueId: marker.queueId,
+            callSeq: (current?.callSeq ?? 0) + 1,
+            calledAt: at,
+          }),
         },
         expectSeq: current?.callSeq,
       },

@@ -4,7 +4,7 @@ import { nextStatus, type TicketAction } from '@mpp/core/ticket-lifecycle'
 import { recentServiceWindow } from '@mpp/core/wait-estimate'
 import { noShowPut } from '@mpp/db/appointment-repository'
 import { getCounterAndTicket } from '@mpp/db/counter-call-repository'
-import type { CounterCall, DayCounts } from '@mpp/db/live-repository'
+import { type CounterCall, type DayCounts, withRecentCall } from '@mpp/db/live-repository'
 import { commitTicketChange, type TicketChange } from '@mpp/db/ticket-changes'
 import { waitingMarkerOf } from '@mpp/db/ticket-issuance'
 import { getTicket } from '@mpp/db/ticket-repository'
@@ -68,7 +68,18 @@ export const actOnCounterTicket = async (
         ...base,
         set: {},
         counterCall: {
-          put: { ...call, callSeq: call.callSeq + 1, calledAt: at, updatedAt: at },
+          put: {
+            ...call,
+            callSeq: call.callSeq + 1,
+            calledAt: at,
+            updatedAt: at,
+            recentCalls: withRecentCall(call.recentCalls, {
+              label: call.label ?? ticket.label,
+              queueId: call.queueId ?? ticket.queueId,
+              callSeq: call.callSeq + 1,
+              calledAt: at,
+            }),
+          },
           expectSeq: call.callSeq,
         },
       }

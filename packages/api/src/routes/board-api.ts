@@ -38,6 +38,20 @@ const boardSchema = z
         callSeq: z.number(),
       }),
     ),
+    recentCalls: z
+      .array(
+        z.object({
+          counterNumber: z.number(),
+          label: z.string(),
+          queueId: z.string(),
+          callSeq: z.number(),
+          calledAt: z.string(),
+        }),
+      )
+      .meta({
+        description:
+          "Each counter's last few calls and recalls, oldest first: a board that lost its connection announces those after the highest `callSeq` it saw per counter",
+      }),
     queues: z.array(
       z.object({
         id: z.string(),
@@ -54,7 +68,8 @@ const getBoardRoute = createRoute({
   method: 'get',
   path: '/api/board',
   operationId: 'getBoard',
-  summary: 'The display board: latest call per counter (newest first) and the next numbers of each queue',
+  summary:
+    'The display board: latest call per counter (newest first), recent calls, and the next numbers of each queue',
   tags: ['queue'],
   middleware: requireSite('tenant'),
   request: { query: boardQuery },

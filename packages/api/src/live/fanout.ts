@@ -1,0 +1,300 @@
+import { unmarshall } from '@aws-sdk/util-dynamodb'
+import type { Clock } from '@mpp/core/clock'
+import type { Tenant, TenantId } from '@mpp/core/tenant'
+import type { Db } from '@mpp/db/client'
+import {
+  type ConnectionTopic,
+  deleteLiveConnection,
+  type LiveConnection,
+  queryLiveConnections,
+} from '@mpp/db/live-connection-repository'
+import { type CounterCall, type LiveDay, readLiveDay } from '@mpp/db/live-repository'
+import { getTenant } from '@mpp/db/tenant-repository'
+import { inTenantScope } from '@mpp/db/tenant-scope'
+import { queueLine } from '../queue/line-position'
+import { createTtlCache } from '../ttl-cache'
+
+/**
+ * One record of the table's stream as the fan-out reads it: the shape of a DynamoDB Streams record, whether it
+ * came from Lambda's event source (AWS) or from GetRecords on DynamoDB Local's stream (`npm start`, tests).
+ * The table's stream carries NEW_IMAGE: an insert or a change has the item, a removal only its keys.
+ */
+export interface LiveStreamRecord {
+  eventName?: 'INSERT' | 'MODIFY' | 'REMOVE' | string
+  dynamodb?: {
+    Keys?: Record<string, unknown>
+    NewImage?: Record<string, unknown>
+  }
+}
+
+/** Where the messages go: API Gateway's PostToConnection in AWS, the open node-ws socket locally. */
+export interface LiveSender {
+  /** `gone` when the connection no longer exists (410 in AWS, a closed socket locally): its record is pruned. */
+  send(connectionId: string, message: LiveMessage): Promise<'sent' | 'gone'>
+}
+
+/** A counter called, recalled, started or finished: the new state of its call. */
+export interface CallMessage {
+  type: 'call'
+  day: string
+  counterId: string
+  counterNumber: number
+  label: string
+  queueId: string
+  status: CounterCall['status']
+  calledAt: string
+  callSeq: number
+}
+
+/** A queue's line changed: how many wait and the next numbers, as `GET /api/board` lists them. */
+export interface QueueMessage {
+  type: 'queue'
+  day: string
+  id: string
+  waiting: number
+  next: string[]
+}
+
+/** The followed ticket's new state (never its secret or phone). */
+export interface TicketMessage {
+  type: 'ticket'
+  key: string
+  label: string
+  status: string
+  queueId: string
+  counterNumber?: number
+  calledAt?: string
+  /** When it is waiting and its queue's line was read for this batch. */
+  peopleAhead?: number
+}
+
+/** A counter's console: its own call and the lines of the queues it serves, whichever changed. */
+export interface ConsoleMessage {
+  type: 'console'
+  counterId: string
+  call?: CallMessage
+  queues: QueueMessage[]
+}
+
+export type LiveMessage = CallMessage | QueueMessage | TicketMessage | ConsoleMessage
+
+export interface FanoutDeps {
+  db: Db
+  now: Clock
+  sender: LiveSender
+}
+
+export interface FanoutResult {
+  sent: number
+  gone: number
+  /** Table requests made: one live-day Query per tenant-day whose lines changed, one Query per topic read. */
+  reads: number
+}
+
+/** How many upcoming numbers a queue message lists, as the board does. */
+const upcoming = 5
+
+const livePartition = /^T#(\d{2}\.\d{2})#L#(\d{4}-\d{2}-\d{2})$/
+const ticketPartition = /^T#(\d{2}\.\d{2})#TK#/
+/** `<day>.<queueId>.<number>`: the queue a ticket (and so its waiting or held marker) belongs to. */
+const queueOfTicketKey = (key: string) => key.split('.')[1]
+
+interface TenantChanges {
+  tenantId: TenantId
+  /** Each counter's calls in stream order, one per call sequence (its latest state). */
+  calls: Map<string, CounterCall[]>
+  /** Changed queues per day. */
+  queues: Map<string, Set<string>>
+  tickets: Map<string, Record<string, unknown>>
+}
+
+const changesOf = (records: LiveStreamRecord[]): Map<TenantId, TenantChanges> => {
+  const byTenant = new Map<TenantId, TenantChanges>()
+  const of = (tenantId: TenantId) => {
+    let changes = byTenant.get(tenantId)
+    if (!changes) {
+      changes = { tenantId, calls: new Map(), queues: new Map(), tickets: new Map() }
+      byTenant.set(tenantId, changes)
+    }
+    return changes
+  }
+  for (const record of records) {
+    const keys = record.dynamodb?.Keys && unmarshall(record.dynamodb.Keys as never)
+    const pk = typeof keys?.pk === 'string' ? keys.pk : undefined
+    const sk = typeof keys?.sk === 'string' ? keys.sk : undefined
+    if (!pk || !sk) continue
+    const image = record.dynamodb?.NewImage && unmarshall(record.dynamodb.NewImage as never)
+    const live = livePartition.exec(pk)
+    if (live) {
+      const [, tenantId, day] = live as unknown as [string, TenantId, string]
+      const changes = of(tenantId)
+      if (sk.startsWith('C#') && image) {
+        const call = image as CounterCall & { day?: string }
+        const calls = changes.calls.get(call.counterId) ?? []
+        const last = calls.at(-1)
+        // A start or finish after a call in the same batch only updates that call's state.
+        if (last && last.callSeq === call.callSeq) calls[calls.length - 1] = { ...call, day } as CounterCall
+        else calls.push({ ...call, day } as CounterCall)
+        changes.calls.set(call.counterId, calls)
+      } else if (sk.startsWith('W#') || sk.startsWith('H#')) {
+        const queueId = queueOfTicketKey(sk.split('#').at(-1) ?? '')
+        if (!queueId) continue
+        const queues = changes.queues.get(day) ?? new Set()
+        queues.add(queueId)
+        changes.queues.set(day, queues)
+      }
+      continue
+    }
+    const ticket = ticketPartition.exec(pk)
+    if (ticket && image) of(ticket[1] as TenantId).tickets.set(sk, image)
+  }
+  return byTenant
+}
+
+const callMessage = (call: CounterCall & { day?: string }): CallMessage | undefined =>
+  call.label
+    ? {
+        type: 'call',
+        day: call.day ?? '',
+        counterId: call.counterId,
+        counterNumber: call.counterNumber,
+        label: call.label,
+        queueId: call.queueId ?? '',
+        status: call.status,
+        calledAt: call.calledAt ?? call.updatedAt,
+        callSeq: call.callSeq,
+      }
+    : undefined
+
+const shows = (connection: LiveConnection, counterId: string | undefined, queueId: string | undefined) =>
+  (!connection.counterIds || (counterId !== undefined && connection.counterIds.includes(counterId))) &&
+  (!connection.queueIds || (queueId !== undefined && connection.queueIds.includes(queueId)))
+
+/**
+ * Turns a batch of the table's stream into messages for the connections that follow what changed, and sends
+ * them. Every writer of the live state is covered without publishing anything: calls and counter actions, new
+ * tickets, the scheduled day close. Per tenant: at most one live-day Query (for the lines), one Query per
+ * topic kind, one per followed ticket that changed. Connections found gone are pruned.
+ */
+export const createFanout = (deps: FanoutDeps) => {
+  // The priority ratio orders the line; a tenant's settings change seldom, so one read a minute will do.
+  const tenants = createTtlCache((id) => getTenant(deps.db, id), deps.now, 60_000)
+
+  const deliver = async (
+    tenantId: TenantId,
+    connection: LiveConnection,
+    message: LiveMessage,
+    result: FanoutResult,
+  ) => {
+    const outcome = await deps.sender.send(connection.connectionId, message)
+    if (outcome === 'sent') {
+      result.sent++
+      return
+    }
+    result.gone++
+    await deleteLiveConnection(
+      deps.db,
+      tenantId,
+      connection.topic as ConnectionTopic,
+      connection.connectionId,
+    )
+  }
+
+  const fanTenant = async (changes: TenantChanges, result: FanoutResult) => {
+    const { tenantId } = changes
+    const now = deps.now()
+    const connectionsOf = async (prefix: string) => {
+      result.reads++
+      return queryLiveConnections(deps.db, tenantId, prefix, now)
+    }
+    const calls = [...changes.calls.values()]
+      .flat()
+      .map(callMessage)
+      .filter((m): m is CallMessage => !!m)
+      .sort((a, b) => a.calledAt.localeCompare(b.calledAt) || a.callSeq - b.callSeq)
+    let queues: QueueMessage[] = []
+    let lines: Map<string, LiveDay> = new Map()
+    if (changes.queues.size > 0) {
+      const tenant: Tenant | undefined = await tenants.get(tenantId)
+      const ratio = tenant?.queueSettings.priorityRatio ?? 0
+      lines = new Map(
+        await Promise.all(
+          [...changes.queues.keys()].map(async (day) => {
+            result.reads++
+            return [day, await readLiveDay(deps.db, tenantId, day, true)] as const
+          }),
+        ),
+      )
+      queues = [...changes.queues].flatMap(([day, ids]) =>
+        [...ids].map((id): QueueMessage => {
+          const line = queueLine(lines.get(day) as LiveDay, id, now, ratio)
+          return {
+            type: 'queue',
+            day,
+            id,
+            waiting: line.length,
+            next: line.slice(0, upcoming).map((m) => m.label),
+          }
+        }),
+      )
+    }
+    const sends: Promise<void>[] = []
+    if (calls.length > 0 || queues.length > 0) {
+      const [boards, consoles] = await Promise.all([connectionsOf('board#'), connectionsOf('counter#')])
+      for (const board of boards) {
+        for (const call of calls)
+          if (shows(board, call.counterId, call.queueId)) sends.push(deliver(tenantId, board, call, result))
+        for (const queue of queues)
+          if (shows({ ...board, counterIds: undefined }, undefined, queue.id))
+            sends.push(deliver(tenantId, board, queue, result))
+      }
+      for (const console of consoles) {
+        const counterId = console.topic.slice('counter#'.length)
+        const call = calls.filter((c) => c.counterId === counterId).at(-1)
+        const served = queues.filter((q) => console.queueIds?.includes(q.id))
+        if (call || served.length > 0)
+          sends.push(
+            deliver(
+              tenantId,
+              console,
+              { type: 'console', counterId, ...(call && { call }), queues: served },
+              result,
+            ),
+          )
+      }
+    }
+    for (const [key, ticket] of changes.tickets) {
+      const followers = await connectionsOf(`ticket#${key}#`)
+      if (followers.length === 0) continue
+      const message: TicketMessage = {
+        type: 'ticket',
+        key,
+        label: String(ticket.label),
+        status: String(ticket.status),
+        queueId: String(ticket.queueId),
+        ...(typeof ticket.counterNumber === 'number' && { counterNumber: ticket.counterNumber }),
+        ...(typeof ticket.calledAt === 'string' && { calledAt: ticket.calledAt }),
+      }
+      const line = lines.get(String(ticket.day))
+      if (line && ticket.status === 'waiting') {
+        const tenant = await tenants.get(tenantId)
+        const order = queueLine(line, message.queueId, now, tenant?.queueSettings.priorityRatio ?? 0)
+        const ahead = order.findIndex((m) => m.ticketKey === key)
+        if (ahead >= 0) message.peopleAhead = ahead
+      }
+      for (const follower of followers) sends.push(deliver(tenantId, follower, message, result))
+    }
+    await Promise.all(sends)
+  }
+
+  return {
+    /** Handles one batch of stream records; tenants one after another, each in its own tenant scope. */
+    async handle(records: LiveStreamRecord[]): Promise<FanoutResult> {
+      const result: FanoutResult = { sent: 0, gone: 0, reads: 0 }
+      for (const changes of changesOf(records).values())
+        await inTenantScope(changes.tenantId, () => fanTenant(changes, result))
+      return result
+    },
+  }
+}
+export type Fanout = ReturnType<typeof createFanout>
