@@ -18,7 +18,7 @@ import { getQueueConfig } from '@mpp/db/queue-config-repository'
 import { exportTenantItems } from '@mpp/db/tenant-export'
 import { updateTenantSettings } from '@mpp/db/tenant-repository'
 import type { Messages } from '@mpp/web/i18n/messages'
-import type { z } from 'zod'
+import { z } from 'zod'
 import { ApiError } from '../errors'
 import type { TenantCache } from '../tenant-cache'
 
@@ -158,7 +158,14 @@ export const removeMobileVisit = async (db: Db, tenant: Tenant, visitId: string)
 }
 
 /** The standard facilities (DOMAIN.md) and free text for the rest. */
-export const facilitiesInput = tenantSchema.pick({ facilities: true, otherFacilities: true }).strict()
+export const facilitiesInput = tenantSchema
+  .pick({ facilities: true })
+  .extend({
+    // Trimmed before the length check: what is stored must read back under the tenant schema (min 2), or every
+    // later read of the tenant fails.
+    otherFacilities: z.array(z.string().trim().min(2).max(80)).max(20),
+  })
+  .strict()
 export type FacilitiesInput = z.infer<typeof facilitiesInput>
 
 /** Saves the facilities shown on the home page; the tenant cache forgets the tenant so they show at once. */
@@ -169,7 +176,7 @@ export const updateFacilities = async (
   input: FacilitiesInput,
 ) => {
   const facilities = [...new Set(input.facilities)]
-  const otherFacilities = [...new Set(input.otherFacilities.map((f) => f.trim()).filter(Boolean))]
+  const otherFacilities = [...new Set(input.otherFacilities)]
   await updateTenantSettings(db, tenant.id, { facilities, otherFacilities })
   tenants.forget(tenant.slug)
   return { facilities, otherFacilities }

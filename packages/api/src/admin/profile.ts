@@ -24,9 +24,11 @@ const shape = tenantSchema.shape
 /** What `updateProfile` takes: the tenant schema's own fields, the map link https only. */
 export const profileInput = z
   .object({
-    name: shape.name,
+    // Trimmed before the length checks, as stored: a name or address that is only long with its spaces would
+    // be saved short and fail the tenant schema on every later read.
+    name: z.string().trim().min(3).max(120),
     tagline: shape.tagline,
-    address: shape.address,
+    address: z.string().trim().min(5).max(240),
     /** https only: checked by `updateProfile`, with a message that says so. */
     mapUrl: shape.mapUrl,
     phone: shape.phone,
