@@ -55,6 +55,8 @@ const build = async (): Promise<Serve> => {
       previousSessionSecret: sessionSecrets.previous,
       assetBaseUrl: process.env.ASSET_BASE_URL ?? '',
       assetVersion: process.env.ASSET_VERSION ?? 'dev',
+      // The WebSocket API's wss:// URL; without it pages point sockets at the same host's /live.
+      liveSocketUrl: process.env.LIVE_SOCKET_URL || undefined,
       // Presigned POSTs go to the bucket's regional address; the global one is allowed for older SDK defaults.
       uploadOrigins: [
         `https://${filesBucket}.s3.${region}.amazonaws.com`,

@@ -1,6 +1,7 @@
 import type { BoardCall, BoardData, BoardQueue } from '../client/lib/board-calls'
 import { clockFormat, dateLocale } from '../client/lib/clock'
 import { Layout } from '../components/layout'
+import { type LiveAccess, liveData } from '../components/live-data'
 import type { PageContext } from '../components/page-context'
 import type { Messages } from '../i18n/messages'
 
@@ -11,6 +12,8 @@ interface Props {
   board: BoardData
   /** GET /api/board with the same filters, polled by the script. */
   apiUrl: string
+  /** The live-updates socket's token and URL (docs/live-updates.md), as `data-live-*`. */
+  live?: LiveAccess
 }
 
 /** One counter's latest call; board.ts renders the same markup when it updates the list. */
@@ -53,7 +56,7 @@ export const BoardQueueItem = ({ m, queue }: { m: Messages; queue: BoardQueue })
  * queue, a clock in the MPP's time zone. Rendered complete on the server, so it shows the board before
  * board.js runs; the script then polls /api/board, flashes and announces new calls.
  */
-export const BoardPage = ({ ctx, name, board, apiUrl }: Props) => {
+export const BoardPage = ({ ctx, name, board, apiUrl, live }: Props) => {
   const { m } = ctx
   const locale = dateLocale(m.htmlLang)
   const clock = clockFormat(locale, board.timeZone)(new Date(board.now))
@@ -70,6 +73,7 @@ export const BoardPage = ({ ctx, name, board, apiUrl }: Props) => {
         class="board"
         data-board
         data-api={apiUrl}
+        {...liveData(live)}
         data-time-zone={board.timeZone}
         data-locale={locale}
         data-now={board.now}

@@ -1,6 +1,7 @@
 import { localClock, type TimeZone } from '@mpp/core/business-day'
 import type { Agency, Service } from '@mpp/core/catalog'
 import { Layout } from '../components/layout'
+import { type LiveAccess, liveData } from '../components/live-data'
 import { formatTime } from '../components/local-time'
 import type { PageContext } from '../components/page-context'
 
@@ -31,6 +32,8 @@ export interface ConsoleData {
 
 interface Props {
   ctx: PageContext
+  /** The live-updates socket's token and URL (docs/live-updates.md), as `data-live-*`. */
+  live?: LiveAccess
   data: ConsoleData
   timeZone: TimeZone
   services: Service[]
@@ -96,6 +99,7 @@ export const CounterConsolePage = ({
   notice,
   printHref,
   typedCode,
+  live,
 }: Props) => {
   const t = ctx.m.console
   const { current } = data
@@ -110,7 +114,7 @@ export const CounterConsolePage = ({
   }
   return (
     <Layout ctx={ctx} title={t.title(data.counter.number)} scripts={['console.js']}>
-      <h1 data-console-state={consoleState(data)} data-counter-id={data.counter.id}>
+      <h1 data-console-state={consoleState(data)} data-counter-id={data.counter.id} {...liveData(live)}>
         {t.title(data.counter.number)}
       </h1>
       {notice && (

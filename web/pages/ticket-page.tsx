@@ -1,6 +1,7 @@
 import { dateLocale } from '../client/lib/clock'
 import { type TicketData, ticketTexts } from '../client/lib/ticket-text'
 import { Layout } from '../components/layout'
+import { type LiveAccess, liveData } from '../components/live-data'
 import type { PageContext } from '../components/page-context'
 
 interface Props {
@@ -8,6 +9,8 @@ interface Props {
   ticket: TicketData
   /** GET /api/tickets/{key}/{secret}, polled by ticket.js. */
   apiUrl: string
+  /** The live-updates socket's token and URL (docs/live-updates.md), as `data-live-*`. */
+  live?: LiveAccess
   /** This page's own address, for the reload link that works without script. */
   selfUrl: string
   /** The MPP's time zone, for the time of the last update. */
@@ -22,7 +25,7 @@ interface Props {
  * The citizen's ticket: number, service, status in words; while waiting the people ahead and the estimated
  * wait; once called, where to go. ticket.js keeps it current; every part it updates has a `data-field`.
  */
-export const TicketPage = ({ ctx, ticket, apiUrl, selfUrl, timeZone, survey, surveyCode }: Props) => {
+export const TicketPage = ({ ctx, ticket, apiUrl, selfUrl, timeZone, survey, surveyCode, live }: Props) => {
   const { m } = ctx
   const t = m.ticketPage
   const texts = ticketTexts(m, ticket)
@@ -32,6 +35,7 @@ export const TicketPage = ({ ctx, ticket, apiUrl, selfUrl, timeZone, survey, sur
         class="ticket"
         data-ticket
         data-api={apiUrl}
+        {...liveData(live)}
         data-status={ticket.status}
         data-time-zone={timeZone}
         data-locale={dateLocale(m.htmlLang)}

@@ -25,6 +25,11 @@ export interface AppConfig {
   assetVersion: string
   /** Where upload forms post to when that is not this origin (the S3 bucket in AWS), for the CSP. */
   uploadOrigins?: string[]
+  /**
+   * Where live-update sockets connect (AWS: the WebSocket API's `wss://` URL); unset, the same host's `/live`
+   * (the node server's socket).
+   */
+  liveSocketUrl?: string
 }
 
 export interface AppDeps {

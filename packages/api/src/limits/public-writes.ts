@@ -30,6 +30,11 @@ export const publicWriteLimits = {
   application: { client: { hits: 3, seconds: 3600 }, tenant: { hits: 30, seconds: 3600 } },
   /** Checked as an official types a subdomain: one request per pause in typing. */
   subdomainCheck: { client: { hits: 60, seconds: 60 }, tenant: { hits: 1200, seconds: 60 } },
+  /**
+   * A live-updates token (its pages carry one): asked only to reconnect after it expired, at most every 15
+   * minutes per page, so a full hall on the MPP's Wi-Fi (a few hundred phones on one address) stays well within.
+   */
+  liveToken: { client: { hits: 120, seconds: 600 }, tenant: { hits: 6000, seconds: 600 } },
 } as const satisfies Record<string, { client: Window; tenant: Window }>
 export type PublicWrite = keyof typeof publicWriteLimits
 

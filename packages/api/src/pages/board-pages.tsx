@@ -2,6 +2,7 @@ import { BoardPage } from '@mpp/web/pages/board-page'
 import { Hono } from 'hono'
 import type { AppEnv } from '../app-env'
 import { ApiError } from '../errors'
+import { boardFilterOf, liveAccess } from '../live/live-access'
 import { requireSite, tenantOf } from '../middleware/require-site'
 import { boardView } from '../queue/board-view'
 import type { QueueContext } from '../queue/queue-context'
@@ -29,9 +30,21 @@ export const boardPages = (queue: QueueContext) => {
     if (floor) query.set('floor', floor)
     if (queues?.length) query.set('queues', queues.join(','))
     const apiUrl = query.size ? `/api/board?${query}` : '/api/board'
+    // The board is public: anyone on the tenant's host may follow it, with the same filter.
+    const filtered = boardFilterOf({ floor, queueIds: queues })
+    const live = liveAccess(c, queue.deps, tenant, {
+      topics: ['board'],
+      ...(filtered && { board: filtered }),
+    })
     c.header('Cache-Control', 'no-store')
     return c.html(
-      <BoardPage ctx={pageContext(c, queue.deps.config)} name={tenant.name} board={board} apiUrl={apiUrl} />,
+      <BoardPage
+        ctx={pageContext(c, queue.deps.config)}
+        name={tenant.name}
+        board={board}
+        apiUrl={apiUrl}
+        live={live}
+      />,
     )
   })
 

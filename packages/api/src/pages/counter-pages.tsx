@@ -12,6 +12,7 @@ import { type Context, Hono } from 'hono'
 import { z } from 'zod'
 import type { AppEnv, Session } from '../app-env'
 import { ApiError } from '../errors'
+import { liveAccess } from '../live/live-access'
 import { requireSite, tenantOf } from '../middleware/require-site'
 import { requireRole } from '../middleware/session'
 import { checkIn } from '../queue/appointments'
@@ -115,6 +116,14 @@ export const counterPages = (queue: QueueContext) => {
         notice={notice}
         printHref={printHref}
         typedCode={bookingCode.safeParse(c.req.query('kode')).data}
+        // Staff of this MPP only (the routes' middleware) at an active counter (consoleView): never past the session.
+        live={liveAccess(
+          c,
+          queue.deps,
+          tenant,
+          { topics: [`counter:${data.counter.id}`] },
+          c.var.session?.expiresAt,
+        )}
       />,
     )
   }

@@ -1,6 +1,7 @@
 import { TicketPage } from '@mpp/web/pages/ticket-page'
 import { Hono } from 'hono'
 import type { AppEnv } from '../app-env'
+import { liveAccess } from '../live/live-access'
 import { requireSite, tenantOf } from '../middleware/require-site'
 import type { QueueContext } from '../queue/queue-context'
 import { surveyCodeOf } from '../queue/secret-link'
@@ -35,6 +36,8 @@ export const ticketPages = (queue: QueueContext) => {
         survey={survey === 'answered' ? 'answered' : { url: `${self}/survei`, open: survey === 'open' }}
         surveyCode={surveyCodeOf(secret)}
         timeZone={tenant.timeZone}
+        // ticketView checked the secret: this link's holder may follow the ticket.
+        live={liveAccess(c, queue.deps, tenant, { topics: [`ticket:${ticket.key}`] })}
       />,
     )
   })
