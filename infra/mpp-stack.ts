@@ -5,6 +5,7 @@ import { ApiDistribution } from './constructs/api-distribution'
 import { Files } from './constructs/files'
 import { MppHttpApi } from './constructs/http-api'
 import { Jobs } from './constructs/jobs'
+import { LiveSocketApi } from './constructs/live-socket-api'
 import { MailSender } from './constructs/mail-sender'
 import { Operations } from './constructs/operations'
 import { MppTable } from './constructs/table'
@@ -73,6 +74,10 @@ export class MppStack extends Stack {
     const tenantRole = new TenantRole(this, 'TenantRole', { table, indexArns, assumedBy: httpRole })
     http.handler.addEnvironment('TENANT_ROLE_ARN', tenantRole.role.roleArn)
 
+    // Boards, ticket pages and consoles are pushed what changed; pages learn the socket's address from the app.
+    const live = new LiveSocketApi(this, 'Live', { table, sessionSecret: http.sessionSecret })
+    http.handler.addEnvironment('LIVE_SOCKET_URL', live.stage.url)
+
     const jobs = new Jobs(this, 'Jobs', { table, indexArns })
     new TableBackup(this, 'Backup', { table })
 
@@ -88,6 +93,10 @@ export class MppStack extends Stack {
         { name: 'jobs', fn: jobs.fn, errorsPer5Minutes: 1, concurrency: 2 },
         // One instance per stream shard; a failure is a batch the table would not let it finish.
         ...(mail ? [{ name: 'mail', fn: mail.fn, errorsPer5Minutes: 1, concurrency: 10 }] : []),
+        // About 110 connects and 470 pings a second at the peak (README), each a few ms: 50 is a flood.
+        { name: 'live-socket', fn: live.socket, errorsPer5Minutes: 5, concurrency: 50 },
+        // One instance per stream shard; an error is a batch that will be retried, then dropped.
+        { name: 'live-fanout', fn: live.fanout, errorsPer5Minutes: 1, concurrency: 10 },
       ],
       api: http.api,
       accessLogs: http.accessLogs,

@@ -52,6 +52,11 @@ export interface AppFunctionProps {
   /** More permissions than the log group and the table. */
   statements?: PolicyStatement[]
   /**
+   * What it may do in the table, when that is less than every item operation on the table and its indexes
+   * (`tableActions`), the default.
+   */
+  tableStatements?: PolicyStatement[]
+  /**
    * The lowest level of the app's own lines Lambda keeps (Powertools reads it as AWS_LAMBDA_LOG_LEVEL);
    * INFO by default, as the app logs logins and closed days at INFO.
    */
@@ -82,10 +87,12 @@ export class AppFunction extends Construct {
               actions: ['logs:CreateLogStream', 'logs:PutLogEvents'],
               resources: [logGroup.logGroupArn],
             }),
-            new PolicyStatement({
-              actions: tableActions,
-              resources: [props.table.tableArn, ...props.indexArns],
-            }),
+            ...(props.tableStatements ?? [
+              new PolicyStatement({
+                actions: tableActions,
+                resources: [props.table.tableArn, ...props.indexArns],
+              }),
+            ]),
             ...(props.statements ?? []),
           ],
         }),

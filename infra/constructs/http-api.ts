@@ -70,6 +70,8 @@ export class MppHttpApi extends Construct {
   readonly stage: HttpStage
   readonly handler: NodejsFunction
   readonly originSecret: Secret
+  /** The HMAC key of sessions, from which the live subscription tokens' key is derived too. */
+  readonly sessionSecret: Secret
   /** One JSON line per request (client address, host, path, status); the 429 count is read from it. */
   readonly accessLogs: LogGroup
   /** The host CloudFront sends requests to: `origin.{rootDomain}`, or the default execute-api host. */
@@ -89,10 +91,11 @@ export class MppHttpApi extends Construct {
         ? { domain, certificateArn: domain.originCertificateArn }
         : undefined
 
-    const sessionSecret = new Secret(this, 'SessionSecret', {
+    this.sessionSecret = new Secret(this, 'SessionSecret', {
       description: 'HMAC key that signs session tokens',
       generateSecretString: { passwordLength: 48, excludePunctuation: true },
     })
+    const sessionSecret = this.sessionSecret
     Validations.of(sessionSecret).acknowledge({
       id: 'AwsSolutions-SMG4',
       reason:

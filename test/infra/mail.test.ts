@@ -128,7 +128,16 @@ describe('without mailFrom', () => {
     'deploys no sender: mail stays pending in the outbox',
     () => {
       const { template } = stacks.synth('no-mail')
-      template.resourceCountIs('AWS::Lambda::EventSourceMapping', 0)
+      // The stream's only reader is the live fan-out (test/infra/live-socket.test.ts).
+      const readers = Object.values(template.findResources('AWS::Lambda::EventSourceMapping'))
+      expect(readers.map((r) => JSON.stringify(r.Properties.FunctionName))).toEqual([
+        expect.stringMatching(/"LiveFanout/),
+      ])
+      expect(
+        Object.values(template.findResources('AWS::Lambda::Function')).filter((f) =>
+          /^MPP Cloud mail:/.test(f.Properties.Description ?? ''),
+        ),
+      ).toEqual([])
       expect(JSON.stringify(template.toJSON())).not.toContain('ses:SendEmail')
     },
     synthTimeout,

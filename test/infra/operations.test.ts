@@ -139,7 +139,7 @@ describe('what the platform shows and tells when it fails', () => {
   })
 
   it("alarms on the HTTP API's 5xx rate, and on its 429 rate counted from the access log", () => {
-    const apiId = onlyResourceId(template, 'AWS::ApiGatewayV2::Api')
+    const apiId = onlyResourceId(template, 'AWS::ApiGatewayV2::Api', { ProtocolType: 'HTTP' })
     const api = [{ Name: 'ApiId', Value: { Ref: apiId } }]
     const serverErrors = alarm(template, 'api-5xx-rate')
     expect(serverErrors).toMatchObject({ Threshold: 1, EvaluationPeriods: 2 })

@@ -38,6 +38,11 @@ const policyStatements = (template: Template): Statement[] => {
   return documents.flatMap((document) => document.Statement)
 }
 
+const partition = <T>(all: T[], test: (item: T) => boolean): [T[], T[]] => [
+  all.filter(test),
+  all.filter((item) => !test(item)),
+]
+
 const actionsOf = (statement: Statement): string[] =>
   Array.isArray(statement.Action) ? statement.Action : [statement.Action]
 
@@ -129,6 +134,8 @@ describe('the stack without a custom domain (Jakarta)', () => {
       ROOT_DOMAIN: { 'Fn::GetAtt': [distribution(template, 'api').id, 'DomainName'] },
       // The role a tenant's requests are signed as (test/infra/tenant-role.test.ts).
       TENANT_ROLE_ARN: { 'Fn::GetAtt': [expect.stringMatching(/^TenantRole/), 'Arn'] },
+      // The live socket's wss address, for the pages (test/infra/live-socket.test.ts).
+      LIVE_SOCKET_URL: { 'Fn::Join': ['', expect.arrayContaining(['wss://'])] },
     })
   })
 
@@ -141,27 +148,36 @@ describe('the stack without a custom domain (Jakarta)', () => {
   })
 
   it('grants the handler item operations on the table and its named indexes, never Scan or a wildcard', () => {
-    const dynamo = policyStatements(template).filter((s) =>
-      actionsOf(s).some((a) => a.startsWith('dynamodb:')),
+    const items = policyStatements(template).filter(
+      (s) =>
+        actionsOf(s).some((a) => a.startsWith('dynamodb:')) &&
+        // The stream readers' grants (the mail sender's, the live fan-out's).
+        !actionsOf(s).some((a) => /^dynamodb:(ListStreams|GetRecords)$/.test(a)),
     )
+    const all = [
+      'dynamodb:BatchGetItem',
+      'dynamodb:BatchWriteItem',
+      'dynamodb:ConditionCheckItem',
+      'dynamodb:DeleteItem',
+      'dynamodb:GetItem',
+      'dynamodb:PutItem',
+      'dynamodb:Query',
+      'dynamodb:UpdateItem',
+    ].sort()
+    const every = items.filter((s) => JSON.stringify(actionsOf(s).sort()) === JSON.stringify(all))
     // The http handler, the jobs function and the tenant role (confined by LeadingKeys besides), each with the
     // same item operations.
-    expect(dynamo).toHaveLength(3)
-    for (const statement of dynamo) {
-      expect(actionsOf(statement).sort()).toEqual(
-        [
-          'dynamodb:BatchGetItem',
-          'dynamodb:BatchWriteItem',
-          'dynamodb:ConditionCheckItem',
-          'dynamodb:DeleteItem',
-          'dynamodb:GetItem',
-          'dynamodb:PutItem',
-          'dynamodb:Query',
-          'dynamodb:UpdateItem',
-        ].sort(),
-      )
+    expect(every).toHaveLength(3)
+    for (const statement of every) {
       expect(JSON.stringify(statement.Resource)).not.toContain('*')
       expect(JSON.stringify(statement.Resource)).toContain('/index/gsi1')
+    }
+    // The live functions: fewer, only on tenants' partitions and no index (test/infra/live-socket.test.ts).
+    const live = items.filter((s) => !every.includes(s))
+    expect(live).toHaveLength(3)
+    for (const statement of live) {
+      expect(JSON.stringify(statement.Resource)).not.toContain('*')
+      expect(JSON.stringify(statement)).toContain('dynamodb:LeadingKeys')
     }
     expect(JSON.stringify(policyStatements(template))).not.toMatch(/dynamodb:(Scan|\*)/)
   })
@@ -182,10 +198,19 @@ describe('the stack without a custom domain (Jakarta)', () => {
       Action: ['logs:CreateLogStream', 'logs:PutLogEvents'],
       Resource: { 'Fn::GetAtt': [logGroupId, 'Arn'] },
     })
-    // These two secrets and no other, and no other statement of the stack reads any secret.
-    const secretReads = policyStatements(template).filter((s) =>
-      actionsOf(s).some((a) => a.startsWith('secretsmanager:')),
+    // These two secrets and no other; the only other statement of the stack that reads a secret is the live
+    // socket's, the session secret alone (its tokens' key is derived from it).
+    const [secretReads, liveSecretReads] = partition(
+      policyStatements(template).filter((s) => actionsOf(s).some((a) => a.startsWith('secretsmanager:'))),
+      (s) => !('Ref' in (s.Resource as object)),
     )
+    expect(liveSecretReads).toEqual([
+      {
+        Effect: 'Allow',
+        Action: 'secretsmanager:GetSecretValue',
+        Resource: { Ref: sessionSecretId(template) },
+      },
+    ])
     expect(secretReads).toHaveLength(1)
     expect(statements).toContainEqual(secretReads[0])
     expect(actionsOf(secretReads[0] as Statement)).toEqual(['secretsmanager:GetSecretValue'])
@@ -340,7 +365,7 @@ describe('the stack without a custom domain (Jakarta)', () => {
   })
 
   it('sends every method to the execute-api host over HTTPS, with nothing cached and the viewer host kept out', () => {
-    const apiId = onlyResourceId(template, 'AWS::ApiGatewayV2::Api')
+    const apiId = onlyResourceId(template, 'AWS::ApiGatewayV2::Api', { ProtocolType: 'HTTP' })
     const { config } = distribution(template, 'api')
     expect(config.Origins).toHaveLength(1)
     expect(config.Origins[0]).toMatchObject({
@@ -533,7 +558,7 @@ describe('the stack with a custom domain', () => {
     // open as CloudFront's origin (the Lambda answers 403 there without the origin secret).
     template.resourceCountIs('AWS::ApiGatewayV2::DomainName', 0)
     template.resourceCountIs('AWS::ApiGatewayV2::ApiMapping', 0)
-    const apiId = onlyResourceId(template, 'AWS::ApiGatewayV2::Api')
+    const apiId = onlyResourceId(template, 'AWS::ApiGatewayV2::Api', { ProtocolType: 'HTTP' })
     expect(template.toJSON().Resources[apiId].Properties.DisableExecuteApiEndpoint ?? false).toBe(false)
     expect(config.Origins[0].DomainName).toEqual({
       'Fn::Join': ['', [{ Ref: apiId }, '.execute-api.ap-southeast-3.', { Ref: 'AWS::URLSuffix' }]],
@@ -591,7 +616,7 @@ describe('the stack with a custom domain and an origin certificate in its region
   })
 
   it('gives the HTTP API the regional domain name origin.{rootDomain} with the regional certificate and TLS 1.2, mapped to its stage', () => {
-    const apiId = onlyResourceId(template, 'AWS::ApiGatewayV2::Api')
+    const apiId = onlyResourceId(template, 'AWS::ApiGatewayV2::Api', { ProtocolType: 'HTTP' })
     const domainNameId = onlyResourceId(template, 'AWS::ApiGatewayV2::DomainName')
     expect(template.toJSON().Resources[domainNameId].Properties).toEqual({
       DomainName: originHost,
