@@ -23,10 +23,11 @@ import { AppFunction, logRetention } from './app-function'
 export const liveStageName = 'live'
 
 /**
- * The stage's throttles, per route, from the load model in the README ("Live updates: the load model"): at 514
- * MPPs' peak hour about 110 connects a second and 470 keep-alive messages a second. `$connect` gets the
- * account's default quota of new connections (500 a second) so a flood of messages can never starve connects;
- * the other routes about twice their peak.
+ * The stage's throttles, per route, from the load model in the README ("Live updates: the WebSocket API and its
+ * load model"): at 514 MPPs' peak hour about 110 connects a second and, with a ping every 5 minutes, 470
+ * messages a second (the client's 20 s pings would be 7,000). `$connect` gets the account's default quota of
+ * new connections (500 a second) so a flood of messages can never starve connects; the other routes about
+ * twice their peak.
  */
 export const liveSocketLimits = {
   connect: { rateLimit: 500, burstLimit: 1000 },
