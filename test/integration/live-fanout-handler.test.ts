@@ -71,8 +71,15 @@ beforeAll(async () => {
 afterAll(() => new Promise<void>((resolve) => api.server.close(() => resolve())))
 
 /** A counter's new call as the table's stream hands it to Lambda (NEW_IMAGE). */
-const callRecord = async (tenantId: string, callSeq: number, sequence: string): Promise<DynamoDBRecord> => {
+const callRecord = async (
+  tenantId: string,
+  callSeq: number,
+  sequence: string,
+  status: 'called' | 'serving' = 'called',
+): Promise<DynamoDBRecord> => {
   const now = systemClock()
+  // Started half a minute after the call: only `updatedAt` moves.
+  const updatedAt = new Date(now.getTime() + (status === 'serving' ? 30_000 : 0)).toISOString()
   const day = businessDay(now, 'Asia/Jakarta')
   const [counter] = (await inTenantScope(tenantId, () => getQueueConfig(db, tenantId))).counters
   if (!counter) throw new Error('the demo tenant has no counter')
@@ -87,9 +94,9 @@ const callRecord = async (tenantId: string, callSeq: number, sequence: string): 
     ticketKey: `${day}.${queueId}.${callSeq}`,
     label: `A-${String(callSeq).padStart(3, '0')}`,
     queueId,
-    status: 'called',
+    status,
     calledAt: now.toISOString(),
-    updatedAt: now.toISOString(),
+    updatedAt,
   }
   return {
     eventID: `event-${sequence}`,
@@ -110,10 +117,12 @@ const callRecord = async (tenantId: string, callSeq: number, sequence: string): 
   }
 }
 
-const connectBoard = (tenantId: string, connectionId: string) => {
+/** A board connected `ageMs` ago (a minute: long open, past the fan-out's grace for opening connections). */
+const connectBoard = (tenantId: string, connectionId: string, ageMs = 60_000) => {
   const now = systemClock()
+  const connectedAt = new Date(now.getTime() - ageMs).toISOString()
   return inTenantScope(tenantId, () =>
-    putLiveConnections(db, tenantId, [{ connectionId, topic: 'board', connectedAt: now.toISOString() }], now),
+    putLiveConnections(db, tenantId, [{ connectionId, topic: 'board', connectedAt }], now),
   )
 }
 const boards = (tenantId: string) =>
@@ -143,6 +152,43 @@ describe('the live-fanout Lambda with DynamoDB stream events', () => {
     // A Palembang board hears nothing of Lubuklinggau.
     expect(postsTo(elsewhere)).toHaveLength(0)
     expect((await boards(plg)).map((c) => c.connectionId)).toContain(elsewhere)
+  })
+
+  it('keeps a connection answered gone in its first seconds: API Gateway says 410 until $connect returns', async () => {
+    const opening = newConnectionId()
+    await connectBoard(llg, opening, 1_000)
+    api.gone.add(opening)
+    expect(await handler({ Records: [await callRecord(llg, 3, '300')] })).toMatchObject({ gone: 1 })
+    expect((await boards(llg)).map((c) => c.connectionId)).toContain(opening)
+  })
+
+  it("tells a counter's start to its console only: a board shows and announces calls, not starts", async () => {
+    const [board, console] = [newConnectionId(), newConnectionId()]
+    await connectBoard(plg, board)
+    const [counter] = (await inTenantScope(plg, () => getQueueConfig(db, plg))).counters
+    const connectedAt = new Date(systemClock().getTime() - 60_000).toISOString()
+    await inTenantScope(plg, () =>
+      putLiveConnections(
+        db,
+        plg,
+        [
+          {
+            connectionId: console,
+            topic: `counter#${counter?.id}`,
+            connectedAt,
+            queueIds: counter?.queueIds,
+          },
+        ],
+        systemClock(),
+      ),
+    )
+    await handler({ Records: [await callRecord(plg, 7, '700', 'serving')] })
+    expect(postsTo(board)).toHaveLength(0)
+    const [post] = postsTo(console)
+    expect(JSON.parse(post?.body ?? '{}')).toMatchObject({
+      type: 'console',
+      call: { callSeq: 7, status: 'serving' },
+    })
   })
 
   it('fails the batch when a post keeps failing, so Lambda hands it again', async () => {

@@ -91,6 +91,9 @@ export interface FanoutResult {
   reads: number
 }
 
+/** How long after `$connect` a connection answered as gone is still taken to be opening. */
+export const openingGraceMs = 10_000
+
 /** How many upcoming numbers a queue message lists, as the board does. */
 const upcoming = 5
 
@@ -102,11 +105,17 @@ const queueOfTicketKey = (key: string) => key.split('.')[1]
 interface TenantChanges {
   tenantId: TenantId
   /** Each counter's calls in stream order, one per call sequence (its latest state). */
-  calls: Map<string, CounterCall[]>
+  calls: Map<string, BatchCall[]>
   /** Changed queues per day. */
   queues: Map<string, Set<string>>
   tickets: Map<string, Record<string, unknown>>
 }
+
+/**
+ * A call's latest state in the batch, and whether the batch holds the call (or recall) itself: a call and a
+ * recall set `calledAt` and `updatedAt` alike, a start or finish only `updatedAt`.
+ */
+type BatchCall = CounterCall & { day: string; announced: boolean }
 
 const changesOf = (records: LiveStreamRecord[]): Map<TenantId, TenantChanges> => {
   const byTenant = new Map<TenantId, TenantChanges>()
@@ -129,12 +138,14 @@ const changesOf = (records: LiveStreamRecord[]): Map<TenantId, TenantChanges> =>
       const [, tenantId, day] = live as unknown as [string, TenantId, string]
       const changes = of(tenantId)
       if (sk.startsWith('C#') && image) {
-        const call = image as CounterCall & { day?: string }
+        const call = image as CounterCall
         const calls = changes.calls.get(call.counterId) ?? []
         const last = calls.at(-1)
+        const announced = call.calledAt !== undefined && call.calledAt === call.updatedAt
         // A start or finish after a call in the same batch only updates that call's state.
-        if (last && last.callSeq === call.callSeq) calls[calls.length - 1] = { ...call, day } as CounterCall
-        else calls.push({ ...call, day } as CounterCall)
+        if (last && last.callSeq === call.callSeq)
+          calls[calls.length - 1] = { ...call, day, announced: last.announced || announced }
+        else calls.push({ ...call, day, announced })
         changes.calls.set(call.counterId, calls)
       } else if (sk.startsWith('W#') || sk.startsWith('H#')) {
         const queueId = queueOfTicketKey(sk.split('#').at(-1) ?? '')
@@ -151,20 +162,17 @@ const changesOf = (records: LiveStreamRecord[]): Map<TenantId, TenantChanges> =>
   return byTenant
 }
 
-const callMessage = (call: CounterCall & { day?: string }): CallMessage | undefined =>
-  call.label
-    ? {
-        type: 'call',
-        day: call.day ?? '',
-        counterId: call.counterId,
-        counterNumber: call.counterNumber,
-        label: call.label,
-        queueId: call.queueId ?? '',
-        status: call.status,
-        calledAt: call.calledAt ?? call.updatedAt,
-        callSeq: call.callSeq,
-      }
-    : undefined
+const callMessage = (call: BatchCall & { label: string }): CallMessage => ({
+  type: 'call',
+  day: call.day,
+  counterId: call.counterId,
+  counterNumber: call.counterNumber,
+  label: call.label,
+  queueId: call.queueId ?? '',
+  status: call.status,
+  calledAt: call.calledAt ?? call.updatedAt,
+  callSeq: call.callSeq,
+})
 
 const shows = (connection: LiveConnection, counterId: string | undefined, queueId: string | undefined) =>
   (!connection.counterIds || (counterId !== undefined && connection.counterIds.includes(counterId))) &&
@@ -192,6 +200,9 @@ export const createFanout = (deps: FanoutDeps) => {
       return
     }
     result.gone++
+    // API Gateway answers 410 until `$connect` has returned, after the records were written: a connection that
+    // young is opening, not gone (it resyncs over HTTP once open, so it misses nothing).
+    if (deps.now().getTime() - Date.parse(connection.connectedAt) < openingGraceMs) return
     await deleteLiveConnection(
       deps.db,
       tenantId,
@@ -209,9 +220,12 @@ export const createFanout = (deps: FanoutDeps) => {
     }
     const calls = [...changes.calls.values()]
       .flat()
-      .map(callMessage)
-      .filter((m): m is CallMessage => !!m)
-      .sort((a, b) => a.calledAt.localeCompare(b.calledAt) || a.callSeq - b.callSeq)
+      .filter((c): c is BatchCall & { label: string } => !!c.label)
+      .map((c) => ({ message: callMessage(c), announced: c.announced }))
+      .sort(
+        (a, b) =>
+          a.message.calledAt.localeCompare(b.message.calledAt) || a.message.callSeq - b.message.callSeq,
+      )
     let queues: QueueMessage[] = []
     let lines: Map<string, LiveDay> = new Map()
     if (changes.queues.size > 0) {
@@ -242,15 +256,17 @@ export const createFanout = (deps: FanoutDeps) => {
     if (calls.length > 0 || queues.length > 0) {
       const [boards, consoles] = await Promise.all([connectionsOf('board#'), connectionsOf('counter#')])
       for (const board of boards) {
-        for (const call of calls)
-          if (shows(board, call.counterId, call.queueId)) sends.push(deliver(tenantId, board, call, result))
+        // A board shows and announces calls; a counter starting or finishing changes nothing on it.
+        for (const { message, announced } of calls)
+          if (announced && shows(board, message.counterId, message.queueId))
+            sends.push(deliver(tenantId, board, message, result))
         for (const queue of queues)
           if (shows({ ...board, counterIds: undefined }, undefined, queue.id))
             sends.push(deliver(tenantId, board, queue, result))
       }
       for (const console of consoles) {
         const counterId = console.topic.slice('counter#'.length)
-        const call = calls.filter((c) => c.counterId === counterId).at(-1)
+        const call = calls.filter((c) => c.message.counterId === counterId).at(-1)?.message
         const served = queues.filter((q) => console.queueIds?.includes(q.id))
         if (call || served.length > 0)
           sends.push(
