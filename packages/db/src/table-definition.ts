@@ -7,6 +7,8 @@ export const tableDefinition = {
   sortKey: 'sk',
   timeToLiveAttribute: 'expiresAt',
   globalSecondaryIndexes: [{ indexName: 'gsi1', partitionKey: 'gsi1pk', sortKey: 'gsi1sk' }],
+  /** The stream the mail sender and the live fan-out read: new items and changes, with the item as written. */
+  streamViewType: 'NEW_IMAGE',
 } as const
 
 export const defaultTableName = 'mpp-cloud'
