@@ -181,7 +181,7 @@ export const createApp = (deps: AppDeps) => {
   app.route('/', profileApi(deps, tenants))
   app.route('/', staffApi(deps))
   app.route('/', ministryAccountApi(deps))
-  // Last among the API routes: the OpenAPI fuzz seeds each operation by its index, and the others keep theirs.
+  // The live-updates token (docs/live-updates.md).
   app.route('/', liveApi(queue))
 
   const homes = { tenant: tenantHome(queue), platform: platformHome(deps) }

@@ -3,10 +3,10 @@ import type { App } from '@mpp/api/app'
 import { Hono } from 'hono'
 
 /**
- * Serves what AWS serves beside the app: CloudFront's built assets under /static and S3's file uploads and
- * downloads (`files`), and hands everything else to the app.
+ * Serves what AWS serves beside the app: CloudFront's built assets under /static, S3's file uploads and
+ * downloads (`files`) and the WebSocket API's live socket at /live (`live`), and hands everything else to the app.
  */
-export const localFetch = (app: App, assetsDir: string, files?: Hono) => {
+export const localFetch = (app: App, assetsDir: string, files?: Hono, live?: Hono) => {
   const assets = new Hono()
   assets.use('/static/*', async (c, next) => {
     await next()
@@ -21,6 +21,7 @@ export const localFetch = (app: App, assetsDir: string, files?: Hono) => {
     const path = new URL(request.url).pathname
     if (path.startsWith('/static/')) return assets.fetch(request, env)
     if (files && (path === '/unggah' || path === '/berkas')) return files.fetch(request, env)
+    if (live && path === '/live') return live.fetch(request, env)
     return app.fetch(request, env)
   }
 }

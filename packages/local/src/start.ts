@@ -6,6 +6,7 @@ import { getConnInfo } from '@hono/node-server/conninfo'
 import { createApp } from '@mpp/api/app'
 import type { AppDeps } from '@mpp/api/app-env'
 import { closeQuietComplaints } from '@mpp/api/complaints/complaints'
+import { createFanout } from '@mpp/api/live/fanout'
 import { inProcessMailer } from '@mpp/api/mail/mailer'
 import { printingTransport } from '@mpp/api/mail/printing-transport'
 import { closeDueDays } from '@mpp/api/queue/day-close'
@@ -16,7 +17,9 @@ import { defaultTableName } from '@mpp/db/table-definition'
 import { buildWebAssets } from '@mpp/web/build-assets'
 import { type RunningDynamoDb, startDynamoDbLocal } from './dynamodb-local'
 import { createLocalFileStore } from './local-file-store'
+import { createLocalLiveSockets, type LocalLiveSockets } from './local-live-socket'
 import { localFetch } from './local-server'
+import { type LocalStream, startLocalStream } from './local-stream'
 import { defaultDemoPassword, demoAccounts, seedDemo } from './seed/seed-demo'
 import { planHistory } from './seed/seed-history'
 import { localSessionSecret } from './session-secret'
@@ -32,11 +35,16 @@ const demoHistory = process.env.MPP_DEMO_HISTORY !== 'off'
 let dynamo: RunningDynamoDb | undefined
 let server: ServerType | undefined
 let dayCloser: NodeJS.Timeout | undefined
+let live: LocalLiveSockets | undefined
+let stream: LocalStream | undefined
 let stopping = false
 
 const stop = async (code: number) => {
   stopping = true
   clearInterval(dayCloser)
+  // The stream reader and the sockets first: both need DynamoDB Local, which goes last.
+  await stream?.stop()
+  await live?.stop()
   await new Promise<void>((done) => (server ? server.close(() => done()) : done()))
   await dynamo?.stop()
   process.exit(code)
@@ -105,7 +113,18 @@ const main = async () => {
     void closeDays()
   }
 
-  server = serve({ fetch: localFetch(app, assets.outDir, files.receiver), port }, () => {
+  // Live updates as in AWS: the WebSocket API's socket on /live, and the stream's fan-out to it.
+  live = createLocalLiveSockets({ db, config: deps.config, now: systemClock, logger })
+  stream = await startLocalStream({
+    db,
+    endpoint,
+    region: process.env.AWS_REGION ?? 'local',
+    handle: createFanout({ db, now: systemClock, sender: live.sender }).handle,
+    logger,
+  })
+
+  const fetch = localFetch(app, assets.outDir, files.receiver, live.routes)
+  server = serve({ fetch, port, websocket: live.websocket }, () => {
     const origin = (host: string) => `http://${host}:${port}`
     console.log(
       [

@@ -1,0 +1,166 @@
+import type { Logger } from '@aws-lambda-powertools/logger'
+import { DescribeTableCommand } from '@aws-sdk/client-dynamodb'
+import {
+  DescribeStreamCommand,
+  DynamoDBStreamsClient,
+  GetRecordsCommand,
+  GetShardIteratorCommand,
+} from '@aws-sdk/client-dynamodb-streams'
+import type { LiveStreamRecord } from '@mpp/api/live/fanout'
+import type { Db } from '@mpp/db/client'
+
+export interface LocalStreamOptions {
+  db: Db
+  /** DynamoDB Local's address (the streams API answers on the same port). */
+  endpoint: string
+  region?: string
+  /** Gets each non-empty batch, in the shard's order: the live fan-out's `handle`. */
+  handle: (records: LiveStreamRecord[]) => Promise<unknown>
+  logger?: Pick<Logger, 'warn' | 'error'>
+  /** The wait after a round in which no shard had anything: short for push latency, long enough not to spin. */
+  idleMs?: number
+  /** How often the shards are listed again, to follow the new ones DynamoDB opens. */
+  shardRefreshMs?: number
+}
+
+type Attribute = Record<string, unknown>
+
+/**
+ * The streams client reads an empty map (`{"M":{}}`) as `{}`, which unmarshall refuses ("No value defined"). No
+ * other attribute type is ever empty, so `{}` is put back as the empty map it was; lists and maps are walked.
+ */
+const repaired = (value: Attribute): Attribute => {
+  if (Object.keys(value).length === 0) return { M: {} }
+  if (Array.isArray(value.L)) return { L: (value.L as Attribute[]).map(repaired) }
+  if (value.M && typeof value.M === 'object')
+    return { M: repairedImage(value.M as Record<string, Attribute>) }
+  return value
+}
+const repairedImage = (image: Record<string, Attribute>) =>
+  Object.fromEntries(Object.entries(image).map(([name, value]) => [name, repaired(value)]))
+
+const withEmptyMaps = (record: LiveStreamRecord): LiveStreamRecord => {
+  const image = record.dynamodb?.NewImage as Record<string, Attribute> | undefined
+  return image ? { ...record, dynamodb: { ...record.dynamodb, NewImage: repairedImage(image) } } : record
+}
+
+/**
+ * Reads the table's stream on DynamoDB Local as Lambda's event source reads it in AWS, and hands the records
+ * to `handle`: every open shard from its latest record at start (what was written before is history, not news),
+ * new shards from their beginning, one GetRecords per shard per round, a short wait when a round was empty.
+ * `stop()` ends the loop and waits for the batch in hand.
+ */
+export const startLocalStream = async (options: LocalStreamOptions) => {
+  const { db, handle, logger } = options
+  const idleMs = options.idleMs ?? 100
+  const shardRefreshMs = options.shardRefreshMs ?? 5_000
+  const streams = new DynamoDBStreamsClient({
+    endpoint: options.endpoint,
+    region: options.region ?? 'local',
+    credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
+  })
+  const { Table } = await db.client.send(new DescribeTableCommand({ TableName: db.tableName }))
+  const streamArn = Table?.LatestStreamArn
+  if (!streamArn) throw new Error(`table ${db.tableName} has no stream`)
+
+  /** Shard id → its next iterator; a closed shard read to its end leaves. */
+  const iterators = new Map<string, string>()
+  /** Every shard ever seen, so a shard read to its end is not taken up again. */
+  const seen = new Set<string>()
+
+  const iteratorFor = async (shardId: string, type: 'LATEST' | 'TRIM_HORIZON') => {
+    const { ShardIterator } = await streams.send(
+      new GetShardIteratorCommand({ StreamArn: streamArn, ShardId: shardId, ShardIteratorType: type }),
+    )
+    if (ShardIterator) iterators.set(shardId, ShardIterator)
+  }
+
+  const listShards = async (type: 'LATEST' | 'TRIM_HORIZON') => {
+    let start: string | undefined
+    do {
+      const { StreamDescription } = await streams.send(
+        new DescribeStreamCommand({ StreamArn: streamArn, ExclusiveStartShardId: start }),
+      )
+      for (const shard of StreamDescription?.Shards ?? []) {
+        if (!shard.ShardId || seen.has(shard.ShardId)) continue
+        seen.add(shard.ShardId)
+        // A shard closed before we came has nothing new for us.
+        if (type === 'LATEST' && shard.SequenceNumberRange?.EndingSequenceNumber) continue
+        await iteratorFor(shard.ShardId, type)
+      }
+      start = StreamDescription?.LastEvaluatedShardId
+    } while (start)
+  }
+
+  /** One GetRecords on each shard; true when any had records. */
+  const round = async () => {
+    let any = false
+    for (const [shardId, iterator] of [...iterators]) {
+      if (stopping) break
+      try {
+        const { Records, NextShardIterator } = await streams.send(
+          new GetRecordsCommand({ ShardIterator: iterator, Limit: 1000 }),
+        )
+        if (NextShardIterator) iterators.set(shardId, NextShardIterator)
+        else {
+          // Read to its end: its children carry on, list them now rather than at the next refresh.
+          iterators.delete(shardId)
+          relist = true
+        }
+        if (Records?.length) {
+          any = true
+          await handle(Records.map(withEmptyMaps)).catch((error: unknown) =>
+            logger?.error('live fan-out failed on a stream batch', { error, records: Records.length }),
+          )
+        }
+      } catch (error) {
+        // An expired or trimmed iterator: take the shard up again from now on.
+        logger?.warn('stream shard read failed; reading it from its latest record', { error, shardId })
+        iterators.delete(shardId)
+        await iteratorFor(shardId, 'LATEST').catch(() => undefined)
+      }
+    }
+    return any
+  }
+
+  let stopping = false
+  let relist = false
+  let wake: (() => void) | undefined
+  const pause = (ms: number) =>
+    new Promise<void>((done) => {
+      const timer = setTimeout(done, ms)
+      wake = () => {
+        clearTimeout(timer)
+        done()
+      }
+    })
+
+  await listShards('LATEST')
+  const loop = (async () => {
+    let listedAt = performance.now()
+    while (!stopping) {
+      try {
+        if (relist || performance.now() - listedAt >= shardRefreshMs || iterators.size === 0) {
+          relist = false
+          listedAt = performance.now()
+          await listShards('TRIM_HORIZON')
+        }
+        if (!(await round()) && !stopping) await pause(idleMs)
+      } catch (error) {
+        logger?.warn('reading the table stream failed; trying again', { error })
+        if (!stopping) await pause(1_000)
+      }
+    }
+  })()
+
+  return {
+    /** Ends the loop after the request in flight and waits for it. */
+    stop: async () => {
+      stopping = true
+      wake?.()
+      await loop
+      streams.destroy()
+    },
+  }
+}
+export type LocalStream = Awaited<ReturnType<typeof startLocalStream>>

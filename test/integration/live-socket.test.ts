@@ -1,0 +1,187 @@
+import type { AddressInfo } from 'node:net'
+import { tmpdir } from 'node:os'
+import { type ServerType, serve } from '@hono/node-server'
+import { createFanout, type LiveMessage } from '@mpp/api/live/fanout'
+import { connectLive } from '@mpp/api/live/socket-routes'
+import { mintSubscriptionToken } from '@mpp/api/live/subscription-token'
+import { queryLiveConnections } from '@mpp/db/live-connection-repository'
+import { createLocalLiveSockets, type LocalLiveSockets } from '@mpp/local/local-live-socket'
+import { localFetch } from '@mpp/local/local-server'
+import { type LocalStream, startLocalStream } from '@mpp/local/local-stream'
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
+import WebSocket from 'ws'
+import { createClock } from '../support/clock'
+import { counterPost, take } from '../support/queue-helpers'
+import { createTestApp, loginCookie, type TestApp, tenants, testSecret } from '../support/test-app'
+
+/**
+ * The node server's live socket end to end: a real WebSocket client on the app's port, the socket adapter,
+ * DynamoDB Local's stream read by the local stream reader, and the shared fan-out between them.
+ */
+const clock = createClock('2026-11-23T03:00:00Z') // 10:00 WIB, a Monday: Palembang and Lubuklinggau are open
+const palembang = tenants.palembang
+const lubuklinggau = tenants.lubuklinggau
+let t: TestApp
+let live: LocalLiveSockets
+let stream: LocalStream
+let server: ServerType
+let port: number
+const opened: WebSocket[] = []
+
+/** Polls `check` until it holds or the deadline passes; the answer is then asserted by the caller. */
+const until = async <T>(check: () => T | Promise<T>, ms = 10_000): Promise<T> => {
+  const deadline = performance.now() + ms
+  let value = await check()
+  while (!value && performance.now() < deadline) {
+    await new Promise((next) => setTimeout(next, 25))
+    value = await check()
+  }
+  return value
+}
+
+const tokenFor = async (host: string) => {
+  const res = await t.request(host, '/api/live/token')
+  expect(res.status).toBe(200)
+  return ((await res.json()) as { token: string }).token
+}
+
+/** Opens the socket as a browser on `host` would; resolves with the socket, or with the refusal's HTTP status. */
+const connect = (token: string, host: string) =>
+  new Promise<{ ws: WebSocket; messages: LiveMessage[] } | { refused: number }>((done, fail) => {
+    const ws = new WebSocket(`ws://127.0.0.1:${port}/live?token=${encodeURIComponent(token)}`, {
+      headers: { host },
+    })
+    const messages: LiveMessage[] = []
+    ws.on('message', (data) => messages.push(JSON.parse(String(data))))
+    ws.once('open', () => {
+      opened.push(ws)
+      done({ ws, messages })
+    })
+    ws.once('unexpected-response', (request, response) => {
+      done({ refused: response.statusCode ?? 0 })
+      request.destroy()
+    })
+    ws.once('error', fail)
+  })
+
+const connected = async (token: string, host: string) => {
+  const result = await connect(token, host)
+  if ('refused' in result) throw new Error(`refused with ${result.refused}`)
+  return result
+}
+
+const calls = (messages: LiveMessage[]) => messages.filter((m) => m.type === 'call')
+
+beforeAll(async () => {
+  t = await createTestApp({ now: clock.now })
+  live = createLocalLiveSockets({ db: t.db, config: t.deps.config, now: clock.now })
+  stream = await startLocalStream({
+    db: t.db,
+    endpoint: inject('dynamoEndpoint'),
+    handle: createFanout({ db: t.db, now: clock.now, sender: live.sender }).handle,
+  })
+  server = serve({
+    fetch: localFetch(t.app, tmpdir(), undefined, live.routes),
+    port: 0,
+    hostname: '127.0.0.1',
+    websocket: live.websocket,
+  })
+  await new Promise<void>((listening) => server.once('listening', () => listening()))
+  port = (server.address() as AddressInfo).port
+})
+
+afterAll(async () => {
+  for (const ws of opened) ws.terminate()
+  await stream?.stop()
+  await live?.stop()
+  await new Promise<void>((closed) => (server ? server.close(() => closed()) : closed()))
+})
+
+describe('the live socket on the node server', () => {
+  it("pushes a call made in Palembang to Palembang's board, and none of Lubuklinggau's", async () => {
+    const board = await connected(await tokenFor(palembang.host), palembang.host)
+    const otherBoard = await connected(await tokenFor(lubuklinggau.host), lubuklinggau.host)
+    const palembangOfficer = await loginCookie(t, palembang.host, 'petugas@palembang.test')
+    const lubuklinggauOfficer = await loginCookie(t, lubuklinggau.host, 'petugas@lubuklinggau.test')
+
+    // Lubuklinggau's call first: on the stream it comes before Palembang's, so it would have arrived by then.
+    await take(t, lubuklinggau.host, 'disdukcapil-ktp-el')
+    expect(
+      (await counterPost(t, lubuklinggau.host, lubuklinggauOfficer, 'loket-1', 'call-next')).status,
+    ).toBe(200)
+    const ticket = await take(t, palembang.host, 'disdukcapil-ktp-el')
+    expect((await counterPost(t, palembang.host, palembangOfficer, 'loket-2', 'call-next')).status).toBe(200)
+
+    expect(await until(() => calls(board.messages).length > 0)).toBe(true)
+    expect(calls(board.messages)).toEqual([
+      expect.objectContaining({ type: 'call', counterId: 'loket-2', label: ticket.label, status: 'called' }),
+    ])
+    expect(await until(() => calls(otherBoard.messages).length > 0)).toBe(true)
+    expect(calls(otherBoard.messages)).toEqual([expect.objectContaining({ counterId: 'loket-1' })])
+    // The lines that changed, each only to its own MPP's board.
+    const palembangQueues = ['perizinan', 'kependudukan', 'kendaraan-bank', 'paspor']
+    for (const m of board.messages.filter((m) => m.type === 'queue'))
+      expect(palembangQueues).toContain(m.type === 'queue' && m.id)
+  })
+
+  it('refuses forged, expired and other-tenant tokens at connect', async () => {
+    const token = await tokenFor(palembang.host)
+    const [body, signature] = token.split('.') as [string, string]
+    const forgedBody = Buffer.from(
+      Buffer.from(body, 'base64url').toString().replace(palembang.id, lubuklinggau.id),
+    ).toString('base64url')
+    expect(await connect(`${forgedBody}.${signature}`, lubuklinggau.host)).toEqual({ refused: 401 })
+    expect(
+      await connect(`${body}.${signature.replace(/^./, (c) => (c === 'A' ? 'B' : 'A'))}`, palembang.host),
+    ).toEqual({
+      refused: 401,
+    })
+    expect(await connect('', palembang.host)).toEqual({ refused: 401 })
+    // Palembang's token on Lubuklinggau's host: the socket's tenant is the token's, and the host must agree.
+    expect(await connect(token, lubuklinggau.host)).toEqual({ refused: 403 })
+
+    const minted = mintSubscriptionToken(
+      testSecret,
+      { tenantId: palembang.id, topics: ['board'] },
+      clock.now(),
+    )
+    const start = clock.now().toISOString()
+    clock.advanceMinutes(16)
+    try {
+      expect(await connect(minted.token, palembang.host)).toEqual({ refused: 401 })
+    } finally {
+      clock.set(start)
+    }
+    expect('ws' in (await connect(minted.token, palembang.host))).toBe(true)
+  })
+
+  it("prunes a connection whose socket is gone on the next send, and a closed socket's records at once", async () => {
+    const deps = { db: t.db, config: t.deps.config, now: clock.now }
+    const token = await tokenFor(palembang.host)
+    // A record without a socket in this process: what a previous run of `npm start` leaves in `.data/`.
+    expect(
+      (await connectLive(deps, { connectionId: 'from-a-previous-run', token, host: palembang.host })).status,
+    ).toBe(200)
+    const boards = () => queryLiveConnections(t.db, palembang.id, 'board', clock.now())
+    const ids = async () => (await boards()).map((c) => c.connectionId)
+    expect(await ids()).toContain('from-a-previous-run')
+
+    await take(t, palembang.host, 'disdukcapil-kartu-keluarga')
+    expect(await until(async () => !(await ids()).includes('from-a-previous-run'))).toBe(true)
+
+    const closing = await connected(token, palembang.host)
+    const before = (await ids()).length
+    closing.ws.close()
+    expect(await until(async () => (await ids()).length === before - 1)).toBe(true)
+  })
+
+  it('answers ping with pong', async () => {
+    const { ws, messages } = await connected(await tokenFor(palembang.host), palembang.host)
+    ws.send('ping')
+    expect(await until(() => messages.some((m) => (m as { type: string }).type === 'pong'))).toBe(true)
+    ws.send(JSON.stringify({ type: 'ping' }))
+    expect(
+      await until(() => messages.filter((m) => (m as { type: string }).type === 'pong').length === 2),
+    ).toBe(true)
+  })
+})
