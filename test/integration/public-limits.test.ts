@@ -57,6 +57,30 @@ describe('public writes from one client', () => {
     expect((await ticket({ ...bot, cookie: officer }, { channel: 'kiosk' })).status).toBe(201)
   })
 
+  it('count tickets in the ticket’s own transaction: a refused one issues nothing, a retried one still answers', async () => {
+    const client = { 'x-test-client': '198.51.100.77' }
+    const body = { serviceId: 'dpmptsp-nib' }
+    const take = (headers: Record<string, string> = {}) =>
+      t.request(host, '/api/tickets', json(body, { ...client, ...headers }))
+    const retried = { 'idempotency-key': 'limits-retry-0001' }
+    const first = await take(retried)
+    expect(first.status).toBe(201)
+    const issued = await first.json()
+    const { hits } = publicWriteLimits.ticket.client
+    expect(await flood(hits - 1, () => take())).toEqual(Array(hits - 1).fill(201))
+    await expectCutOff(await take())
+    // The refused request took no number: the next ticket of the queue follows the last one issued.
+    const other = await (
+      await t.request(host, '/api/tickets', json(body, { 'x-test-client': '192.0.2.78' }))
+    ).json()
+    const numberOf = (key: string) => Number(key.split('.').at(-1))
+    expect(numberOf(other.key)).toBe(numberOf(issued.key) + hits)
+    // A retry of a ticket issued before the cut-off is answered, not refused: it writes nothing.
+    const replay = await take(retried)
+    expect(replay.status).toBe(200)
+    expect((await replay.json()).key).toBe(issued.key)
+  })
+
   it('keep what was typed in the ticket form and say when to send it again', async () => {
     const form = (fields: Record<string, string>) =>
       t.request(host, '/ambil', {

@@ -21,11 +21,15 @@ export interface IssueAttempt {
   outbox?: OutboxMessage[]
   /** More writes that must succeed with the ticket (a booking marked checked in); their failure is `extra_failed`. */
   also?: TransactItem[]
+  /** Condition-checked counters of the request's rate limits; a full one fails the try as `limited`. */
+  limits?: TransactItem[]
 }
 
 export type IssueResult =
   | { kind: 'issued' }
   | { kind: 'extra_failed' }
+  /** These of the `limits` items were full: nothing written. */
+  | { kind: 'limited'; failed: number[] }
   | { kind: 'replayed'; ticketKey: string }
   /** The key was claimed by a request with other content: nothing written, nothing returned. */
   | { kind: 'key_reused' }
@@ -98,6 +102,8 @@ export const tryIssueTicket = async (db: Db, a: IssueAttempt): Promise<IssueResu
   ]
   const alsoFrom = transactItems.length
   transactItems.push(...(a.also ?? []))
+  const limitsFrom = transactItems.length
+  transactItems.push(...(a.limits ?? []))
   const idempotencyIndex = transactItems.length
   if (a.idempotency) {
     transactItems.push(
@@ -121,13 +127,18 @@ export const tryIssueTicket = async (db: Db, a: IssueAttempt): Promise<IssueResu
         ? { kind: 'key_reused' }
         : { kind: 'replayed', ticketKey: earlier.ticketKey }
     }
+    // A replay above answers even past the limits (it writes nothing); a full window refuses before a stale guess.
+    const failed = (a.limits ?? [])
+      .map((_, i) => i)
+      .filter((i) => reasons[limitsFrom + i]?.code === 'ConditionalCheckFailed')
+    if (failed.length > 0) return { kind: 'limited', failed }
     const queue = reasons[0]
     if (queue?.code === 'ConditionalCheckFailed') {
       const actual = Number(queue.item?.last ?? 0)
       return actual !== a.expectedLast ? { kind: 'stale', last: actual } : { kind: 'quota_full' }
     }
     if (reasons[1]?.code === 'ConditionalCheckFailed') return { kind: 'stale', last: ticket.number }
-    if (reasons.slice(alsoFrom, idempotencyIndex).some((r) => r.code === 'ConditionalCheckFailed')) {
+    if (reasons.slice(alsoFrom, limitsFrom).some((r) => r.code === 'ConditionalCheckFailed')) {
       return { kind: 'extra_failed' }
     }
     if (reasons.some((r) => r.code === 'TransactionConflict')) return { kind: 'conflict' }

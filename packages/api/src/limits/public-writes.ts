@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto'
 import type { Scope } from '@mpp/db/keys'
-import { countHit } from '@mpp/db/rate-limit-repository'
+import { countHit, hitWithin } from '@mpp/db/rate-limit-repository'
+import type { TransactItem } from '@mpp/db/transactions'
 import type { Context } from 'hono'
 import type { AppDeps, AppEnv } from '../app-env'
 import { ApiError } from '../errors'
@@ -78,6 +79,40 @@ const isStaffHere = (c: Context<AppEnv>) => {
 const tooMany = (retryAfterSeconds: number) =>
   new ApiError(429, 'too_many_requests', { retryAfterSeconds }, { 'Retry-After': String(retryAfterSeconds) })
 
+interface Counted {
+  name: string
+  hits: number
+  seconds: number
+}
+
+/** The counters one public write counts against, or none for staff on their own MPP. */
+const countersOf = (
+  deps: AppDeps,
+  c: Context<AppEnv>,
+  write: PublicWrite,
+  extra?: { key: string; hits: number; seconds: number },
+): { scope: Scope; counted: Counted[] } | undefined => {
+  if (isStaffHere(c)) return undefined
+  const site = c.var.site
+  const scope: Scope =
+    site.kind === 'tenant' ? { kind: 'tenant', tenantId: site.tenant.id } : { kind: 'platform' }
+  const rule = publicWriteLimits[write]
+  return {
+    scope,
+    counted: [
+      { name: `PW#${write}#IP#${clientKey(deps.clientIp(c))}`, ...rule.client },
+      { name: `PW#${write}#ALL`, ...rule.tenant },
+      ...(extra ? [{ name: `PW#${write}#K#${extra.key}`, hits: extra.hits, seconds: extra.seconds }] : []),
+    ],
+  }
+}
+
+/** 429 with the wait until the latest of the windows that are full ends. */
+const refusalFor = (over: Counted[], now: Date) => {
+  const epoch = Math.floor(now.getTime() / 1000)
+  return tooMany(Math.max(...over.map((w) => w.seconds - (epoch % w.seconds))))
+}
+
 /**
  * Counts one public write of this client and of its MPP (or the platform), in counters every instance
  * shares, and refuses with 429 and `Retry-After` past either limit. `extra` adds a limit on something else
@@ -89,20 +124,42 @@ export const countPublicWrite = async (
   write: PublicWrite,
   extra?: { key: string; hits: number; seconds: number },
 ) => {
-  if (isStaffHere(c)) return
-  const site = c.var.site
-  const scope: Scope =
-    site.kind === 'tenant' ? { kind: 'tenant', tenantId: site.tenant.id } : { kind: 'platform' }
-  const rule = publicWriteLimits[write]
+  const counters = countersOf(deps, c, write, extra)
+  if (!counters) return
   const now = deps.now()
-  const counted = [
-    { name: `PW#${write}#IP#${clientKey(deps.clientIp(c))}`, ...rule.client },
-    { name: `PW#${write}#ALL`, ...rule.tenant },
-    ...(extra ? [{ name: `PW#${write}#K#${extra.key}`, hits: extra.hits, seconds: extra.seconds }] : []),
-  ]
-  const hits = await Promise.all(counted.map((w) => countHit(deps.db, scope, w.name, w.seconds, now)))
-  const over = counted.filter((w, i) => (hits[i] ?? 0) > w.hits)
-  if (over.length === 0) return
-  const epoch = Math.floor(now.getTime() / 1000)
-  throw tooMany(Math.max(...over.map((w) => w.seconds - (epoch % w.seconds))))
+  const hits = await Promise.all(
+    counters.counted.map((w) => countHit(deps.db, counters.scope, w.name, w.seconds, now)),
+  )
+  const over = counters.counted.filter((w, i) => (hits[i] ?? 0) > w.hits)
+  if (over.length > 0) throw refusalFor(over, now)
+}
+
+/** A public write's limits as writes of the transaction they guard (`publicWriteItems`). */
+export interface PublicWriteItems {
+  items: TransactItem[]
+  /** The 429 to answer when the items at these indexes failed their condition (their windows are full). */
+  refusal: (failed: number[]) => ApiError
+  /** Counts the write on its own (one round trip), for a request refused before its transaction. */
+  countAlone: () => Promise<void>
+}
+
+/**
+ * The limits of `countPublicWrite` as condition-checked counter updates to add to the write's own
+ * transaction: on the hot path they cost no round trip of their own, and a refusal writes nothing. Undefined
+ * for staff on their own MPP.
+ */
+export const publicWriteItems = (
+  deps: AppDeps,
+  c: Context<AppEnv>,
+  write: PublicWrite,
+): PublicWriteItems | undefined => {
+  const counters = countersOf(deps, c, write)
+  if (!counters) return undefined
+  const now = deps.now()
+  const { scope, counted } = counters
+  return {
+    items: counted.map((w) => hitWithin(deps.db, scope, w.name, w.seconds, w.hits, now)),
+    refusal: (failed) => refusalFor(failed.length ? failed.map((i) => counted[i] as Counted) : counted, now),
+    countAlone: () => countPublicWrite(deps, c, write),
+  }
 }

@@ -6,6 +6,7 @@ import { servesCitizens } from '@mpp/core/tenant-lifecycle'
 import { type Ticket, ticketKeyOf } from '@mpp/core/ticket'
 import { getService } from '@mpp/db/catalog-repository'
 import { ApiError } from '../errors'
+import type { PublicWriteItems } from '../limits/public-writes'
 import { type QueueContext, scheduleOf, todayOf } from './queue-context'
 import { newSecret } from './secret-link'
 import type { IssueRequest } from './ticket-issuer'
@@ -22,6 +23,8 @@ export interface TakeTicketInput {
   /** For a checked-in appointment: its place in line is its slot time. */
   appointment?: { code: string; slotAt: string }
   also?: IssueRequest['also']
+  /** Public write limits (`publicWriteItems`): counted in the ticket's transaction, or alone when refused before it. */
+  limits?: PublicWriteItems
 }
 
 /**
@@ -34,6 +37,7 @@ export const takeTicket = async (ctx: QueueContext, tenant: Tenant, input: TakeT
   const config = await ctx.config.get(tenant.id)
   const queue = config.queues.find((q) => q.serviceIds.includes(input.serviceId))
   if (!queue) {
+    await input.limits?.countAlone()
     const known = await getService(db, tenant.id, input.serviceId)
     throw known ? new ApiError(409, 'no_queue_for_service') : new ApiError(404, 'service_not_found')
   }
@@ -98,6 +102,7 @@ export const takeTicket = async (ctx: QueueContext, tenant: Tenant, input: TakeT
     quota: limit,
     idempotency: input.idempotency,
     also: input.also,
+    limits: input.limits,
   })
   ctx.liveView.changed(tenant.id, day)
   return { ticket, queue, replayed }

@@ -21,6 +21,8 @@ export interface IssueRequest {
   outbox?: OutboxMessage[]
   /** Writes that must succeed with the ticket, and the refusal to answer when they do not. */
   also?: { items: (ticketKey: string) => TransactItem[]; refusal: ApiError }
+  /** The request's rate limits, counted in the ticket's own transaction, and the 429 when one is full. */
+  limits?: { items: TransactItem[]; refusal: (failed: number[]) => ApiError }
 }
 
 /**
@@ -55,6 +57,7 @@ export const createTicketIssuer = (db: Db) => {
         idempotency: r.idempotency,
         outbox: r.outbox,
         also: r.also?.items(ticket.key),
+        limits: r.limits?.items,
       })
       switch (result.kind) {
         case 'issued':
@@ -73,6 +76,8 @@ export const createTicketIssuer = (db: Db) => {
           break
         case 'extra_failed':
           throw r.also?.refusal ?? new ApiError(409, 'invalid_transition')
+        case 'limited':
+          throw r.limits?.refusal(result.failed) ?? new ApiError(429, 'too_many_requests')
         case 'quota_full':
           throw new ApiError(409, 'quota_full', { queueId: r.queueId })
         case 'conflict':

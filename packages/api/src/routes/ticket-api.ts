@@ -7,7 +7,7 @@ import { requestHashOf } from '@mpp/db/idempotency'
 import type { Context } from 'hono'
 import type { AppEnv } from '../app-env'
 import { ApiError, errorResponse, tooManyResponse } from '../errors'
-import { countPublicWrite } from '../limits/public-writes'
+import { publicWriteItems } from '../limits/public-writes'
 import { requireSite, tenantOf } from '../middleware/require-site'
 import { requireRole } from '../middleware/session'
 import { resumeTicket } from '../queue/counter-actions'
@@ -152,7 +152,8 @@ export const issueFor = async (
   const tenant = tenantOf(c.var.site)
   const staff = c.var.session && (c.var.session.role === 'admin' || c.var.session.role === 'officer')
   if (body.channel !== 'online' && !staff) throw new ApiError(403, 'forbidden')
-  await countPublicWrite(queue.deps, c, 'ticket')
+  // The limits ride in the ticket's own transaction: one round trip for the whole issue.
+  const limits = publicWriteItems(queue.deps, c, 'ticket')
   const {
     ticket,
     queue: q,
@@ -163,6 +164,7 @@ export const issueFor = async (
       ? { idempotency: { key: idempotencyKey, requestHash: requestHashOf('takeTicket', tenant.id, body) } }
       : {}),
     ...(staff ? { by: c.var.session?.email } : {}),
+    ...(limits ? { limits } : {}),
   })
   return {
     replayed,
