@@ -1,7 +1,11 @@
 /**
  * The officer's console: keyboard shortcuts for the main actions (the buttons carry `data-shortcut`), and a
- * reload when the line changed while the officer is not typing, so the waiting counts stay true.
+ * reload when the line or the counter's call changed while the officer is not typing, so the waiting counts stay
+ * true. Changes come over the live socket (docs/live-updates.md); the console API is read once per (re)connect
+ * and every 30 s only while the socket is down.
  */
+import { accessFromDataset, pauseWhileHidden, startLive } from './lib/live-socket'
+
 const typing = () => {
   const el = document.activeElement
   return (
@@ -18,34 +22,81 @@ document.addEventListener('keydown', (event) => {
   button.click()
 })
 
+/** The pushed `console` message (packages/api/src/live/fanout.ts, ConsoleMessage), the parts read here. */
+interface ConsoleMessage {
+  type: 'console'
+  counterId: string
+  call?: { status: string; label: string }
+  queues: { id: string; waiting: number }[]
+}
+
+interface ConsoleData {
+  current?: { ticketKey: string; status: string }
+  queues: { id: string; waiting: number }[]
+  held: unknown[]
+}
+
+/** The console's state in the shape the page renders into `data-console-state` (counter-console-page.tsx). */
+const stateOf = (data: ConsoleData) =>
+  [
+    data.current ? `${data.current.ticketKey}:${data.current.status}` : '-',
+    ...data.queues.map((q) => `${q.id}=${q.waiting}`),
+    `held=${data.held.length}`,
+  ].join('|')
+
 const main = document.querySelector<HTMLElement>('[data-console-state]')
 const counterId = main?.dataset.counterId
 if (main && counterId) {
-  let rendered = main.dataset.consoleState
-  const poll = async () => {
-    if (document.visibilityState !== 'visible' || typing()) return
-    try {
-      const res = await fetch(`/api/counters/${counterId}/console`, {
-        headers: { accept: 'application/json' },
-      })
-      if (!res.ok) return
-      const data = (await res.json()) as {
-        current?: { ticketKey: string; status: string }
-        queues: { id: string; waiting: number }[]
-        held: unknown[]
-      }
-      const state = [
-        data.current ? `${data.current.ticketKey}:${data.current.status}` : '-',
-        ...data.queues.map((q) => `${q.id}=${q.waiting}`),
-        `held=${data.held.length}`,
-      ].join('|')
-      if (state !== rendered) {
-        rendered = state
-        window.location.replace(window.location.pathname)
-      }
-    } catch {
-      // Offline for a moment: the next poll tries again.
+  const rendered = main.dataset.consoleState ?? ''
+  const shownWaiting = new Map(
+    rendered
+      .split('|')
+      .map((part) => /^([a-z0-9-]+)=(\d+)$/.exec(part))
+      .filter((match): match is RegExpExecArray => match !== null)
+      .map((match) => [match[1] as string, Number(match[2])]),
+  )
+  let reloading = false
+  /** A change waits while the officer types (a reload would lose it) and is looked at when they leave the field. */
+  let pending = false
+  const reload = () => {
+    if (reloading) return
+    if (typing()) {
+      pending = true
+      return
     }
+    reloading = true
+    window.location.replace(window.location.pathname)
   }
-  window.setInterval(poll, 5000)
+  const check = async () => {
+    if (typing()) {
+      pending = true
+      return
+    }
+    const res = await fetch(`/api/counters/${counterId}/console`, { headers: { accept: 'application/json' } })
+    if (!res.ok) throw new Error(`HTTP ${res.status}`)
+    if (stateOf((await res.json()) as ConsoleData) !== rendered) reload()
+  }
+  document.addEventListener('focusout', () => {
+    if (!pending) return
+    pending = false
+    // After the field lost focus, not while it is losing it.
+    setTimeout(() => void check().catch(() => {}), 0)
+  })
+  const live = startLive<ConsoleMessage>({
+    access: accessFromDataset(main.dataset),
+    tokenUrl: `/api/live/token?counter=${encodeURIComponent(counterId)}`,
+    resync: check,
+    onMessage: (message) => {
+      if (message.type !== 'console') return
+      // A line that moved is a change for sure; this counter's own call is checked against the console API.
+      if (message.queues.some((q) => shownWaiting.has(q.id) && shownWaiting.get(q.id) !== q.waiting)) reload()
+      else if (message.call) void check().catch(() => {})
+    },
+    onState: (state) => {
+      main.dataset.live = state
+    },
+  })
+  main.dataset.live = live.state()
+  // Nobody reads a hidden console: the socket rests and the console catches up when it is shown again.
+  pauseWhileHidden(live)
 }

@@ -1,14 +1,21 @@
 /**
- * The citizen's ticket page (GET /tiket/{key}/{secret}): refreshes from /api/tickets/{key}/{secret} every 5 s,
- * updates the page in place and vibrates once when the ticket is called. Stops once the ticket is final.
+ * The citizen's ticket page (GET /tiket/{key}/{secret}): follows its ticket on the live socket, updates the page
+ * in place and vibrates once when the ticket is called. It reads /api/tickets/{key}/{secret} once per (re)connect
+ * and every 30 s only while the socket is down; closes the socket while the phone hides the page (and catches up
+ * when it is back), and for good once the ticket is final. `data-live` on the ticket is the socket's state.
  */
 import { systemClock } from '@mpp/core/clock'
 import { isLang, messagesFor } from '../i18n/messages'
 import { clockFormat } from './lib/clock'
-import { startPoller } from './lib/poller'
-import { finalStatuses, type TicketData, ticketTexts } from './lib/ticket-text'
-
-const pollMs = 5_000
+import { accessFromDataset, getJson, pauseWhileHidden, startLive } from './lib/live-socket'
+import {
+  finalStatuses,
+  type TicketData,
+  type TicketMessage,
+  type TicketStatus,
+  ticketTexts,
+  withTicketMessage,
+} from './lib/ticket-text'
 
 const start = (root: HTMLElement) => {
   const lang = document.documentElement.lang
@@ -45,20 +52,41 @@ const start = (root: HTMLElement) => {
     setText('updated', m.ticketPage.updatedAt(time(systemClock()).time))
   }
 
-  const poller = startPoller<TicketData>({
-    url: api,
-    intervalMs: pollMs,
-    maxDelayMs: 30_000,
-    timeoutMs: 8_000,
-    firstPollMs: pollMs,
-    onData: render,
-    onFailure: () => setText('connection', m.ticketPage.reconnecting),
-    keepGoing: (ticket) => !finalStatuses.includes(ticket.status),
+  if (finalStatuses.includes(status as TicketStatus)) {
+    root.dataset.script = 'ready'
+    return
+  }
+  let shown: TicketData | undefined
+  const show = (ticket: TicketData) => {
+    shown = ticket
+    render(ticket)
+    if (finalStatuses.includes(ticket.status)) live.stop()
+  }
+  // `/api/tickets/{key}/{secret}`: the same key and secret let the page ask for a new token.
+  const [key, secret] = api.split('/').slice(-2)
+  const live = startLive<TicketMessage>({
+    access: accessFromDataset(root.dataset),
+    tokenUrl: `/api/live/token?${new URLSearchParams({ ticket: key ?? '', secret: secret ?? '' })}`,
+    resync: async () => {
+      try {
+        show(await getJson<TicketData>(api, 8_000))
+      } catch (error) {
+        setText('connection', m.ticketPage.reconnecting)
+        throw error
+      }
+    },
+    onMessage: (message) => {
+      // Messages wait for the open's resync, so the page has the whole ticket to merge them into.
+      if (message.type === 'ticket' && shown) show(withTicketMessage(shown, message))
+    },
+    onState: (state) => {
+      root.dataset.live = state
+      if (state === 'down') setText('connection', m.ticketPage.reconnecting)
+    },
   })
-  // A phone throttles a page in the background: look again as soon as it is back in front.
-  document.addEventListener('visibilitychange', () => {
-    if (document.visibilityState === 'visible') poller.pollNow()
-  })
+  root.dataset.live = live.state()
+  // A phone throttles a page in the background: nobody reads it there, so the socket rests until it is back.
+  pauseWhileHidden(live)
   root.dataset.script = 'ready'
 }
 

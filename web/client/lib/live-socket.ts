@@ -6,7 +6,7 @@
  */
 
 import { systemClock } from '@mpp/core/clock'
-import { backoffDelay } from './poller'
+import { backoffDelay } from './backoff'
 
 /** What `GET /api/live/token` answers and the pages carry as `data-live-token`, `-expires` and `-url`. */
 export interface LiveAccess {

@@ -13,6 +13,27 @@ export interface TicketData {
   estimatedWaitMinutes?: number
 }
 
+/** The pushed `ticket` message (packages/api/src/live/fanout.ts, TicketMessage): the followed ticket's new state. */
+export interface TicketMessage {
+  type: 'ticket'
+  key: string
+  label: string
+  status: string
+  queueId: string
+  counterNumber?: number
+  calledAt?: string
+  peopleAhead?: number
+}
+
+/** The ticket after a pushed message: its new status and counter; what the message leaves out stays as shown. */
+export const withTicketMessage = (ticket: TicketData, message: TicketMessage): TicketData => ({
+  ...ticket,
+  label: message.label || ticket.label,
+  status: message.status as TicketStatus,
+  ...(message.counterNumber !== undefined && { counterNumber: message.counterNumber }),
+  ...(message.peopleAhead !== undefined && { peopleAhead: message.peopleAhead }),
+})
+
 /** The statuses after which nothing changes any more. */
 export const finalStatuses: readonly TicketStatus[] = ['completed', 'no_show', 'expired']
 
