@@ -1,9 +1,13 @@
 /**
- * The display board (GET /layar): polls /api/board, keeps the calls and queues current, flashes a counter's row
- * and announces it (chime, then the call spoken in Indonesian) whenever its call sequence rises.
+ * The display board (GET /layar): follows the live socket (docs/live-updates.md), keeps the calls and queues
+ * current, flashes a counter's row and announces it (chime, then the call spoken in Indonesian) whenever its
+ * call sequence rises. On every (re)connect it reads /api/board once and announces, once each and in order,
+ * the calls it missed; while the socket is down it reads it every 30 s. It sleeps (no socket) while the MPP is
+ * closed and nobody waits, and keeps its socket while the tab is hidden (a TV shows it all day).
  *
- * Test hook: `window.__mppAnnouncements` lists the text of every announcement queued since the page loaded
- * (also when sound is off or no Indonesian voice exists), and `<body data-announced-count>` counts them.
+ * Test hooks: `window.__mppAnnouncements` lists the text of every announcement queued since the page loaded
+ * (also when sound is off or no Indonesian voice exists), and `<body data-announced-count>` counts them; the
+ * board's `data-live` is the socket's state and `data-live-ping` is `waiting` while a ping awaits its answer.
  * The calls on the board when it loads are not announced.
  */
 
@@ -14,12 +18,16 @@ import {
   announcementFor,
   type BoardCall,
   type BoardData,
+  type BoardMessage,
   type BoardQueue,
   CallTracker,
+  withCall,
+  withQueue,
 } from './lib/board-calls'
+import { boardWakefulness, parseOpenWindows } from './lib/board-sleep'
 import { indonesianVoice, playChime, speakIndonesian } from './lib/browser-audio'
 import { clockFormat } from './lib/clock'
-import { startPoller } from './lib/poller'
+import { accessFromDataset, getJson, startLive } from './lib/live-socket'
 
 declare global {
   interface Window {
@@ -27,13 +35,14 @@ declare global {
   }
 }
 
-const pollMs = 1_500
 /** Nothing succeeded for this long: reload the page as a last resort. */
 const lastResortMs = 10 * 60_000
 /** A call's row flashes this long. */
 const flashMs = 6_000
 /** How long voices may take to load before the board says there is no Indonesian voice. */
 const voiceGraceMs = 3_000
+/** The longest the board sleeps before looking at its open windows again (long timers are not to be trusted). */
+const sleepRecheckMs = 60 * 60_000
 
 const field = <E extends HTMLElement = HTMLElement>(root: ParentNode, name: string) =>
   root.querySelector<E>(`[data-field="${name}"]`)
@@ -66,6 +75,8 @@ const start = (root: HTMLElement) => {
   let offsetMs = 0
   const serverNow = Date.parse(root.dataset.now ?? '')
   if (Number.isFinite(serverNow)) offsetMs = serverNow - systemClock().getTime()
+  /** Now on the server's clock: what the board's day and its sleep go by. */
+  const now = () => systemClock().getTime() + offsetMs
   let dayChangedAt: number | undefined
   const midnightJitterMs = Math.random() * 120_000
   let reloading = false
@@ -88,13 +99,13 @@ const start = (root: HTMLElement) => {
   }
 
   const tick = () => {
-    const now = formatClock(new Date(systemClock().getTime() + offsetMs))
-    if (timeText && timeText.textContent !== now.time) timeText.textContent = now.time
-    if (dateText && dateText.textContent !== now.date) dateText.textContent = now.date
+    const clock = formatClock(new Date(now()))
+    if (timeText && timeText.textContent !== clock.time) timeText.textContent = clock.time
+    if (dateText && dateText.textContent !== clock.date) dateText.textContent = clock.date
     // Once a day, after local midnight, start afresh (the board runs all day, every day).
-    if (loadedDay && now.day !== loadedDay) {
+    if (loadedDay && clock.day !== loadedDay) {
       dayChangedAt ??= systemClock().getTime()
-      const online = poller.state().failures === 0
+      const online = live.state() !== 'down'
       if (online && systemClock().getTime() - dayChangedAt >= midnightJitterMs) void reloadWhenReachable()
     }
   }
@@ -164,13 +175,16 @@ const start = (root: HTMLElement) => {
   for (const row of callList.querySelectorAll<HTMLLIElement>('li[data-counter]')) {
     rows.set(Number(row.dataset.counter), row)
   }
-  const tracker = new CallTracker(
-    [...rows.values()].map((row) => ({
-      counterNumber: Number(row.dataset.counter),
-      callSeq: Number(row.dataset.seq),
-      calledAt: row.dataset.calledAt ?? '',
-    })),
-  )
+  let day = root.dataset.day ?? ''
+  let calls: BoardCall[] = [...rows.values()].map((row) => ({
+    counterNumber: Number(row.dataset.counter),
+    label: row.children[0]?.textContent ?? '',
+    queueId: '',
+    status: 'called',
+    callSeq: Number(row.dataset.seq),
+    calledAt: row.dataset.calledAt ?? '',
+  }))
+  const tracker = new CallTracker(day, calls)
   const flashTimers = new Map<number, ReturnType<typeof setTimeout>>()
 
   const rowFor = (call: BoardCall) => {
@@ -202,7 +216,7 @@ const start = (root: HTMLElement) => {
     )
   }
 
-  const renderCalls = (calls: BoardCall[]) => {
+  const renderCalls = () => {
     const wanted = calls.map(rowFor)
     for (const counterNumber of [...rows.keys()]) {
       if (!calls.some((c) => c.counterNumber === counterNumber)) {
@@ -217,18 +231,27 @@ const start = (root: HTMLElement) => {
     })
     while (callList.children.length > wanted.length) callList.lastElementChild?.remove()
     if (noCalls) noCalls.hidden = calls.length > 0
-    for (const call of tracker.update(calls)) {
-      const row = rows.get(call.counterNumber)
-      if (row) flash(row, call.counterNumber)
+  }
+
+  /** Flashes and announces the calls not announced yet, once each, oldest first. */
+  const announce = (seen: readonly Omit<BoardCall, 'status'>[]) => {
+    const fresh = tracker.update(day, seen)
+    for (const counterNumber of new Set(fresh.map((c) => c.counterNumber))) {
+      const row = rows.get(counterNumber)
+      if (row) flash(row, counterNumber)
+    }
+    for (const call of fresh) {
       const text = announcementFor(call)
       if (text) announcer.enqueue(text)
     }
   }
 
+  let queues: BoardQueue[] = []
   let queuesShown = ''
   const queueItem = (queue: BoardQueue) => {
     const item = el('li', 'board-queue')
     item.dataset.queue = queue.id
+    item.dataset.waiting = String(queue.waiting)
     const name = el('h3', 'board-queue__name')
     name.append(el('span', 'board-queue__prefix', queue.prefix), ` ${queue.name}`)
     const count = queue.waiting > 0 ? m.board.waiting(queue.waiting) : m.board.noneWaiting
@@ -241,7 +264,7 @@ const start = (root: HTMLElement) => {
     }
     return item
   }
-  const renderQueues = (queues: BoardQueue[]) => {
+  const renderQueues = () => {
     const shown = JSON.stringify(queues)
     if (shown === queuesShown) return
     queuesShown = shown
@@ -253,23 +276,89 @@ const start = (root: HTMLElement) => {
     if (connection && connection.textContent !== text) connection.textContent = text
   }
 
-  const poller = startPoller<BoardData>({
-    url: api,
-    intervalMs: pollMs,
-    maxDelayMs: 30_000,
-    timeoutMs: 5_000,
-    onData: (board, timing) => {
-      const serverAt = Date.parse(board.now)
-      if (Number.isFinite(serverAt)) offsetMs = serverAt - (timing.sentAt + timing.receivedAt) / 2
-      renderCalls(board.calls)
-      renderQueues(board.queues)
-      showConnection('')
-    },
-    onFailure: (state) => {
+  let lastOkAt = systemClock().getTime()
+  const resync = async () => {
+    const sentAt = systemClock().getTime()
+    let board: BoardData
+    try {
+      board = await getJson<BoardData>(api, 5_000)
+    } catch (error) {
       showConnection(m.board.reconnecting)
-      if (state.sinceSuccessMs >= lastResortMs) void reloadWhenReachable()
+      if (systemClock().getTime() - lastOkAt >= lastResortMs) void reloadWhenReachable()
+      throw error
+    }
+    const receivedAt = systemClock().getTime()
+    lastOkAt = receivedAt
+    const serverAt = Date.parse(board.now)
+    if (Number.isFinite(serverAt)) offsetMs = serverAt - (sentAt + receivedAt) / 2
+    if (board.day > day) day = board.day
+    calls = board.calls
+    queues = board.queues
+    renderCalls()
+    renderQueues()
+    announce(board.recentCalls ?? board.calls)
+    checkSleep()
+  }
+
+  const onMessage = (message: BoardMessage) => {
+    if (message.type === 'call') {
+      if (message.day < day) return
+      const boardDay = day
+      if (message.day > day) day = message.day
+      calls = withCall(calls, message.day, boardDay, message)
+      renderCalls()
+      announce([message])
+    } else if (message.type === 'queue') {
+      if (message.day < day) return
+      queues = withQueue(queues, message)
+      renderQueues()
+      checkSleep()
+    }
+  }
+
+  // Sleep while the MPP is closed and nobody waits; wake at the next opening.
+  const windows = parseOpenWindows(root.dataset.openWindows)
+  const someoneWaits = () => queues.some((q) => q.waiting > 0)
+  let sleepTimer: ReturnType<typeof setTimeout> | undefined
+  function checkSleep() {
+    const at = now()
+    const wake = boardWakefulness(at, windows, someoneWaits())
+    if (wake.awake) live.resume()
+    else live.pause()
+    clearTimeout(sleepTimer)
+    const inMs = wake.recheckAt === undefined ? sleepRecheckMs : Math.min(sleepRecheckMs, wake.recheckAt - at)
+    sleepTimer = setTimeout(checkSleep, Math.max(1_000, inMs))
+  }
+  // The line as the server rendered it, until the first resync: whether anyone waits decides the first sleep.
+  queues = [...queueList.querySelectorAll<HTMLLIElement>('li[data-queue]')].map((item) => {
+    const prefix = item.querySelector('.board-queue__prefix')?.textContent ?? ''
+    return {
+      id: item.dataset.queue ?? '',
+      prefix,
+      name: (item.querySelector('.board-queue__name')?.textContent ?? '').slice(prefix.length).trim(),
+      waiting: Number(item.dataset.waiting) || 0,
+      next: [...item.querySelectorAll('.board-next li')].map((li) => li.textContent ?? ''),
+    }
+  })
+  const live = startLive<BoardMessage>({
+    access: accessFromDataset(root.dataset),
+    tokenUrl: `/api/live/token${api.includes('?') ? api.slice(api.indexOf('?')) : ''}`,
+    resync,
+    onMessage,
+    onState: (state) => {
+      root.dataset.live = state
+      if (state === 'open') showConnection('')
+      else if (state === 'down') showConnection(m.board.reconnecting)
+      else if (state === 'paused') showConnection('')
+    },
+    paused: !boardWakefulness(now(), windows, someoneWaits()).awake,
+    onPing: (waiting) => {
+      root.dataset.livePing = waiting ? 'waiting' : 'answered'
     },
   })
+
+  root.dataset.live = live.state()
+  checkSleep()
 
   tick()
   setInterval(tick, 1_000)

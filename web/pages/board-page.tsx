@@ -10,10 +10,12 @@ interface Props {
   /** The MPP's name, shown large with its logo. */
   name: string
   board: BoardData
-  /** GET /api/board with the same filters, polled by the script. */
+  /** GET /api/board with the same filters, read by the script on every (re)connect. */
   apiUrl: string
   /** The live-updates socket's token and URL (docs/live-updates.md), as `data-live-*`. */
   live?: LiveAccess
+  /** The open windows of the coming days (ISO instants): the board sleeps outside them. */
+  openWindows?: [string, string][]
 }
 
 /** One counter's latest call; board.ts renders the same markup when it updates the list. */
@@ -34,7 +36,7 @@ export const BoardCallRow = ({ m, call, latest }: { m: Messages; call: BoardCall
  * updates the list.
  */
 export const BoardQueueItem = ({ m, queue }: { m: Messages; queue: BoardQueue }) => (
-  <li class="board-queue" data-queue={queue.id}>
+  <li class="board-queue" data-queue={queue.id} data-waiting={String(queue.waiting)}>
     <h3 class="board-queue__name">
       <span class="board-queue__prefix">{queue.prefix}</span> {queue.name}
     </h3>
@@ -54,9 +56,9 @@ export const BoardQueueItem = ({ m, queue }: { m: Messages; queue: BoardQueue })
 /**
  * The display board for a TV: each counter's latest call (newest first, highlighted), the next numbers of each
  * queue, a clock in the MPP's time zone. Rendered complete on the server, so it shows the board before
- * board.js runs; the script then polls /api/board, flashes and announces new calls.
+ * board.js runs; the script then follows the live socket, flashes and announces new calls.
  */
-export const BoardPage = ({ ctx, name, board, apiUrl, live }: Props) => {
+export const BoardPage = ({ ctx, name, board, apiUrl, live, openWindows }: Props) => {
   const { m } = ctx
   const locale = dateLocale(m.htmlLang)
   const clock = clockFormat(locale, board.timeZone)(new Date(board.now))
@@ -78,6 +80,7 @@ export const BoardPage = ({ ctx, name, board, apiUrl, live }: Props) => {
         data-locale={locale}
         data-now={board.now}
         data-day={board.day}
+        data-open-windows={openWindows && JSON.stringify(openWindows)}
       >
         <header class="board-head">
           <img class="board-logo" src={ctx.brand?.logoUrl ?? '/logo.svg'} alt="" width="72" height="72" />

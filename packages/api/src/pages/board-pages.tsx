@@ -1,3 +1,5 @@
+import { addDays, businessDay, zonedInstant } from '@mpp/core/business-day'
+import { intervalsOn, type Schedule } from '@mpp/core/schedule'
 import { BoardPage } from '@mpp/web/pages/board-page'
 import { Hono } from 'hono'
 import type { AppEnv } from '../app-env'
@@ -5,9 +7,26 @@ import { ApiError } from '../errors'
 import { boardFilterOf, liveAccess } from '../live/live-access'
 import { requireSite, tenantOf } from '../middleware/require-site'
 import { boardView } from '../queue/board-view'
-import type { QueueContext } from '../queue/queue-context'
+import { type QueueContext, scheduleOf } from '../queue/queue-context'
 import { boardQuery } from '../routes/board-api'
 import { pageContext } from './page-context'
+
+/** How many days of opening hours the board carries: it reloads every day, a week covers a long holiday. */
+const windowDays = 8
+
+/**
+ * The open windows from today for `windowDays` days, as instants: the board sleeps outside them (and wakes at
+ * the next one) without a calendar of its own.
+ */
+export const openWindows = (now: Date, schedule: Schedule): [string, string][] => {
+  const today = businessDay(now, schedule.timeZone)
+  return Array.from({ length: windowDays }, (_, i) => addDays(today, i)).flatMap((day) =>
+    intervalsOn(day, schedule).map((iv): [string, string] => [
+      zonedInstant(day, iv.open, schedule.timeZone).toISOString(),
+      zonedInstant(day, iv.close, schedule.timeZone).toISOString(),
+    ]),
+  )
+}
 
 /**
  * The display board, `GET /layar` on a tenant's host, public. `?lantai=2` shows one floor and `?antrean=a,b`
@@ -44,6 +63,7 @@ export const boardPages = (queue: QueueContext) => {
         board={board}
         apiUrl={apiUrl}
         live={live}
+        openWindows={openWindows(queue.deps.now(), scheduleOf(tenant))}
       />,
     )
   })
