@@ -6,15 +6,8 @@
  */
 
 import { systemClock } from '@mpp/core/clock'
+import type { LiveAccess } from '../../components/live-data'
 import { backoffDelay } from './backoff'
-
-/** What `GET /api/live/token` answers and the pages carry as `data-live-token`, `-expires` and `-url`. */
-export interface LiveAccess {
-  token: string
-  /** ISO 8601: after it the server refuses the token for a new connection. */
-  expiresAt: string
-  url: string
-}
 
 /** The part of a browser WebSocket this module uses. */
 export interface LiveSocketLike {
