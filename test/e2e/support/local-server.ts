@@ -28,13 +28,14 @@ export const until = async (what: string, check: () => Promise<boolean> | boolea
 }
 
 /**
- * Runs `npm start` exactly as a developer does, on a free port and a fresh data directory (or the one given),
+ * Runs `npm start` exactly as a developer does, on a free port and a fresh data directory (or the ones given),
  * and waits until it answers its health check.
  */
 export const startLocalServer = async (
-  options: { dataDir?: string; env?: NodeJS.ProcessEnv; waitForHealth?: boolean } = {},
+  options: { dataDir?: string; port?: number; env?: NodeJS.ProcessEnv; waitForHealth?: boolean } = {},
 ): Promise<LocalServer> => {
-  const port = await freePort()
+  // The same port again restarts a server where its pages (and their sockets) expect it.
+  const port = options.port ?? (await freePort())
   const dataDir = options.dataDir ?? (await mkdtemp(join(tmpdir(), 'mpp-e2e-')))
   const child = spawn('npm', ['start', '--silent'], {
     env: {
