@@ -4,7 +4,7 @@
  * true. Changes come over the live socket (docs/live-updates.md); the console API is read once per (re)connect
  * and every 30 s only while the socket is down.
  */
-import { accessFromDataset, pauseWhileHidden, startLive } from './lib/live-socket'
+import { accessFromDataset, pauseWhileHidden, quietPingMs, startLive } from './lib/live-socket'
 
 const typing = () => {
   const el = document.activeElement
@@ -84,6 +84,7 @@ if (main && counterId) {
   })
   const live = startLive<ConsoleMessage>({
     access: accessFromDataset(main.dataset),
+    pingMs: quietPingMs,
     tokenUrl: `/api/live/token?counter=${encodeURIComponent(counterId)}`,
     resync: check,
     onMessage: (message) => {

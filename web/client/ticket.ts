@@ -7,7 +7,7 @@
 import { systemClock } from '@mpp/core/clock'
 import { isLang, messagesFor } from '../i18n/messages'
 import { clockFormat } from './lib/clock'
-import { accessFromDataset, getJson, pauseWhileHidden, startLive } from './lib/live-socket'
+import { accessFromDataset, getJson, pauseWhileHidden, quietPingMs, startLive } from './lib/live-socket'
 import {
   finalStatuses,
   type TicketData,
@@ -66,6 +66,7 @@ const start = (root: HTMLElement) => {
   const [key, secret] = api.split('/').slice(-2)
   const live = startLive<TicketMessage>({
     access: accessFromDataset(root.dataset),
+    pingMs: quietPingMs,
     tokenUrl: `/api/live/token?${new URLSearchParams({ ticket: key ?? '', secret: secret ?? '' })}`,
     resync: async () => {
       try {

@@ -41,7 +41,12 @@ export interface LiveOptions<M> {
   onPing?: (waiting: boolean) => void
   /** How often the HTTP endpoint is polled while the socket is down. */
   pollMs?: number
-  /** How often a ping goes out on an open socket, and how long its answer may take before the socket is dead. */
+  /**
+   * How often a ping goes out on an open socket (default a minute, for the board), and how long its answer may
+   * take before the socket is dead. Each ping is two messages and a Lambda call in AWS: the README's load model
+   * prices them, and a page that needs no quick notice (a phone, a console) pings every few minutes; API
+   * Gateway closes a socket idle for 10.
+   */
   pingMs?: number
   pongTimeoutMs?: number
   /** A socket that neither opens nor fails within this is given up. */
@@ -66,6 +71,9 @@ export interface LiveClient {
   stop(): void
   state(): LiveState
 }
+
+/** The ping of a page that can learn late of a dead socket (a phone, a console): within API Gateway's 10 minutes. */
+export const quietPingMs = 5 * 60_000
 
 /** Close codes with which the server says the token is no good (4401/4403 like HTTP, 1008 policy). */
 const refusedCodes = [1008, 4401, 4403]
@@ -109,7 +117,7 @@ export const startLive = <M extends { type: string }>(options: LiveOptions<M>): 
   // No destructuring: esbuild cannot lower it for the Safari 14 target.
   const o = options
   const pollMs = o.pollMs ?? 30_000
-  const pingMs = o.pingMs ?? 20_000
+  const pingMs = o.pingMs ?? 60_000
   const pongTimeoutMs = o.pongTimeoutMs ?? 10_000
   const openTimeoutMs = o.openTimeoutMs ?? 10_000
   const minDelayMs = o.minDelayMs ?? 1_000
