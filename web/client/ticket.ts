@@ -63,7 +63,9 @@ const start = (root: HTMLElement) => {
     if (finalStatuses.includes(ticket.status)) live.stop()
   }
   // `/api/tickets/{key}/{secret}`: the same key and secret let the page ask for a new token.
-  const [key, secret] = api.split('/').slice(-2)
+  const parts = api.split('/')
+  const key = parts[parts.length - 2]
+  const secret = parts[parts.length - 1]
   const live = startLive<TicketMessage>({
     access: accessFromDataset(root.dataset),
     pingMs: quietPingMs,
