@@ -1,8 +1,8 @@
 /**
  * The officer's console: keyboard shortcuts for the main actions (the buttons carry `data-shortcut`), and a
  * reload when the line or the counter's call changed while the officer is not typing, so the waiting counts stay
- * true. Changes come over the live socket (docs/live-updates.md); the console API is read once per (re)connect
- * and every 30 s only while the socket is down.
+ * true. Changes come over the live socket (docs/live-updates.md): each message, each (re)connect, and every 30 s
+ * while the socket is down, the console API is read and compared with the page.
  */
 import { accessFromDataset, pauseWhileHidden, quietPingMs, startLive } from './lib/live-socket'
 
@@ -48,33 +48,39 @@ const main = document.querySelector<HTMLElement>('[data-console-state]')
 const counterId = main?.dataset.counterId
 if (main && counterId) {
   const rendered = main.dataset.consoleState ?? ''
-  const shownWaiting = new Map(
-    rendered
-      .split('|')
-      .map((part) => /^([a-z0-9-]+)=(\d+)$/.exec(part))
-      .filter((match): match is RegExpExecArray => match !== null)
-      .map((match) => [match[1] as string, Number(match[2])]),
-  )
-  let reloading = false
+  /** Set once the officer sent an action: the page is on its way to the answer, a reload would cancel it. */
+  let leaving = false
+  document.addEventListener('submit', () => {
+    leaving = true
+  })
+  window.addEventListener('beforeunload', () => {
+    leaving = true
+  })
+  // Back from the browser's page cache: this page shows again, and may reload again.
+  window.addEventListener('pageshow', () => {
+    leaving = false
+  })
   /** A change waits while the officer types (a reload would lose it) and is looked at when they leave the field. */
   let pending = false
-  const reload = () => {
-    if (reloading) return
-    if (typing()) {
-      pending = true
-      return
-    }
-    reloading = true
-    window.location.replace(window.location.pathname)
-  }
+  /**
+   * Reloads when the console API differs from what the page shows. A message alone does not decide: it may be
+   * the late echo of the action that rendered this very page.
+   */
   const check = async () => {
+    if (leaving) return
     if (typing()) {
       pending = true
       return
     }
     const res = await fetch(`/api/counters/${counterId}/console`, { headers: { accept: 'application/json' } })
     if (!res.ok) throw new Error(`HTTP ${res.status}`)
-    if (stateOf((await res.json()) as ConsoleData) !== rendered) reload()
+    const changed = stateOf((await res.json()) as ConsoleData) !== rendered
+    if (!changed || leaving) return
+    if (typing()) pending = true
+    else {
+      leaving = true
+      window.location.replace(window.location.pathname)
+    }
   }
   document.addEventListener('focusout', () => {
     if (!pending) return
@@ -88,10 +94,7 @@ if (main && counterId) {
     tokenUrl: `/api/live/token?counter=${encodeURIComponent(counterId)}`,
     resync: check,
     onMessage: (message) => {
-      if (message.type !== 'console') return
-      // A line that moved is a change for sure; this counter's own call is checked against the console API.
-      if (message.queues.some((q) => shownWaiting.has(q.id) && shownWaiting.get(q.id) !== q.waiting)) reload()
-      else if (message.call) void check().catch(() => {})
+      if (message.type === 'console') void check().catch(() => {})
     },
     onState: (state) => {
       main.dataset.live = state
