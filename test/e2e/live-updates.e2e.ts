@@ -39,14 +39,14 @@ describe('the display board follows the socket', () => {
     await board.clock.install()
     await board.goto(url('palembang', '/layar'))
     const requests: string[] = []
-    const sockets: string[] = []
     board.on('request', (request) => {
       requests.push(request.url())
     })
+    await until('the board is live', async () => (await liveState(board, '[data-board]')) === 'open', 15_000)
+    const sockets: string[] = []
     board.on('websocket', (ws) => {
       sockets.push(ws.url())
     })
-    await until('the board is live', async () => (await liveState(board, '[data-board]')) === 'open', 15_000)
 
     for (let second = 0; second < 60; second += 5) {
       await board.clock.runFor(5_000)
