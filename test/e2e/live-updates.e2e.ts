@@ -126,3 +126,31 @@ describe("the citizen's ticket page follows its ticket", () => {
     await phone.context().close()
   }, 60_000)
 })
+
+describe("the officer's console follows its counter", () => {
+  it('shows a longer line when a ticket is taken elsewhere, without polling', async () => {
+    // Palembang's counter 3 serves the population line; the officer watching it is not the one issuing.
+    const watcher = await counterOfficer(
+      browser,
+      url('palembang', '').replace(/\/$/, ''),
+      'petugas@palembang.test',
+    )
+    const consolePage = watcher.page
+    const reads: string[] = []
+    consolePage.on('request', (request) => {
+      if (new URL(request.url()).pathname.startsWith('/api/counters/')) reads.push(request.url())
+    })
+    await consolePage.goto(url('palembang', '/staf/loket/loket-3'))
+    await until('the console is live', async () => (await liveState(consolePage, 'h1')) === 'open', 15_000)
+    const waiting = async () => consolePage.locator('[data-field="waiting-kependudukan"]').textContent()
+    const before = await waiting()
+    await until('the open resync', () => reads.length >= 1, 5_000)
+    const readsBefore = reads.length
+
+    await officer.takeTicket('disdukcapil-ktp-el')
+    await until('the console shows the longer line', async () => (await waiting()) !== before, 15_000)
+    // One read of the console API per message (to tell a real change from an echo), none on a timer.
+    expect(reads.length - readsBefore).toBeLessThanOrEqual(3)
+    await watcher.close()
+  }, 60_000)
+})
