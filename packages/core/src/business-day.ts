@@ -42,14 +42,29 @@ const formatterFor = (timeZone: TimeZone): Intl.DateTimeFormat => {
 }
 
 /** The local wall clock of an instant as numbers, read from the time zone database. */
-const wallClock = (instant: Date, timeZone: TimeZone) => {
-  if (Number.isNaN(instant.getTime())) throw new RangeError('invalid date')
+const readWallClock = (instant: Date, timeZone: TimeZone) => {
   const parts: Record<string, number> = {}
   for (const part of formatterFor(timeZone).formatToParts(instant)) {
     if (part.type !== 'literal') parts[part.type] = Number(part.value)
   }
   const { year = 0, month = 1, day = 1, hour = 0, minute = 0, second = 0 } = parts
   return { year, month, day, hour, minute, second }
+}
+
+// formatToParts costs tens of microseconds and a request asks several times: keep each zone's latest minute.
+// Indonesia's zones are whole hours from UTC, so within a UTC minute only the seconds change.
+const lastMinute = new Map<TimeZone, { minute: number; clock: ReturnType<typeof readWallClock> }>()
+
+const wallClock = (instant: Date, timeZone: TimeZone) => {
+  const ms = instant.getTime()
+  if (Number.isNaN(ms)) throw new RangeError('invalid date')
+  const minute = Math.floor(ms / 60_000)
+  let hit = lastMinute.get(timeZone)
+  if (hit?.minute !== minute) {
+    hit = { minute, clock: readWallClock(new Date(minute * 60_000), timeZone) }
+    lastMinute.set(timeZone, hit)
+  }
+  return { ...hit.clock, second: Math.floor((ms - minute * 60_000) / 1000) }
 }
 
 const pad = (n: number, width = 2) => String(n).padStart(width, '0')
