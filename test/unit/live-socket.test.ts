@@ -177,9 +177,13 @@ describe('startLive: open, resync, apply', () => {
     h.last().push({ type: 'call', n: 1 })
     await h.advance(0)
     expect(h.applied).toEqual([])
+    // 1 s, 2 s, 4 s … between tries, as a reconnect backs off.
+    await h.advance(1_000 + 2_000 + 4_000)
+    expect(h.resyncs.map((at) => at - (h.resyncs[0] ?? 0))).toEqual([0, 1_000, 3_000, 7_000])
+    expect(h.applied).toEqual([])
     fail = false
-    await h.advance(2_000)
-    expect(h.resyncs).toHaveLength(2)
+    await h.advance(8_000)
+    expect(h.resyncs).toHaveLength(5)
     expect(h.applied).toEqual([{ type: 'call', n: 1 }])
   })
 })

@@ -275,7 +275,7 @@ export const startLive = <M extends { type: string }>(options: LiveOptions<M>): 
     failed(refusedCodes.includes(code) ? 'refused' : opened ? 'lost' : 'unopened')
   }
 
-  const resyncOnOpen = (ws: LiveSocketLike) => {
+  const resyncOnOpen = (ws: LiveSocketLike, failedBefore = 0) => {
     resync()
       .then(() => {
         if (ws !== socket) return
@@ -284,14 +284,15 @@ export const startLive = <M extends { type: string }>(options: LiveOptions<M>): 
         for (const message of pending) apply(message)
       })
       .catch(() => {
-        // Not shown yet, and pushed messages wait: without it a missed call could be skipped. Try again.
+        // Not shown yet, and pushed messages wait: without it a missed call could be skipped. Try again,
+        // backing off as a reconnect does (an HTTP side in trouble is not to be pressed harder).
         if (ws !== socket) return
         resyncTimer = setTimer(
           () => {
             resyncTimer = undefined
-            if (ws === socket) resyncOnOpen(ws)
+            if (ws === socket) resyncOnOpen(ws, failedBefore + 1)
           },
-          backoffDelay(2, minDelayMs, maxDelayMs, random),
+          backoffDelay(failedBefore + 1, minDelayMs, maxDelayMs, random),
         )
       })
   }
