@@ -39,10 +39,17 @@ describe('the display board follows the socket', () => {
     await board.clock.install()
     await board.goto(url('palembang', '/layar'))
     const requests: string[] = []
+    const answered: string[] = []
     board.on('request', (request) => {
       requests.push(request.url())
     })
+    board.on('requestfinished', (request) => {
+      answered.push(request.url())
+    })
     await until('the board is live', async () => (await liveState(board, '[data-board]')) === 'open', 15_000)
+    // The open's read of /api/board is answered before the page's clock is driven: a 5 s timeout on a driven
+    // clock would abort a read still on the wire.
+    await until('the open resync answered', () => answered.some((u) => u.includes('/api/board')), 10_000)
     const sockets: string[] = []
     board.on('websocket', (ws) => {
       sockets.push(ws.url())
