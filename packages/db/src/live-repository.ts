@@ -1,11 +1,12 @@
-import { QueryCommand } from '@aws-sdk/lib-dynamodb'
+import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb'
 import { entityId } from '@mpp/core/catalog'
 import { ticketChannel } from '@mpp/core/queue'
 import type { TenantId } from '@mpp/core/tenant'
 import { z } from 'zod'
 import type { Db } from './client'
 import { parseItem } from './item'
-import { livePk, skPrefix } from './keys'
+import { keys, livePk, skPrefix } from './keys'
+import { queryAll } from './query-all'
 
 /** The statistics a queue's live item counts for the day, for the queue and per service. */
 export const dayMetrics = [
@@ -185,4 +186,35 @@ export const readLiveDay = async (
     startKey = page.LastEvaluatedKey
   } while (startKey)
   return live
+}
+
+/**
+ * What calling the next ticket decides on, read consistently: the line and this counter's own call, in two
+ * requests sent together. The rest of the live day (the queues' and counters' counts, the other counters'
+ * calls, the held tickets) is not read: on a busy day it is a good part of the partition.
+ */
+export const readCallState = async (
+  db: Db,
+  tenantId: TenantId,
+  day: string,
+  counterId: string,
+): Promise<{ waiting: WaitingMarker[]; current: CounterCall | undefined }> => {
+  const [waiting, current] = await Promise.all([
+    queryAll(db, {
+      KeyConditionExpression: 'pk = :pk AND begins_with(sk, :waiting)',
+      ExpressionAttributeValues: { ':pk': livePk(tenantId, day), ':waiting': skPrefix.waiting },
+      ConsistentRead: true,
+    }),
+    db.doc.send(
+      new GetCommand({
+        TableName: db.tableName,
+        Key: keys.counterCall(tenantId, day, counterId),
+        ConsistentRead: true,
+      }),
+    ),
+  ])
+  return {
+    waiting: waiting.map((item) => parseItem(waitingMarker, item)),
+    current: current.Item && parseItem(counterCall, current.Item),
+  }
 }

@@ -1,7 +1,7 @@
 import { type CallContext, lineOrder, pickNext, type WaitingTicket } from '@mpp/core/call-order'
 import { waitWithinCounts } from '@mpp/core/rollup'
 import type { Tenant } from '@mpp/core/tenant'
-import { type CounterCall, type LiveDay, readLiveDay, withRecentCall } from '@mpp/db/live-repository'
+import { type CounterCall, readCallState, type WaitingMarker, withRecentCall } from '@mpp/db/live-repository'
 import { commitTicketChange } from '@mpp/db/ticket-changes'
 import { ApiError } from '../errors'
 import { callNotifications } from './notifications'
@@ -25,7 +25,7 @@ export const isBusy = (call: CounterCall | undefined) =>
   call?.status === 'called' || call?.status === 'serving'
 
 /**
- * Calls the next ticket to a counter: one consistent read of the day's live partition, then one transaction
+ * Calls the next ticket to a counter: one consistent read of the line and the counter's call, then one transaction
  * that takes the ticket out of the line, marks it called and records the counter's call. Two counters racing
  * for one ticket cannot both win: the marker's delete is conditional, and the loser tries its next candidate.
  */
@@ -46,14 +46,14 @@ export const callNext = async (
   const queueIds = onlyQueueId ? [onlyQueueId] : counter.queueIds
   const now = ctx.deps.now()
   const day = todayOf(tenant, now)
-  let live = await readLiveDay(db, tenant.id, day, true)
-  const current = live.counters.find((c) => c.counterId === counterId)
+  let live = await readCallState(db, tenant.id, day, counter.id)
+  const { current } = live
   if (isBusy(current))
     throw new ApiError(409, 'counter_busy', { ticketKey: current?.ticketKey, label: current?.label })
 
-  const candidatesOf = (day: LiveDay) =>
-    day.waiting.filter((m) => queueIds.includes(m.queueId)).map(asWaitingTicket)
-  let candidates = candidatesOf(live)
+  const candidatesOf = (waiting: WaitingMarker[]) =>
+    waiting.filter((m) => queueIds.includes(m.queueId)).map(asWaitingTicket)
+  let candidates = candidatesOf(live.waiting)
   const ratio = tenant.queueSettings.priorityRatio
   let lost = 0
   for (let tries = 0; tries < maxTries; tries++) {
@@ -129,8 +129,8 @@ export const callNext = async (
       1,
     )
     if (lost % 3 === 0) {
-      live = await readLiveDay(db, tenant.id, day, true)
-      candidates = candidatesOf(live)
+      live = await readCallState(db, tenant.id, day, counter.id)
+      candidates = candidatesOf(live.waiting)
     }
   }
   throw new ApiError(503, 'busy')
