@@ -119,11 +119,14 @@ describe('the display board', () => {
     )
     expect(html).toMatch(/data-field="no-calls" hidden/)
     // Each queue: how many wait and the next numbers.
-    expect(html).toMatch(/data-queue="kependudukan">.*?1 menunggu.*?<li>A-002<\/li>/s)
-    expect(html).toMatch(/data-queue="jaminan-sosial">.*?1 menunggu.*?<li>D-001<\/li>/s)
+    expect(html).toMatch(/data-queue="kependudukan" data-waiting="1">.*?1 menunggu.*?<li>A-002<\/li>/s)
+    expect(html).toMatch(/data-queue="jaminan-sosial" data-waiting="1">.*?1 menunggu.*?<li>D-001<\/li>/s)
     expect(html).toMatch(
-      /data-queue="pajak-bank">.*?<p class="board-queue__count">Tidak ada yang menunggu<\/p><\/li>/s,
+      /data-queue="pajak-bank" data-waiting="0">.*?<p class="board-queue__count">Tidak ada yang menunggu<\/p><\/li>/s,
     )
+    // The open stretches of the coming days, for the script to sleep outside them.
+    const windows = /data-open-windows="([^"]*)"/.exec(html)?.[1]?.replaceAll('&quot;', '"')
+    expect(JSON.parse(windows ?? '[]').length).toBeGreaterThan(0)
     // Clock in the MPP's own time zone, the polled API, the sound button (shown by the script).
     expect(html).toContain('data-time-zone="Asia/Jakarta"')
     expect(html).toContain('data-day="2026-11-23"')
@@ -144,7 +147,7 @@ describe('the display board', () => {
     const order = [...html.matchAll(/data-counter="(\d+)"/g)].map((m) => m[1])
     expect(order).toEqual(['5', '1'])
     expect(html).toMatch(/board-call--latest" data-counter="5"/)
-    expect(html).toMatch(/data-queue="jaminan-sosial">.*?Tidak ada yang menunggu/s)
+    expect(html).toMatch(/data-queue="jaminan-sosial" data-waiting="0">.*?Tidak ada yang menunggu/s)
   })
 
   it('shows only the queues asked for with ?antrean= and passes the filter to the API', async () => {
