@@ -2,6 +2,7 @@ import { serve } from '@hono/node-server'
 import type { Db } from '@mpp/db/client'
 import { freePort } from '@mpp/local/free-port'
 import { benchApp } from './bench-app'
+import { meterBilledWrites } from './billed-writes'
 import { meterCapacity } from './capacity'
 import { type HttpCall, load, send } from './http-load'
 import { captureTransaction, replayTransaction } from './raw-transaction'
@@ -25,6 +26,7 @@ const json = (method: string, path: string, body: unknown, cookie?: string): Htt
 export const benchQueue = async (db: Db, password: string) => {
   const trips = countRoundTrips(db)
   const capacity = meterCapacity(db)
+  const billed = await meterBilledWrites(db)
   const app = await benchApp(db)
   const port = await freePort()
   const server = serve({ fetch: app.fetch, port, hostname: '127.0.0.1' })
@@ -119,9 +121,21 @@ export const benchQueue = async (db: Db, password: string) => {
     const step = async (name: string, call: HttpCall) => {
       trips.reset()
       capacity.take()
-      const res = await send(port, call)
+      billed.take()
+      billed.measuring = true
+      const res = await send(port, call).finally(() => {
+        billed.measuring = false
+      })
       if (res.status >= 300) throw new Error(`${name}: ${res.status} ${res.body}`)
-      return { name, roundTrips: trips.count, ...capacity.take(), body: JSON.parse(res.body || '{}') }
+      const { units, items } = billed.take()
+      return {
+        name,
+        roundTrips: trips.count,
+        ...capacity.take(),
+        billedWrite: units,
+        items: items.map((i) => `${i.sk.split('#')[0]}:${i.bytes}`).join(' '),
+        body: JSON.parse(res.body || '{}'),
+      }
     }
     // Serve what the load left waiting, so the measured ticket is the next one called.
     for (;;) {
@@ -151,6 +165,12 @@ export const benchQueue = async (db: Db, password: string) => {
         'completeTicket',
         json('POST', '/api/counters/loket-1/complete', { ticketKey: key }, officer),
       ),
+      await step('submitSurvey', {
+        ...json('POST', `/api/tickets/${key}/${secret}/survey`, {
+          answers: { U1: 4, U2: 3, U3: 4, U4: 4, U5: 3, U6: 4, U7: 4, U8: 3, U9: 4 },
+        }),
+        headers: { 'x-bench-client': '10.2.0.1' },
+      }),
     ].map(({ body: _, ...rest }) => ({ ...rest, read: round(rest.read, 2), write: round(rest.write, 2) }))
 
     return { load: { takeTicket: takeLoad, callNext: callLoad, getBoard: boardLoad }, takeTicketVsRaw, life }

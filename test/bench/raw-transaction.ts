@@ -24,12 +24,17 @@ export const captureTransaction = (db: Db, matches: (items: TransactWriteItem[])
   }
 }
 
-/** The same writes on keys of their own: each item's sort key gets `suffix`, so every replay is a first write. */
+/**
+ * The same writes on keys of their own: each item's sort key gets `suffix`, so every replay is a first write,
+ * and its partition key `#raw`, so the replayed items stay out of the partitions the app reads (a replayed
+ * waiting marker in the live day would otherwise stand in the line, pointing at a ticket long called).
+ */
 const onFreshKeys = (items: TransactWriteItem[], suffix: string): TransactWriteItem[] =>
   items.map((item) => {
     const copy = structuredClone(item)
     const key = copy.Put?.Item ?? copy.Update?.Key ?? copy.Delete?.Key ?? copy.ConditionCheck?.Key
     if (key?.sk?.S !== undefined) key.sk = { S: `${key.sk.S}${suffix}` }
+    if (key?.pk?.S !== undefined) key.pk = { S: `${key.pk.S}#raw` }
     return copy
   })
 

@@ -207,10 +207,20 @@ try {
   console.log(
     `takeTicket over HTTP: ${vs.takeTicketPerSecond}/s; its transaction (${vs.items} writes) sent raw on fresh keys at the same concurrency: ${vs.rawPerSecond}/s; ratio ${vs.ratio}`,
   )
-  console.log("One ticket's life: DynamoDB round trips and capacity units per step:")
-  console.table(
-    queue.life.map((s) => ({ step: s.name, 'round trips': s.roundTrips, RCU: s.read, WCU: s.write })),
+  console.log(
+    "One ticket's life: DynamoDB round trips, capacity units DynamoDB Local reports, and write units as AWS bills them (items written: bytes):",
   )
+  console.table(
+    queue.life.map((s) => ({
+      step: s.name,
+      'round trips': s.roundTrips,
+      RCU: s.read,
+      WCU: s.write,
+      'WCU billed': s.billedWrite,
+      items: s.items,
+    })),
+  )
+  console.log(`WCU billed for the whole life: ${queue.life.reduce((sum, s) => sum + s.billedWrite, 0)}`)
   console.log(
     `The ministry's dashboard, ${nationalDashboard.days} days of roll-ups per tenant (${nationalDashboard.months.join(', ')}), median and p90 of ${nationalDashboard.runs} (ms):`,
   )
