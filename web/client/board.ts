@@ -308,6 +308,10 @@ const start = (root: HTMLElement) => {
       calls = withCall(calls, message.day, boardDay, message)
       renderCalls()
       announce([message])
+      if (message.queue) {
+        queues = withQueue(queues, { type: 'queue', day: message.day, id: message.queueId, ...message.queue })
+        renderQueues()
+      }
     } else if (message.type === 'queue') {
       if (message.day < day) return
       queues = withQueue(queues, message)

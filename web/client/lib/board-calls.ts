@@ -97,6 +97,8 @@ export interface CallMessage extends BoardCall {
   type: 'call'
   day: string
   counterId: string
+  /** The called ticket's queue as it now is, when the call changed its line. */
+  queue?: Pick<QueueMessage, 'waiting' | 'next'>
 }
 
 /** The pushed `queue` message (packages/api/src/live/fanout.ts, QueueMessage). */

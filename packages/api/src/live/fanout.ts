@@ -44,6 +44,8 @@ export interface CallMessage {
   status: CounterCall['status']
   calledAt: string
   callSeq: number
+  /** To a board, the called ticket's queue as it now is (one message where a call and its line would be two). */
+  queue?: Pick<QueueMessage, 'waiting' | 'next'>
 }
 
 /** A queue's line changed: how many wait and the next numbers, as `GET /api/board` lists them. */
@@ -108,6 +110,11 @@ interface TenantChanges {
   calls: Map<string, BatchCall[]>
   /** Changed queues per day. */
   queues: Map<string, Set<string>>
+  /**
+   * Per `<day>|<queueId>`, the tickets that joined its line when joining is all that changed it: a board is only
+   * told when one of them is among the next numbers it shows.
+   */
+  joinedOnly: Map<string, Set<string>>
   tickets: Map<string, Record<string, unknown>>
 }
 
@@ -122,7 +129,7 @@ const changesOf = (records: LiveStreamRecord[]): Map<TenantId, TenantChanges> =>
   const of = (tenantId: TenantId) => {
     let changes = byTenant.get(tenantId)
     if (!changes) {
-      changes = { tenantId, calls: new Map(), queues: new Map(), tickets: new Map() }
+      changes = { tenantId, calls: new Map(), queues: new Map(), joinedOnly: new Map(), tickets: new Map() }
       byTenant.set(tenantId, changes)
     }
     return changes
@@ -148,9 +155,15 @@ const changesOf = (records: LiveStreamRecord[]): Map<TenantId, TenantChanges> =>
         else calls.push({ ...call, day, announced })
         changes.calls.set(call.counterId, calls)
       } else if (sk.startsWith('W#') || sk.startsWith('H#')) {
-        const queueId = queueOfTicketKey(sk.split('#').at(-1) ?? '')
+        const ticketKey = sk.split('#').at(-1) ?? ''
+        const queueId = queueOfTicketKey(ticketKey)
         if (!queueId) continue
         const queues = changes.queues.get(day) ?? new Set()
+        const joined = sk.startsWith('W#') && record.eventName === 'INSERT'
+        const lineKey = `${day}|${queueId}`
+        if (!queues.has(queueId) && joined) changes.joinedOnly.set(lineKey, new Set([ticketKey]))
+        else if (joined) changes.joinedOnly.get(lineKey)?.add(ticketKey)
+        else changes.joinedOnly.delete(lineKey)
         queues.add(queueId)
         changes.queues.set(day, queues)
       }
@@ -227,6 +240,8 @@ export const createFanout = (deps: FanoutDeps) => {
           a.message.calledAt.localeCompare(b.message.calledAt) || a.message.callSeq - b.message.callSeq,
       )
     let queues: QueueMessage[] = []
+    /** Queues whose change a board shows: every one but those where tickets only joined behind its next numbers. */
+    const boardQueues = new Set<QueueMessage>()
     let lines: Map<string, LiveDay> = new Map()
     if (changes.queues.size > 0) {
       const tenant: Tenant | undefined = await tenants.get(tenantId)
@@ -242,13 +257,17 @@ export const createFanout = (deps: FanoutDeps) => {
       queues = [...changes.queues].flatMap(([day, ids]) =>
         [...ids].map((id): QueueMessage => {
           const line = queueLine(lines.get(day) as LiveDay, id, now, ratio)
-          return {
+          const shown = line.slice(0, upcoming)
+          const message: QueueMessage = {
             type: 'queue',
             day,
             id,
             waiting: line.length,
-            next: line.slice(0, upcoming).map((m) => m.label),
+            next: shown.map((m) => m.label),
           }
+          const joined = changes.joinedOnly.get(`${day}|${id}`)
+          if (!joined || shown.some((m) => joined.has(m.ticketKey))) boardQueues.add(message)
+          return message
         }),
       )
     }
@@ -256,12 +275,18 @@ export const createFanout = (deps: FanoutDeps) => {
     if (calls.length > 0 || queues.length > 0) {
       const [boards, consoles] = await Promise.all([connectionsOf('board#'), connectionsOf('counter#')])
       for (const board of boards) {
-        // A board shows and announces calls; a counter starting or finishing changes nothing on it.
-        for (const { message, announced } of calls)
-          if (announced && shows(board, message.counterId, message.queueId))
-            sends.push(deliver(tenantId, board, message, result))
-        for (const queue of queues)
-          if (shows({ ...board, counterIds: undefined }, undefined, queue.id))
+        // A board shows and announces calls; a counter starting or finishing changes nothing on it. A call
+        // carries its queue's line, which then needs no message of its own.
+        const told = new Set<QueueMessage>()
+        for (const { message, announced } of calls) {
+          if (!announced || !shows(board, message.counterId, message.queueId)) continue
+          const line = queues.find((q) => q.day === message.day && q.id === message.queueId && !told.has(q))
+          if (line) told.add(line)
+          const queue = line && { waiting: line.waiting, next: line.next }
+          sends.push(deliver(tenantId, board, { ...message, ...(queue && { queue }) }, result))
+        }
+        for (const queue of boardQueues)
+          if (!told.has(queue) && shows({ ...board, counterIds: undefined }, undefined, queue.id))
             sends.push(deliver(tenantId, board, queue, result))
       }
       for (const console of consoles) {
