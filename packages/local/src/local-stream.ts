@@ -45,15 +45,13 @@ const withEmptyMaps = (record: LiveStreamRecord): LiveStreamRecord => {
 }
 
 /**
- * Reads the table's stream on DynamoDB Local as Lambda's event source reads it in AWS, and hands the records
- * to `handle`: every open shard from its latest record at start (what was written before is history, not news),
- * new shards from their beginning, one GetRecords per shard per round, a short wait when a round was empty.
- * `stop()` ends the loop and waits for the batch in hand.
+ * The table's stream on DynamoDB Local, read as Lambda's event source reads it in AWS: every open shard from
+ * its latest record at the start (what was written before is history, not news), new shards from their
+ * beginning. `round()` makes one GetRecords per shard and hands what came to `handle`; `drain()` makes rounds
+ * until one brings nothing (the cost bench reads the stream after each write with it).
  */
-export const startLocalStream = async (options: LocalStreamOptions) => {
+export const openStreamReader = async (options: Omit<LocalStreamOptions, 'idleMs' | 'shardRefreshMs'>) => {
   const { db, handle, logger } = options
-  const idleMs = options.idleMs ?? 100
-  const shardRefreshMs = options.shardRefreshMs ?? 5_000
   const streams = new DynamoDBStreamsClient({
     endpoint: options.endpoint,
     region: options.region ?? 'local',
@@ -67,6 +65,8 @@ export const startLocalStream = async (options: LocalStreamOptions) => {
   const iterators = new Map<string, string>()
   /** Every shard ever seen, so a shard read to its end is not taken up again. */
   const seen = new Set<string>()
+  let relist = false
+  let stopping = false
 
   const iteratorFor = async (shardId: string, type: 'LATEST' | 'TRIM_HORIZON') => {
     const { ShardIterator } = await streams.send(
@@ -76,6 +76,7 @@ export const startLocalStream = async (options: LocalStreamOptions) => {
   }
 
   const listShards = async (type: 'LATEST' | 'TRIM_HORIZON') => {
+    relist = false
     let start: string | undefined
     do {
       const { StreamDescription } = await streams.send(
@@ -123,8 +124,35 @@ export const startLocalStream = async (options: LocalStreamOptions) => {
     return any
   }
 
+  await listShards('LATEST')
+  return {
+    /** Whether new shards may have opened: a shard was read to its end, or none is left. */
+    needsRelist: () => relist || iterators.size === 0,
+    relist: () => listShards('TRIM_HORIZON'),
+    round,
+    async drain() {
+      do if (relist || iterators.size === 0) await listShards('TRIM_HORIZON')
+      while (await round())
+    },
+    close() {
+      stopping = true
+      streams.destroy()
+    },
+  }
+}
+
+/**
+ * Reads the stream in a loop (`openStreamReader`) and hands the records to `handle` as they come: a short wait
+ * when a round was empty, the shards listed again now and then. `stop()` ends the loop and waits for the batch
+ * in hand.
+ */
+export const startLocalStream = async (options: LocalStreamOptions) => {
+  const { logger } = options
+  const idleMs = options.idleMs ?? 100
+  const shardRefreshMs = options.shardRefreshMs ?? 5_000
+  const reader = await openStreamReader(options)
+
   let stopping = false
-  let relist = false
   let wake: (() => void) | undefined
   const pause = (ms: number) =>
     new Promise<void>((done) => {
@@ -135,17 +163,15 @@ export const startLocalStream = async (options: LocalStreamOptions) => {
       }
     })
 
-  await listShards('LATEST')
   const loop = (async () => {
     let listedAt = performance.now()
     while (!stopping) {
       try {
-        if (relist || performance.now() - listedAt >= shardRefreshMs || iterators.size === 0) {
-          relist = false
+        if (reader.needsRelist() || performance.now() - listedAt >= shardRefreshMs) {
           listedAt = performance.now()
-          await listShards('TRIM_HORIZON')
+          await reader.relist()
         }
-        if (!(await round()) && !stopping) await pause(idleMs)
+        if (!(await reader.round()) && !stopping) await pause(idleMs)
       } catch (error) {
         logger?.warn('reading the table stream failed; trying again', { error })
         if (!stopping) await pause(1_000)
@@ -159,7 +185,7 @@ export const startLocalStream = async (options: LocalStreamOptions) => {
       stopping = true
       wake?.()
       await loop
-      streams.destroy()
+      reader.close()
     },
   }
 }
