@@ -9,6 +9,8 @@ import { seedDemo } from '@mpp/local/seed/seed-demo'
 import { startStsStandIn } from '../support/sts-stand-in'
 import { benchApp } from './bench-app'
 import { type ColdStart, measureColdStart } from './cold-start'
+import { benchCost } from './cost-bench'
+import { printCost } from './cost-print'
 import { bundleFunction } from './lambda-bundle'
 import { benchNational } from './national-bench'
 import { benchQueue } from './queue-bench'
@@ -132,6 +134,7 @@ try {
 
   const queue = await benchQueue(db, 'bench-password')
   const nationalDashboard = await benchNational(db, 'bench-password')
+  const cost = await benchCost(dynamo.endpoint)
 
   const results = {
     measuredAt: new Date().toISOString(),
@@ -149,6 +152,7 @@ try {
     overhead,
     queue,
     nationalDashboard,
+    cost,
   }
 
   const kb = (n: number) => `${round(n / 1024, 1)} KiB`
@@ -235,6 +239,7 @@ try {
       'page KiB': s.pageKiB,
     })),
   )
+  printCost(cost)
   await mkdir(outDir, { recursive: true })
   const file = join(outDir, 'results.json')
   await writeFile(file, `${JSON.stringify(results, null, 2)}\n`)
