@@ -336,6 +336,22 @@ describe('startLive: keep-alive', () => {
   })
 })
 
+describe('startLive: keep-alive on a busy line', () => {
+  it('pings only after a minute without any message: a board that hears calls sends none', async () => {
+    const h = harness()
+    await h.advance(0)
+    const ws = h.last()
+    ws.open()
+    for (let i = 0; i < 20; i++) {
+      await h.advance(30_000)
+      ws.push({ type: 'queue', day: '2026-11-24', id: 'a', waiting: i, next: [] })
+    }
+    expect(ws.sent.filter((s) => s === '{"type":"ping"}')).toHaveLength(0)
+    await h.advance(60_000)
+    expect(ws.sent.filter((s) => s === '{"type":"ping"}')).toHaveLength(1)
+  })
+})
+
 describe('startLive: pause, resume, stop', () => {
   it('pause closes the socket with no reconnect and no polling; resume connects and resyncs', async () => {
     const h = harness()

@@ -351,6 +351,11 @@ export const startLive = <M extends { type: string }>(options: LiveOptions<M>): 
     ws.onmessage = (event) => {
       if (ws !== socket) return
       heard()
+      // A ping is for a silent line: any message shows this one alive and puts the next ping off.
+      if (pingTimer !== undefined) {
+        clear(pingTimer)
+        schedulePing(ws)
+      }
       let message: M
       try {
         message = JSON.parse(String(event.data)) as M
