@@ -1,8 +1,9 @@
 /**
- * The officer's console: keyboard shortcuts for the main actions (the buttons carry `data-shortcut`), and a
- * reload when the line or the counter's call changed while the officer is not typing, so the waiting counts stay
- * true. Changes come over the live socket (docs/live-updates.md): each message, each (re)connect, and every 30 s
- * while the socket is down, the console API is read and compared with the page.
+ * The officer's console: keyboard shortcuts for the main actions (the buttons carry `data-shortcut`), the
+ * lines' waiting counts kept true in place, and a reload when the counter's own call changed while the officer
+ * is not typing. Changes come over the live socket (docs/live-updates.md): a line's message updates its count;
+ * a message about the counter's call, each (re)connect, and every 30 s while the socket is down, the console API
+ * is read and compared with the page.
  */
 import { accessFromDataset, pauseWhileHidden, quietPingMs, startLive } from './lib/live-socket'
 
@@ -44,10 +45,24 @@ const stateOf = (data: ConsoleData) =>
     `held=${data.held.length}`,
   ].join('|')
 
+/** The parts of that state a line's moving does not change: the counter's own ticket and what it holds. */
+const ownPart = (state: string) => {
+  const parts = state.split('|')
+  return `${parts[0]}|${parts.at(-1)}`
+}
+
+/** Puts the lines' new waiting counts in place (a number in each line's text): no request, no reload. */
+const showCounts = (queues: { id: string; waiting: number }[]) => {
+  for (const q of queues) {
+    const field = document.querySelector(`[data-field="waiting-${q.id}"]`)
+    if (field?.textContent) field.textContent = field.textContent.replace(/\d+/, String(q.waiting))
+  }
+}
+
 const main = document.querySelector<HTMLElement>('[data-console-state]')
 const counterId = main?.dataset.counterId
 if (main && counterId) {
-  const rendered = main.dataset.consoleState ?? ''
+  const rendered = ownPart(main.dataset.consoleState ?? '')
   /** Set once the officer sent an action: the page is on its way to the answer, a reload would cancel it. */
   let leaving = false
   document.addEventListener('submit', () => {
@@ -74,7 +89,9 @@ if (main && counterId) {
     }
     const res = await fetch(`/api/counters/${counterId}/console`, { headers: { accept: 'application/json' } })
     if (!res.ok) throw new Error(`HTTP ${res.status}`)
-    const changed = stateOf((await res.json()) as ConsoleData) !== rendered
+    const data = (await res.json()) as ConsoleData
+    showCounts(data.queues)
+    const changed = ownPart(stateOf(data)) !== rendered
     if (!changed || leaving) return
     if (typing()) pending = true
     else {
@@ -94,7 +111,10 @@ if (main && counterId) {
     tokenUrl: `/api/live/token?counter=${encodeURIComponent(counterId)}`,
     resync: check,
     onMessage: (message) => {
-      if (message.type === 'console') void check().catch(() => {})
+      if (message.type !== 'console') return
+      // A line that moved only changes its count; the counter's own call is checked against the page.
+      showCounts(message.queues)
+      if (message.call) void check().catch(() => {})
     },
     onState: (state) => {
       main.dataset.live = state
