@@ -1,13 +1,13 @@
 import type { AddressInfo } from 'node:net'
 import { tmpdir } from 'node:os'
 import { type ServerType, serve } from '@hono/node-server'
-import { createFanout, type LiveMessage } from '@mpp/api/live/fanout'
+import { createFanout, type LiveMessage, type LiveStreamRecord } from '@mpp/api/live/fanout'
 import { connectLive } from '@mpp/api/live/socket-routes'
 import { mintSubscriptionToken } from '@mpp/api/live/subscription-token'
 import { queryLiveConnections } from '@mpp/db/live-connection-repository'
 import { createLocalLiveSockets, type LocalLiveSockets } from '@mpp/local/local-live-socket'
 import { localFetch } from '@mpp/local/local-server'
-import { type LocalStream, startLocalStream } from '@mpp/local/local-stream'
+import { type LocalStream, openStreamReader, startLocalStream } from '@mpp/local/local-stream'
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
 import WebSocket from 'ws'
 import { createClock } from '../support/clock'
@@ -122,6 +122,66 @@ describe('the live socket on the node server', () => {
     const palembangQueues = ['perizinan', 'kependudukan', 'kendaraan-bank', 'paspor']
     for (const m of board.messages.filter((m) => m.type === 'queue'))
       expect(palembangQueues).toContain(m.type === 'queue' && m.id)
+  })
+
+  it('tells a board a call with its line in one message, and not a ticket joining behind the numbers it shows', async () => {
+    // The fan-out on batches read whole from the stream (in AWS a batch is what the event source hands over).
+    const heard: LiveMessage[] = []
+    const fanout = createFanout({
+      db: t.db,
+      now: clock.now,
+      sender: {
+        send: async (connectionId, message) => {
+          if (connectionId === 'probe-board') heard.push(message)
+          return 'sent'
+        },
+      },
+    })
+    const batch: LiveStreamRecord[] = []
+    const reader = await openStreamReader({
+      db: t.db,
+      endpoint: inject('dynamoEndpoint'),
+      handle: async (records) => void batch.push(...records),
+    })
+    /** Reads the stream until the waiting marker of `ticketKey` came (or left, for a call), then fans it out. */
+    const fanOutWith = async (ticketKey: string, event: 'INSERT' | 'REMOVE') => {
+      const came = () =>
+        batch.some(
+          (r) => r.eventName === event && JSON.stringify(r.dynamodb?.Keys).includes(`#${ticketKey}"`),
+        )
+      await until(async () => {
+        await reader.drain()
+        return came()
+      })
+      expect(came()).toBe(true)
+      heard.length = 0
+      await fanout.handle(batch.splice(0))
+      return [...heard]
+    }
+    const connected = await connectLive(
+      { db: t.db, config: t.deps.config, now: clock.now },
+      { connectionId: 'probe-board', token: await tokenFor(lubuklinggau.host) },
+    )
+    expect(connected.status).toBe(200)
+    // The clock stays within the fan-out's grace for opening connections: the node server's own fan-out, which
+    // does not know this probe, finds it gone but leaves its record.
+    const officer = await loginCookie(t, lubuklinggau.host, 'petugas@lubuklinggau.test')
+    try {
+      const tickets = []
+      for (let i = 0; i < 5; i++) tickets.push(await take(t, lubuklinggau.host, 'disdukcapil-ktp-el'))
+      expect((await fanOutWith(tickets[4]?.key ?? '', 'INSERT')).some((m) => m.type === 'queue')).toBe(true)
+      // A sixth joins behind the five next numbers the board lists: nothing it shows changed.
+      const sixth = await take(t, lubuklinggau.host, 'disdukcapil-ktp-el')
+      expect(await fanOutWith(sixth.key, 'INSERT')).toEqual([])
+      const res = await counterPost(t, lubuklinggau.host, officer, 'loket-2', 'call-next')
+      expect(res.status).toBe(200)
+      const { called } = (await res.json()) as { called: { ticketKey: string } }
+      const [call, ...more] = await fanOutWith(called.ticketKey, 'REMOVE')
+      expect(call).toMatchObject({ type: 'call', counterId: 'loket-2', queue: { next: expect.any(Array) } })
+      expect(more).toEqual([])
+    } finally {
+      reader.close()
+    }
   })
 
   it('refuses forged, expired and other-tenant tokens at connect', async () => {
