@@ -51,20 +51,23 @@ const readWallClock = (instant: Date, timeZone: TimeZone) => {
   return { year, month, day, hour, minute, second }
 }
 
-// formatToParts costs tens of microseconds and a request asks several times: keep each zone's latest minute.
-// Indonesia's zones are whole hours from UTC, so within a UTC minute only the seconds change.
-const lastMinute = new Map<TimeZone, { minute: number; clock: ReturnType<typeof readWallClock> }>()
+// formatToParts costs tens of microseconds and a request asks several times (today, the opening state, the
+// instants of its opening and closing): remember the minutes asked lately. Indonesia's zones are whole hours
+// from UTC, so within a UTC minute only the seconds change.
+const minutes = new Map<string, ReturnType<typeof readWallClock>>()
 
 const wallClock = (instant: Date, timeZone: TimeZone) => {
   const ms = instant.getTime()
   if (Number.isNaN(ms)) throw new RangeError('invalid date')
   const minute = Math.floor(ms / 60_000)
-  let hit = lastMinute.get(timeZone)
-  if (hit?.minute !== minute) {
-    hit = { minute, clock: readWallClock(new Date(minute * 60_000), timeZone) }
-    lastMinute.set(timeZone, hit)
+  const key = `${timeZone}|${minute}`
+  let clock = minutes.get(key)
+  if (!clock) {
+    if (minutes.size >= 512) minutes.clear()
+    clock = readWallClock(new Date(minute * 60_000), timeZone)
+    minutes.set(key, clock)
   }
-  return { ...hit.clock, second: Math.floor((ms - minute * 60_000) / 1000) }
+  return { ...clock, second: Math.floor((ms - minute * 60_000) / 1000) }
 }
 
 const pad = (n: number, width = 2) => String(n).padStart(width, '0')
