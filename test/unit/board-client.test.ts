@@ -116,6 +116,7 @@ describe('withCall and withQueue', () => {
   const day = '2026-11-23'
   const message = (counterNumber: number, callSeq: number, calledAt: string, label: string): CallMessage => ({
     ...call(counterNumber, callSeq, calledAt, label),
+    status: 'called',
     type: 'call',
     day,
     counterId: `loket-${counterNumber}`,

@@ -5,6 +5,7 @@
  * a message about the counter's call, each (re)connect, and every 30 s while the socket is down, the console API
  * is read and compared with the page.
  */
+import type { ConsoleMessage } from '@mpp/core/live-messages'
 import { accessFromDataset, pauseWhileHidden, quietPingMs, startLive } from './lib/live-socket'
 
 const typing = () => {
@@ -22,14 +23,6 @@ document.addEventListener('keydown', (event) => {
   event.preventDefault()
   button.click()
 })
-
-/** The pushed `console` message (packages/api/src/live/fanout.ts, ConsoleMessage), the parts read here. */
-interface ConsoleMessage {
-  type: 'console'
-  counterId: string
-  call?: { status: string; label: string }
-  queues: { id: string; waiting: number }[]
-}
 
 interface ConsoleData {
   current?: { ticketKey: string; status: string }

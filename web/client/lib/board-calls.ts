@@ -1,4 +1,7 @@
+import type { CallMessage, QueueMessage } from '@mpp/core/live-messages'
 import { callAnnouncement } from '@mpp/core/spoken-number'
+
+export type { CallMessage, QueueMessage }
 
 /** The display board's data as GET /api/board returns it. */
 export interface BoardCall {
@@ -90,24 +93,6 @@ export class CallTracker {
     }
     return fresh
   }
-}
-
-/** The pushed `call` message (packages/api/src/live/fanout.ts, CallMessage). */
-export interface CallMessage extends BoardCall {
-  type: 'call'
-  day: string
-  counterId: string
-  /** The called ticket's queue as it now is, when the call changed its line. */
-  queue?: Pick<QueueMessage, 'waiting' | 'next'>
-}
-
-/** The pushed `queue` message (packages/api/src/live/fanout.ts, QueueMessage). */
-export interface QueueMessage {
-  type: 'queue'
-  day: string
-  id: string
-  waiting: number
-  next: string[]
 }
 
 export type BoardMessage = CallMessage | QueueMessage

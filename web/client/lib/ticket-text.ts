@@ -1,4 +1,7 @@
+import type { TicketMessage } from '@mpp/core/live-messages'
 import type { Messages } from '../../i18n/messages'
+
+export type { TicketMessage }
 
 export type TicketStatus = keyof Messages['ticketPage']['statuses']
 
@@ -11,18 +14,6 @@ export interface TicketData {
   counterNumber?: number
   peopleAhead?: number
   estimatedWaitMinutes?: number
-}
-
-/** The pushed `ticket` message (packages/api/src/live/fanout.ts, TicketMessage): the followed ticket's new state. */
-export interface TicketMessage {
-  type: 'ticket'
-  key: string
-  label: string
-  status: string
-  queueId: string
-  counterNumber?: number
-  calledAt?: string
-  peopleAhead?: number
 }
 
 /** The ticket after a pushed message: its new status and counter; what the message leaves out stays as shown. */

@@ -1,5 +1,6 @@
 import { unmarshall } from '@aws-sdk/util-dynamodb'
 import type { Clock } from '@mpp/core/clock'
+import type { CallMessage, LiveMessage, QueueMessage, TicketMessage } from '@mpp/core/live-messages'
 import type { Tenant, TenantId } from '@mpp/core/tenant'
 import type { Db } from '@mpp/db/client'
 import {
@@ -33,52 +34,13 @@ export interface LiveSender {
   send(connectionId: string, message: LiveMessage): Promise<'sent' | 'gone'>
 }
 
-/** A counter called, recalled, started or finished: the new state of its call. */
-export interface CallMessage {
-  type: 'call'
-  day: string
-  counterId: string
-  counterNumber: number
-  label: string
-  queueId: string
-  status: CounterCall['status']
-  calledAt: string
-  callSeq: number
-  /** To a board, the called ticket's queue as it now is (one message where a call and its line would be two). */
-  queue?: Pick<QueueMessage, 'waiting' | 'next'>
-}
-
-/** A queue's line changed: how many wait and the next numbers, as `GET /api/board` lists them. */
-export interface QueueMessage {
-  type: 'queue'
-  day: string
-  id: string
-  waiting: number
-  next: string[]
-}
-
-/** The followed ticket's new state (never its secret or phone). */
-export interface TicketMessage {
-  type: 'ticket'
-  key: string
-  label: string
-  status: string
-  queueId: string
-  counterNumber?: number
-  calledAt?: string
-  /** When it is waiting and its queue's line was read for this batch. */
-  peopleAhead?: number
-}
-
-/** A counter's console: its own call and the lines of the queues it serves, whichever changed. */
-export interface ConsoleMessage {
-  type: 'console'
-  counterId: string
-  call?: CallMessage
-  queues: QueueMessage[]
-}
-
-export type LiveMessage = CallMessage | QueueMessage | TicketMessage | ConsoleMessage
+export type {
+  CallMessage,
+  ConsoleMessage,
+  LiveMessage,
+  QueueMessage,
+  TicketMessage,
+} from '@mpp/core/live-messages'
 
 export interface FanoutDeps {
   db: Db
