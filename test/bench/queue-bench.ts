@@ -1,3 +1,4 @@
+import type { Server } from 'node:http'
 import { serve } from '@hono/node-server'
 import type { Db } from '@mpp/db/client'
 import { freePort } from '@mpp/local/free-port'
@@ -30,7 +31,10 @@ export const benchQueue = async (db: Db, password: string) => {
   const billed = await meterBilledWrites(db)
   const app = await benchApp(db)
   const port = await freePort()
-  const server = serve({ fetch: app.fetch, port, hostname: '127.0.0.1' })
+  const server = serve({ fetch: app.fetch, port, hostname: '127.0.0.1' }) as Server
+  // The client's sockets idle while the raw replay takes its turn: past Node's 5 s the server would close them
+  // as the client reuses one (ECONNRESET).
+  server.keepAliveTimeout = 120_000
   try {
     const login = async (email: string) => {
       const res = await send(port, json('POST', '/api/auth/login', { email, password }))
