@@ -81,6 +81,14 @@ describe('public writes from one client', () => {
     expect((await replay.json()).key).toBe(issued.key)
   })
 
+  it('count tickets refused before their transaction too (a service that does not exist costs a read)', async () => {
+    const client = { 'x-test-client': '198.51.100.91' }
+    const unknown = () => t.request(host, '/api/tickets', json({ serviceId: 'tidak-ada' }, client))
+    const { hits } = publicWriteLimits.ticket.client
+    expect(await flood(hits, unknown)).toEqual(Array(hits).fill(404))
+    await expectCutOff(await unknown())
+  })
+
   it('keep what was typed in the ticket form and say when to send it again', async () => {
     const form = (fields: Record<string, string>) =>
       t.request(host, '/ambil', {
