@@ -3,9 +3,12 @@ import { Annotations, Match, type Template } from 'aws-cdk-lib/assertions'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { liveSocketLimits, liveStageName, liveStreamBatching } from '../../infra/constructs/live-socket-api'
 import {
+  actionsOf,
   appFunction,
   nagViolations,
   onlyResourceId,
+  roleStatements,
+  type Statement,
   stackSynthesiser,
   synthTimeout,
 } from '../support/stack-synth'
@@ -13,21 +16,6 @@ import {
 const stacks = stackSynthesiser()
 beforeAll(stacks.setUp)
 afterAll(stacks.tearDown)
-
-type Statement = { Action: string | string[]; Resource: unknown; Condition?: Record<string, unknown> }
-const actionsOf = (s: Statement) => (Array.isArray(s.Action) ? s.Action : [s.Action])
-
-/** The statements of the policies of the role `roleId`: inline ones and those attached to it. */
-const roleStatements = (template: Template, roleId: string): Statement[] => {
-  const role = template.toJSON().Resources[roleId]
-  const inline = (role.Properties.Policies ?? []).flatMap(
-    (p: { PolicyDocument: { Statement: Statement[] } }) => p.PolicyDocument.Statement,
-  )
-  const attached = Object.values(
-    template.findResources('AWS::IAM::Policy', { Properties: { Roles: [{ Ref: roleId }] } }),
-  ).flatMap((p) => p.Properties.PolicyDocument.Statement as Statement[])
-  return [...inline, ...attached]
-}
 
 describe('the live WebSocket API', () => {
   let stack: Stack

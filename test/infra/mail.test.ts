@@ -2,28 +2,21 @@ import type { Stack } from 'aws-cdk-lib'
 import { Annotations, Match, type Template } from 'aws-cdk-lib/assertions'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { mailSenderService } from '../../functions/mail-failed-metric'
-import { nagViolations, onlyResourceId, stackSynthesiser, synthTimeout } from '../support/stack-synth'
+import {
+  actionsOf,
+  nagViolations,
+  onlyResourceId,
+  roleStatements,
+  type Statement,
+  stackSynthesiser,
+  synthTimeout,
+} from '../support/stack-synth'
 
 const stacks = stackSynthesiser()
 beforeAll(stacks.setUp)
 afterAll(stacks.tearDown)
 
 const mailFrom = 'MPP Cloud <noreply@mpp.example.go.id>'
-
-type Statement = { Action: string | string[]; Resource: unknown; Condition?: unknown }
-
-/** The statements of the policies of the role `roleId`: inline ones and those attached to it. */
-const roleStatements = (template: Template, roleId: string): Statement[] => {
-  const role = template.toJSON().Resources[roleId]
-  const inline = (role.Properties.Policies ?? []).flatMap(
-    (p: { PolicyDocument: { Statement: Statement[] } }) => p.PolicyDocument.Statement,
-  )
-  const attached = Object.values(
-    template.findResources('AWS::IAM::Policy', { Properties: { Roles: [{ Ref: roleId }] } }),
-  ).flatMap((p) => p.Properties.PolicyDocument.Statement as Statement[])
-  return [...inline, ...attached]
-}
-const actionsOf = (s: Statement) => (Array.isArray(s.Action) ? s.Action : [s.Action])
 
 describe('the mail sender (with mailFrom)', () => {
   let stack: Stack

@@ -80,3 +80,18 @@ export const nagViolations = (stack: Stack) =>
       (violation) =>
         `${violation.ruleName} at ${violation.violatingResources.map((r) => r.constructPath).join(', ')}`,
     )
+
+export type Statement = { Action: string | string[]; Resource: unknown; Condition?: Record<string, unknown> }
+export const actionsOf = (s: Statement) => (Array.isArray(s.Action) ? s.Action : [s.Action])
+
+/** The statements of the policies of the role `roleId`: inline ones and those attached to it. */
+export const roleStatements = (template: Template, roleId: string): Statement[] => {
+  const role = template.toJSON().Resources[roleId]
+  const inline = (role.Properties.Policies ?? []).flatMap(
+    (p: { PolicyDocument: { Statement: Statement[] } }) => p.PolicyDocument.Statement,
+  )
+  const attached = Object.values(
+    template.findResources('AWS::IAM::Policy', { Properties: { Roles: [{ Ref: roleId }] } }),
+  ).flatMap((p) => p.Properties.PolicyDocument.Statement as Statement[])
+  return [...inline, ...attached]
+}
