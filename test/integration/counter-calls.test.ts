@@ -1,7 +1,7 @@
 import { getTicket } from '@mpp/db/ticket-repository'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { createClock } from '../support/clock'
-import { configureQueue, counterPost, json, take } from '../support/queue-helpers'
+import { configureQueue, contended, counterPost, json, take } from '../support/queue-helpers'
 import { createTestApp, loginCookie, type TestApp, tenants } from '../support/test-app'
 
 const host = tenants.samarinda.host
@@ -25,39 +25,43 @@ const act = (counterId: string, action: string, ticketKey: string, extra: Record
   counterPost(t, host, officer, counterId, action, { ticketKey, ...extra })
 
 describe('calling tickets', () => {
-  it('lets 10 counters calling at once on 50 waiting tickets call each exactly once', async () => {
-    const counterIds = Array.from({ length: 10 }, (_, i) => `uji-${i + 1}`)
-    for (const [i, id] of counterIds.entries()) {
-      const res = await t.request(host, `/api/admin/counters/${id}`, {
-        method: 'PUT',
-        headers: { 'content-type': 'application/json', cookie: admin },
-        body: JSON.stringify({ number: 100 + i, queueIds: ['kependudukan'], active: true }),
-      })
-      expect(res.status).toBe(204)
-    }
-    const issued = []
-    for (let i = 0; i < 50; i++) issued.push(await take(t, host, 'disdukcapil-akta-kematian'))
+  it(
+    'lets 10 counters calling at once on 50 waiting tickets call each exactly once',
+    async () => {
+      const counterIds = Array.from({ length: 10 }, (_, i) => `uji-${i + 1}`)
+      for (const [i, id] of counterIds.entries()) {
+        const res = await t.request(host, `/api/admin/counters/${id}`, {
+          method: 'PUT',
+          headers: { 'content-type': 'application/json', cookie: admin },
+          body: JSON.stringify({ number: 100 + i, queueIds: ['kependudukan'], active: true }),
+        })
+        expect(res.status).toBe(204)
+      }
+      const issued = []
+      for (let i = 0; i < 50; i++) issued.push(await take(t, host, 'disdukcapil-akta-kematian'))
 
-    // Every counter calls, completes and calls again until nobody waits; all ten at the same time.
-    const calledBy = await Promise.all(
-      counterIds.map(async (id) => {
-        const mine: string[] = []
-        for (;;) {
-          const { status, body } = await call(id)
-          expect(status).toBe(200)
-          if (!body.called) return mine
-          mine.push(body.called.ticketKey)
-          expect((await act(id, 'start', body.called.ticketKey)).status).toBe(200)
-          expect((await act(id, 'complete', body.called.ticketKey)).status).toBe(200)
-        }
-      }),
-    )
-    const all = calledBy.flat()
-    expect(all).toHaveLength(50)
-    expect(new Set(all).size).toBe(50)
-    expect(new Set(all)).toEqual(new Set(issued.map((x) => x.key)))
-    expect(calledBy.filter((mine) => mine.length > 0).length).toBeGreaterThan(1)
-  })
+      // Every counter calls, completes and calls again until nobody waits; all ten at the same time.
+      const calledBy = await Promise.all(
+        counterIds.map(async (id) => {
+          const mine: string[] = []
+          for (;;) {
+            const { status, body } = await call(id)
+            expect(status).toBe(200)
+            if (!body.called) return mine
+            mine.push(body.called.ticketKey)
+            expect((await act(id, 'start', body.called.ticketKey)).status).toBe(200)
+            expect((await act(id, 'complete', body.called.ticketKey)).status).toBe(200)
+          }
+        }),
+      )
+      const all = calledBy.flat()
+      expect(all).toHaveLength(50)
+      expect(new Set(all).size).toBe(50)
+      expect(new Set(all)).toEqual(new Set(issued.map((x) => x.key)))
+      expect(calledBy.filter((mine) => mine.length > 0).length).toBeGreaterThan(1)
+    },
+    contended,
+  )
 
   it('calls priority and regular tickets two to one, oldest first', async () => {
     const order = ['R1', 'P1', 'P2', 'P3', 'R2', 'P4']

@@ -1,7 +1,7 @@
 import { createApp } from '@mpp/api/app'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { createClock } from '../support/clock'
-import { configureQueue, expectGapless, json, numberOf, take } from '../support/queue-helpers'
+import { configureQueue, contended, expectGapless, json, numberOf, take } from '../support/queue-helpers'
 import { createTestApp, loginCookie, type TestApp, tenants } from '../support/test-app'
 
 const llg = tenants.lubuklinggau.host
@@ -24,34 +24,43 @@ beforeAll(async () => {
 })
 
 describe('takeTicket', () => {
-  it('issues unique, gapless numbers per queue under 300 concurrent requests', async () => {
-    const issued = await Promise.all(
-      Array.from({ length: 300 }, (_, i) => take(t, llg, services[i % 3] as string, { channel: 'online' })),
-    )
-    const byQueue = new Map<string, typeof issued>()
-    for (const ticket of issued) byQueue.set(ticket.queueId, [...(byQueue.get(ticket.queueId) ?? []), ticket])
-    expect([...byQueue.keys()].sort()).toEqual(['jaminan-sosial', 'kependudukan', 'perizinan'])
-    for (const tickets of byQueue.values()) {
-      expect(tickets).toHaveLength(100)
-      expectGapless(tickets.map((x) => numberOf(x.key)))
-      expect(new Set(tickets.map((x) => x.label)).size).toBe(100)
-    }
-  })
+  it(
+    'issues unique, gapless numbers per queue under 300 concurrent requests',
+    async () => {
+      const issued = await Promise.all(
+        Array.from({ length: 300 }, (_, i) => take(t, llg, services[i % 3] as string, { channel: 'online' })),
+      )
+      const byQueue = new Map<string, typeof issued>()
+      for (const ticket of issued)
+        byQueue.set(ticket.queueId, [...(byQueue.get(ticket.queueId) ?? []), ticket])
+      expect([...byQueue.keys()].sort()).toEqual(['jaminan-sosial', 'kependudukan', 'perizinan'])
+      for (const tickets of byQueue.values()) {
+        expect(tickets).toHaveLength(100)
+        expectGapless(tickets.map((x) => numberOf(x.key)))
+        expect(new Set(tickets.map((x) => x.label)).size).toBe(100)
+      }
+    },
+    contended,
+  )
 
-  it('stays unique and gapless when several processes issue for the same queue at once', async () => {
-    // Four app instances share the table, as four Lambda instances would; each guesses numbers on its own.
-    const apps = [t.app, ...Array.from({ length: 3 }, () => createApp(t.deps))]
-    const host = tenants.palembang.host
-    const issued = await Promise.all(
-      Array.from({ length: 120 }, async (_, i) => {
-        const app = apps[i % apps.length] as (typeof apps)[number]
-        const res = await app.request(`http://${host}/api/tickets`, json({ serviceId: 'imigrasi-paspor' }))
-        expect(res.status).toBe(201)
-        return (await res.json()) as { key: string }
-      }),
-    )
-    expectGapless(issued.map((x) => numberOf(x.key)))
-  })
+  it(
+    'stays unique and gapless when several processes issue for the same queue at once',
+    async () => {
+      // Four app instances share the table, as four Lambda instances would; each guesses numbers on its own.
+      const apps = [t.app, ...Array.from({ length: 3 }, () => createApp(t.deps))]
+      const host = tenants.palembang.host
+      const issued = await Promise.all(
+        Array.from({ length: 120 }, async (_, i) => {
+          const app = apps[i % apps.length] as (typeof apps)[number]
+          const res = await app.request(`http://${host}/api/tickets`, json({ serviceId: 'imigrasi-paspor' }))
+          expect(res.status).toBe(201)
+          return (await res.json()) as { key: string }
+        }),
+      )
+      expectGapless(issued.map((x) => numberOf(x.key)))
+    },
+    contended,
+  )
 
   it('returns the same ticket for a retried request with the same Idempotency-Key', async () => {
     const key = { 'idempotency-key': 'kiosk-3-press-0001' }

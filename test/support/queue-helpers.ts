@@ -97,3 +97,9 @@ export const bookWithProof = async (
   const phoneCode = await lastPhoneCode(t, tenantId, booking.phone)
   return t.request(host, '/api/appointments', json({ ...booking, phoneCode }, headers))
 }
+
+/**
+ * The timeout of a test that races hundreds of writes on one item: DynamoDB Local, writing the table's stream
+ * too, takes 10 s alone on two cores and three times that while the whole suite runs beside it.
+ */
+export const contended = 120_000
