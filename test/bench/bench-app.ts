@@ -10,6 +10,13 @@ import type { Db } from '@mpp/db/client'
 import { createLocalFileStore } from '@mpp/local/local-file-store'
 
 export const benchSecret = 'bench-secret-bench-secret-bench-secret'
+/** The app's config in the bench, also what the live socket checks its tokens against. */
+export const benchConfig = {
+  rootDomain: 'localhost',
+  sessionSecret: benchSecret,
+  assetBaseUrl: '',
+  assetVersion: 'bench',
+}
 
 /**
  * The bench's clock: it starts on an ordinary working morning (Tuesday 24 November 2026, 10:00 in Jakarta)
@@ -25,7 +32,7 @@ export const benchClock = (start = '2026-11-24T03:00:00Z'): Clock => {
 export const benchApp = async (db: Db, now: Clock = benchClock()) =>
   createApp({
     db,
-    config: { rootDomain: 'localhost', sessionSecret: benchSecret, assetBaseUrl: '', assetVersion: 'bench' },
+    config: benchConfig,
     logger: new Logger({ serviceName: 'bench', logLevel: 'SILENT' }),
     now,
     // The load's citizens each come from an address of their own (`x-bench-client`), as real ones do.

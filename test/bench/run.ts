@@ -13,6 +13,7 @@ import { benchCost } from './cost-bench'
 import { printCost } from './cost-print'
 import { bundleFunction } from './lambda-bundle'
 import { benchNational } from './national-bench'
+import { benchPushLatency } from './push-latency'
 import { benchQueue } from './queue-bench'
 import { countRoundTrips } from './round-trips'
 import { median, percentile, round, timeMs } from './stats'
@@ -135,6 +136,7 @@ try {
   const queue = await benchQueue(db, 'bench-password')
   const nationalDashboard = await benchNational(db, 'bench-password')
   const cost = await benchCost(dynamo.endpoint)
+  const pushLatency = await benchPushLatency(dynamo.endpoint)
 
   const results = {
     measuredAt: new Date().toISOString(),
@@ -153,6 +155,7 @@ try {
     queue,
     nationalDashboard,
     cost,
+    pushLatency,
   }
 
   const kb = (n: number) => `${round(n / 1024, 1)} KiB`
@@ -240,6 +243,16 @@ try {
     })),
   )
   printCost(cost)
+  console.log(
+    `Push latency, from the officer's HTTP answer to the message received, ${pushLatency.samples} calls on the node server with DynamoDB Local's stream (ms):`,
+  )
+  console.table([
+    { client: 'board (call)', ...pushLatency.board },
+    { client: "citizen's ticket page", ...pushLatency.ticketPage },
+  ])
+  console.log(
+    `In AWS add the stream event source's polling and its batching window (up to ${pushLatency.awsBatchingWindowMs} ms).`,
+  )
   await mkdir(outDir, { recursive: true })
   const file = join(outDir, 'results.json')
   await writeFile(file, `${JSON.stringify(results, null, 2)}\n`)
