@@ -279,6 +279,13 @@ export const en: Messages = {
     nameUnlessAnonymous: 'Required, unless the complaint is sent anonymously',
     bookingCode: 'Six letters and digits, as printed on the appointment',
     sixDigits: 'Six digits',
+    nikDigits: 'A NIK has 16 digits, as printed on the KTP',
+    nikRegency:
+      'The first four digits of the NIK are not the code of any regency or city. Check your KTP again',
+    nikDistrict: 'Digits 5 and 6 of the NIK (the district code) cannot be 00',
+    nikBirthDate:
+      'Digits 7 to 12 of the NIK are not a date of birth that exists (DDMMYY; for women the day plus 40)',
+    nikSerial: 'The last four digits of the NIK cannot be 0000',
     openBeforeClose: 'The opening time must be before the closing time',
     hoursInOrder: "A day's opening hours must be in order and not overlap",
     endAfterStart: 'The end time must be after the start time',

@@ -290,6 +290,12 @@ export const id = {
     nameUnlessAnonymous: 'Wajib diisi, kecuali pengaduan dikirim tanpa nama',
     bookingCode: 'Enam huruf dan angka, seperti tertulis pada bukti janji temu',
     sixDigits: 'Enam angka',
+    nikDigits: 'NIK terdiri dari 16 angka, seperti tertulis pada KTP',
+    nikRegency: 'Empat angka pertama NIK bukan kode kabupaten/kota yang ada. Periksa lagi KTP Anda',
+    nikDistrict: 'Angka ke-5 dan ke-6 NIK (kode kecamatan) tidak boleh 00',
+    nikBirthDate:
+      'Angka ke-7 sampai ke-12 NIK bukan tanggal lahir yang ada (DDMMYY; untuk perempuan tanggal ditambah 40)',
+    nikSerial: 'Empat angka terakhir NIK tidak boleh 0000',
     openBeforeClose: 'Jam buka harus sebelum jam tutup',
     hoursInOrder: 'Jam buka dalam satu hari harus berurutan dan tidak bertumpuk',
     endAfterStart: 'Jam selesai harus setelah jam mulai',

@@ -22,6 +22,11 @@ export const issueRules = [
   'realDate',
   'endAfterStart',
   'month',
+  'nikDigits',
+  'nikRegency',
+  'nikDistrict',
+  'nikBirthDate',
+  'nikSerial',
 ] as const
 export type IssueRule = (typeof issueRules)[number]
 
