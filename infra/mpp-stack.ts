@@ -99,6 +99,7 @@ export class MppStack extends Stack {
         { name: 'live-fanout', fn: live.fanout, errorsPer5Minutes: 1, concurrency: 10 },
       ],
       api: http.api,
+      liveApi: live.api,
       accessLogs: http.accessLogs,
       table,
       indexNames: tableDefinition.globalSecondaryIndexes.map((index) => index.indexName),

@@ -1,5 +1,5 @@
 import { Duration, Stack } from 'aws-cdk-lib'
-import type { HttpApi } from 'aws-cdk-lib/aws-apigatewayv2'
+import type { HttpApi, WebSocketApi } from 'aws-cdk-lib/aws-apigatewayv2'
 import {
   Alarm,
   ComparisonOperator,
@@ -42,6 +42,8 @@ export interface OperationsProps {
   alarmEmail?: string
   functions: WatchedFunction[]
   api: HttpApi
+  /** The live-updates socket (issue 9): connects, messages and its refusals on the dashboard. */
+  liveApi: WebSocketApi
   /** The API's access log (JSON, `status` as a string): 429s are counted from it. */
   accessLogs: ILogGroup
   table: Table
@@ -333,6 +335,31 @@ export class Operations extends Construct {
             .metric('ConcurrentExecutions', { period: fiveMinutes, statistic: Stats.MAXIMUM })
             .with({ label: `${f.name} concurrency` }),
         ),
+        ...wide,
+      }),
+    )
+    const live = (name: string, label: string) =>
+      props.liveApi.metric(name, { period: fiveMinutes, statistic: Stats.SUM, label })
+    dashboard.addWidgets(
+      new GraphWidget({
+        title: 'Live updates (WebSocket): connects and messages (5 min)',
+        left: [live('ConnectCount', 'connects'), live('MessageCount', 'messages')],
+        right: [
+          live('ClientError', '4xx (refused tokens, throttled)'),
+          live('ExecutionError', 'execution errors'),
+          live('IntegrationError', 'integration errors'),
+        ],
+        ...wide,
+      }),
+      new GraphWidget({
+        title: 'Live updates (WebSocket): integration latency (ms)',
+        left: [
+          props.liveApi.metric('IntegrationLatency', {
+            period: fiveMinutes,
+            statistic: Stats.p(99),
+            label: 'p99',
+          }),
+        ],
         ...wide,
       }),
     )

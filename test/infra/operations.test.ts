@@ -245,7 +245,7 @@ describe('what the platform shows and tells when it fails', () => {
     ])
   })
 
-  it('draws one dashboard of requests, latency, functions, the table, overdue days, mail and the edge', () => {
+  it('draws one dashboard of requests, latency, functions, live updates, the table, overdue days, mail and the edge', () => {
     template.resourceCountIs('AWS::CloudWatch::Dashboard', 1)
     template.hasResourceProperties('AWS::CloudWatch::Dashboard', { DashboardName: 'MppCloud' })
     const body = JSON.stringify(
@@ -262,6 +262,10 @@ describe('what the platform shows and tells when it fails', () => {
       '\\"Duration\\"',
       '\\"ConcurrentExecutions\\"',
       '\\"Throttles\\"',
+      '\\"ConnectCount\\"',
+      '\\"MessageCount\\"',
+      '\\"ExecutionError\\"',
+      '\\"IntegrationLatency\\"',
       'ConsumedReadCapacityUnits',
       'ConsumedWriteCapacityUnits',
       'ThrottledRequests',
