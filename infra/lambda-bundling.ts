@@ -19,3 +19,9 @@ export const lambdaBundling = {
   // The AWS SDK is bundled too, so Lambda runs the version locked in package-lock.json, not the runtime's.
   externalModules: [],
 } satisfies BundlingOptions
+
+/**
+ * What every function's process starts with: Node turns stack traces into file:line through the source maps.
+ * The bench starts its fresh processes with it too, so a cost it adds at init is measured.
+ */
+export const lambdaNodeOptions = '--enable-source-maps'

@@ -13,7 +13,7 @@ import {
 import { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs'
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs'
 import { Construct } from 'constructs'
-import { lambdaBundling } from '../lambda-bundling'
+import { lambdaBundling, lambdaNodeOptions } from '../lambda-bundling'
 import { acknowledgeWildcards } from '../wildcard-acknowledgement'
 
 const repoRoot = fileURLToPath(new URL('../..', import.meta.url))
@@ -119,7 +119,7 @@ export class AppFunction extends Construct {
       bundling: lambdaBundling,
       environment: {
         TABLE_NAME: props.table.tableName,
-        NODE_OPTIONS: '--enable-source-maps',
+        NODE_OPTIONS: lambdaNodeOptions,
         ...props.environment,
       },
     })
