@@ -22,4 +22,11 @@ describe('secret links in mail', () => {
       ].join('\n'),
     )
   })
+
+  it('hides a sign-in code on a line of its own, not six digits within a sentence', () => {
+    const text = 'Kode masuk Anda:\n\n  048213\n\nBerlaku 10 menit. Nomor 123456 di kalimat tetap.'
+    expect(hideSecretLinks(text, '[rahasia]')).toBe(
+      'Kode masuk Anda:\n\n  [rahasia]\n\nBerlaku 10 menit. Nomor 123456 di kalimat tetap.',
+    )
+  })
 })

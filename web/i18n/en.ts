@@ -240,6 +240,9 @@ export const en: Messages = {
     staff_exists: 'An active account with this email already exists.',
     last_admin: 'The MPP must keep at least one active admin.',
     phone_code_invalid: 'The verification code is wrong. Check the code sent to your number.',
+    sign_in_code_invalid: 'The sign-in code is wrong. Check the code we sent you.',
+    sign_in_code_expired:
+      'The sign-in code is no longer valid, was already used, or none was asked for. Ask for a new one.',
     phone_code_expired: 'The verification code is no longer valid, or none was asked for. Ask for a new one.',
     last_ministry_account: 'The ministry must keep at least one active account.',
     own_account: 'You cannot deactivate your own account.',
@@ -279,6 +282,8 @@ export const en: Messages = {
     nameUnlessAnonymous: 'Required, unless the complaint is sent anonymously',
     bookingCode: 'Six letters and digits, as printed on the appointment',
     sixDigits: 'Six digits',
+    emailOrPhone:
+      'Enter an email address or an Indonesian mobile number, e.g. nama@contoh.id or 0812-3456-7890',
     nikDigits: 'A NIK has 16 digits, as printed on the KTP',
     nikRegency:
       'The first four digits of the NIK are not the code of any regency or city. Check your KTP again',
@@ -1387,6 +1392,29 @@ export const en: Messages = {
     nav: 'Accounts',
     title: 'Ministry of PANRB accounts',
     lead: 'The accounts that can sign in to the ministry console. Deactivating one ends its open sessions at once. You cannot deactivate your own account, and at least one account stays active.',
+  },
+  citizenSignIn: {
+    title: 'Sign in as a citizen',
+    accountTitle: 'Citizen account',
+    intro:
+      'Sign in without a password: we send a one-time code to your email address or mobile number. A citizen account works on this MPP only.',
+    address: 'Email or mobile number',
+    addressHint: 'For example nama@contoh.id or 0812-3456-7890',
+    sendCode: 'Send code',
+    codeSent: (to: string, minutes: number) =>
+      `If that address is right, a sign-in code was sent to ${to}. It works for ${minutes} minutes.`,
+    code: 'Sign-in code (6 digits)',
+    signIn: 'Sign in',
+    otherAddress: 'Use another address',
+    signedIn: (address: string) => `You are signed in as ${address}.`,
+    signOut: 'Sign out',
+    signedOut: 'You are signed out.',
+    mailSubject: (mpp: string) => `Sign-in code for ${mpp}`,
+    mailText: (p: { mpp: string; code: string; minutes: number }) =>
+      `Your sign-in code for the ${p.mpp} site:\n\n${p.code}\n\nIt works for ${p.minutes} minutes, once. ` +
+      'Never give it to anyone, staff included. If you did not ask for it, ignore this email.\n',
+    phoneText: (p: { mpp: string; code: string; minutes: number }) =>
+      `${p.mpp}: your sign-in code is ${p.code}. It works for ${p.minutes} minutes. Never give it to anyone, staff included.`,
   },
   staffAdmin: {
     title: 'MPP staff',

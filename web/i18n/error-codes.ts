@@ -59,5 +59,7 @@ export const errorCodes = [
   'survey_code_locked',
   'idempotency_key_reused',
   'import_stale',
+  'sign_in_code_invalid',
+  'sign_in_code_expired',
 ] as const
 export type ErrorCode = (typeof errorCodes)[number]

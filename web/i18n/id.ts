@@ -246,6 +246,8 @@ export const id = {
     staff_exists: 'Sudah ada akun aktif dengan email ini.',
     last_admin: 'MPP harus tetap memiliki paling sedikit satu admin aktif.',
     phone_code_invalid: 'Kode verifikasi salah. Periksa kode yang dikirim ke nomor Anda.',
+    sign_in_code_invalid: 'Kode masuk salah. Periksa kode yang dikirim kepada Anda.',
+    sign_in_code_expired: 'Kode masuk tidak berlaku lagi, sudah dipakai atau belum diminta. Minta kode baru.',
     phone_code_expired: 'Kode verifikasi tidak berlaku lagi atau belum diminta. Minta kode baru.',
     last_ministry_account: 'Kementerian harus tetap memiliki paling sedikit satu akun aktif.',
     own_account: 'Anda tidak dapat menonaktifkan akun Anda sendiri.',
@@ -290,6 +292,8 @@ export const id = {
     nameUnlessAnonymous: 'Wajib diisi, kecuali pengaduan dikirim tanpa nama',
     bookingCode: 'Enam huruf dan angka, seperti tertulis pada bukti janji temu',
     sixDigits: 'Enam angka',
+    emailOrPhone:
+      'Tulis alamat email atau nomor ponsel Indonesia, misalnya nama@contoh.id atau 0812-3456-7890',
     nikDigits: 'NIK terdiri dari 16 angka, seperti tertulis pada KTP',
     nikRegency: 'Empat angka pertama NIK bukan kode kabupaten/kota yang ada. Periksa lagi KTP Anda',
     nikDistrict: 'Angka ke-5 dan ke-6 NIK (kode kecamatan) tidak boleh 00',
@@ -1415,6 +1419,29 @@ export const id = {
     nav: 'Akun',
     title: 'Akun Kementerian PANRB',
     lead: 'Akun yang dapat masuk ke konsol kementerian. Menonaktifkan akun mengakhiri sesinya yang masih terbuka saat itu juga. Anda tidak dapat menonaktifkan akun Anda sendiri, dan paling sedikit satu akun tetap aktif.',
+  },
+  citizenSignIn: {
+    title: 'Masuk sebagai warga',
+    accountTitle: 'Akun warga',
+    intro:
+      'Masuk tanpa kata sandi: kami kirimkan kode sekali pakai ke alamat email atau nomor ponsel Anda. Akun warga berlaku di MPP ini saja.',
+    address: 'Email atau nomor ponsel',
+    addressHint: 'Misalnya nama@contoh.id atau 0812-3456-7890',
+    sendCode: 'Kirim kode',
+    codeSent: (to: string, minutes: number) =>
+      `Jika alamat itu benar, kode masuk sudah dikirim ke ${to}. Kode berlaku ${minutes} menit.`,
+    code: 'Kode masuk (6 angka)',
+    signIn: 'Masuk',
+    otherAddress: 'Pakai alamat lain',
+    signedIn: (address: string) => `Anda masuk sebagai ${address}.`,
+    signOut: 'Keluar',
+    signedOut: 'Anda sudah keluar.',
+    mailSubject: (mpp: string) => `Kode masuk ${mpp}`,
+    mailText: (p: { mpp: string; code: string; minutes: number }) =>
+      `Kode masuk Anda di situs ${p.mpp}:\n\n${p.code}\n\nKode berlaku ${p.minutes} menit dan hanya sekali pakai. ` +
+      'Jangan berikan kode ini kepada siapa pun, termasuk petugas. Jika Anda tidak meminta kode ini, abaikan email ini.\n',
+    phoneText: (p: { mpp: string; code: string; minutes: number }) =>
+      `${p.mpp}: kode masuk Anda ${p.code}. Berlaku ${p.minutes} menit. Jangan berikan kode ini kepada siapa pun, termasuk petugas.`,
   },
   staffAdmin: {
     title: 'Staf MPP',

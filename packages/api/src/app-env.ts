@@ -60,6 +60,16 @@ export interface Session {
   expiresAt: number
 }
 
+/** A citizen signed in with a one-time code on one MPP's host: never a staff session, and no role. */
+export interface CitizenSession {
+  id: string
+  /** The email address (lower case) or mobile number (E.164) the citizen signs in with. */
+  address: string
+  tenantId: TenantId
+  host: string
+  expiresAt: number
+}
+
 export type AppEnv = {
   Variables: SecureHeadersVariables & {
     requestId: string
@@ -68,5 +78,6 @@ export type AppEnv = {
     m: Messages
     site: Site
     session: Session | undefined
+    citizen: CitizenSession | undefined
   }
 }

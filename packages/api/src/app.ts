@@ -6,6 +6,7 @@ import { etag } from 'hono/etag'
 import { HTTPException } from 'hono/http-exception'
 import { NONCE, secureHeaders } from 'hono/secure-headers'
 import type { AppDeps, AppEnv } from './app-env'
+import { citizenSession } from './auth/citizen-session'
 import { sessionRevocation } from './auth/session-revocation'
 import { ApiError, errorJson, unavailableError } from './errors'
 import { language } from './middleware/language'
@@ -13,7 +14,14 @@ import { originCheck } from './middleware/origin-check'
 import { requestContext } from './middleware/request-context'
 import { session } from './middleware/session'
 import { site } from './middleware/site'
-import { servers, sessionScheme, sessionSecurityScheme, tags } from './operation-docs'
+import {
+  citizenSessionScheme,
+  citizenSessionSecurityScheme,
+  servers,
+  sessionScheme,
+  sessionSecurityScheme,
+  tags,
+} from './operation-docs'
 import { appointmentPages } from './pages/appointment-pages'
 import { authPages } from './pages/auth-pages'
 import { boardPages } from './pages/board-pages'
@@ -44,6 +52,7 @@ import { authApi } from './routes/auth-api'
 import { boardApi } from './routes/board-api'
 import { catalogAdminApi } from './routes/catalog-admin-api'
 import { catalogApi } from './routes/catalog-api'
+import { citizenAuthApi } from './routes/citizen-auth-api'
 import { complaintApi } from './routes/complaint-api'
 import { counterApi } from './routes/counter-api'
 import { faviconRoute } from './routes/favicon'
@@ -142,6 +151,7 @@ export const createApp = (deps: AppDeps) => {
   app.route('/', healthApi(deps))
   app.route('/', faviconRoute())
   app.openAPIRegistry.registerComponent('securitySchemes', sessionScheme, sessionSecurityScheme)
+  app.openAPIRegistry.registerComponent('securitySchemes', citizenSessionScheme, citizenSessionSecurityScheme)
   app.doc31('/api/openapi.json', {
     openapi: '3.1.0',
     info: {
@@ -161,10 +171,12 @@ export const createApp = (deps: AppDeps) => {
   app.use(site(config.rootDomain, tenants))
   app.use(originCheck)
   app.use(session(config.sessionSecret, deps.now, config.previousSessionSecret))
+  app.use(citizenSession(deps))
   // Before every route: sessions of deactivated accounts (or changed roles) stop counting.
   app.route('/', sessionRevocation(deps))
 
   app.route('/', authApi(deps))
+  app.route('/', citizenAuthApi(deps))
   app.route('/', catalogApi(deps))
   app.route('/', ticketApi(queue))
   app.route('/', counterApi(queue))

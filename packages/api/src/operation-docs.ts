@@ -12,6 +12,8 @@ export interface RouteGuard {
   site?: Site['kind']
   /** `requireRole`: a session of one of these roles is needed. */
   roles?: readonly Role[]
+  /** `requireCitizen`: a citizen's session (signed in with a code) on this MPP is needed. */
+  citizen?: boolean
 }
 
 const platformServer = {
@@ -42,6 +44,18 @@ export const sessionSecurityScheme = {
     'The session cookie set by `login`: `mpp_session` over plain HTTP (localhost), `__Host-mpp_session` over HTTPS. ' +
     'It is bound to the host that issued it: a session of one MPP is no session on another MPP or on the ' +
     "platform. Each operation's requirement lists the roles it lets in (admin, officer, ministry).",
+} as const
+
+/** The name of the citizen session's security scheme: a cookie of its own, never a staff session. */
+export const citizenSessionScheme = 'citizenSession'
+
+export const citizenSessionSecurityScheme = {
+  type: 'apiKey',
+  in: 'cookie',
+  name: 'mpp_citizen',
+  description:
+    'The citizen session cookie set by `signInWithCode`: `mpp_citizen` over plain HTTP (localhost), `__Host-mpp_citizen` ' +
+    "over HTTPS. Bound to the MPP's host that issued it, like the staff session, and no staff session at all.",
 } as const
 
 /** The tags of the document, in the order a reader meets them. */
@@ -118,6 +132,7 @@ export const documentedRoute = <R extends RouteConfig>(
   let responses: Responses = { ...route.responses }
   if (hasInput(route))
     responses = withReason(responses, 400, 'the parameters or the body do not match this document')
+  if (guard.citizen) responses = withReason(responses, 401, 'no citizen session on this host')
   if (guard.roles) {
     responses = withReason(responses, 401, 'no session on this host')
     responses = withReason(responses, 403, 'a session of another role')
@@ -151,7 +166,11 @@ export const documentedRoute = <R extends RouteConfig>(
       503: { ...unavailable, headers: { ...unavailable.headers, ...retryAfterHeader } },
     }
 
-  const security = guard.roles ? [{ [sessionScheme]: [...guard.roles] }] : (route.security ?? []) // an operation that reads an optional session documents it itself
+  const security = guard.roles
+    ? [{ [sessionScheme]: [...guard.roles] }]
+    : guard.citizen
+      ? [{ [citizenSessionScheme]: [] }]
+      : (route.security ?? []) // an operation that reads an optional session documents it itself
   const where =
     guard.site === 'tenant'
       ? "Answers on an MPP's own host (`{tenant}.{root}`)."
@@ -162,9 +181,11 @@ export const documentedRoute = <R extends RouteConfig>(
           : "Answers on the platform host and on every MPP's host."
   const who = guard.roles
     ? `Needs the session cookie of ${guard.roles.map((r) => roleNames[r]).join(' or ')}.`
-    : security.length
-      ? 'A session is optional; see the security requirements.'
-      : 'Needs no session.'
+    : guard.citizen
+      ? "Needs the citizen session cookie of this host's MPP."
+      : security.length
+        ? 'A session is optional; see the security requirements.'
+        : 'Needs no session.'
   const how = write ? 'A browser must send it from the same origin (`Origin` of this host).' : ''
   const limited = responses[429]
     ? 'Limited per client and per MPP: past the limit, 429 with `Retry-After`.'
@@ -186,9 +207,10 @@ export const guardOf = (middleware: unknown): RouteGuard => {
   const guard: RouteGuard = {}
   for (const m of [middleware].flat()) {
     if (typeof m !== 'function') continue
-    const marked = m as { site?: Site['kind']; roles?: readonly Role[] }
+    const marked = m as { site?: Site['kind']; roles?: readonly Role[]; citizen?: boolean }
     if (marked.site) guard.site = marked.site
     if (marked.roles) guard.roles = marked.roles
+    if (marked.citizen) guard.citizen = true
   }
   return guard
 }

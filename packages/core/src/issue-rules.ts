@@ -27,6 +27,7 @@ export const issueRules = [
   'nikDistrict',
   'nikBirthDate',
   'nikSerial',
+  'emailOrPhone',
 ] as const
 export type IssueRule = (typeof issueRules)[number]
 

@@ -91,6 +91,13 @@ export const keys = {
   }),
   /** The one-time code last sent to a phone number (a booking proves the number with it). */
   phoneCode: (tenantId: TenantId, phone: string) => ({ pk: `${tenantPk(tenantId)}#PH#${phone}`, sk: 'CODE' }),
+  /** The sign-in code last sent to a citizen's address (hashed, TTL 10 minutes). */
+  signInCode: (tenantId: TenantId, address: string) => ({
+    pk: `${tenantPk(tenantId)}#CIT`,
+    sk: `CODE#${address}`,
+  }),
+  /** A citizen of this MPP, by the address they sign in with, and the sessions they signed out of. */
+  citizen: (tenantId: TenantId, address: string) => ({ pk: `${tenantPk(tenantId)}#CIT`, sk: `C#${address}` }),
   /** A missed appointment, kept per phone number for the no-show rule. */
   noShow: (tenantId: TenantId, phone: string, date: string, code: string) => ({
     pk: `${tenantPk(tenantId)}#PH#${phone}`,

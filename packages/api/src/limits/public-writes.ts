@@ -22,6 +22,10 @@ export const publicWriteLimits = {
   ticket: { client: { hits: 10, seconds: 600 }, tenant: { hits: 600, seconds: 600 } },
   /** A code to prove a phone number: each one is a message someone pays for and a phone receives. */
   phoneCode: { client: { hits: 5, seconds: 600 }, tenant: { hits: 300, seconds: 600 } },
+  /** A citizen's sign-in code: a message sent, as a phone code; and 3 an hour per address (`perAddress`). */
+  signInCode: { client: { hits: 5, seconds: 600 }, tenant: { hits: 300, seconds: 600 } },
+  /** A try of a sign-in code: a code dies after 5, so this bounds one client's guessing across addresses. */
+  signIn: { client: { hits: 20, seconds: 600 }, tenant: { hits: 1200, seconds: 600 } },
   booking: { client: { hits: 5, seconds: 600 }, tenant: { hits: 300, seconds: 600 } },
   bookingCancel: { client: { hits: 10, seconds: 600 }, tenant: { hits: 300, seconds: 600 } },
   survey: { client: { hits: 10, seconds: 600 }, tenant: { hits: 600, seconds: 600 } },
@@ -38,6 +42,13 @@ export const publicWriteLimits = {
   liveToken: { client: { hits: 120, seconds: 600 }, tenant: { hits: 6000, seconds: 600 } },
 } as const satisfies Record<string, { client: Window; tenant: Window }>
 export type PublicWrite = keyof typeof publicWriteLimits
+
+/** A limit on one address (an email, a phone number), kept as a hash: counters hold no personal data. */
+export const perAddress = (address: string, hits: number, seconds: number) => ({
+  key: createHash('sha256').update(address).digest('base64url').slice(0, 22),
+  hits,
+  seconds,
+})
 
 /** Three applications a day per applicant's address: each one mails it. */
 export const perApplicantEmail = (email: string) => ({

@@ -7,10 +7,13 @@ const secretLink = /https?:\/\/[^\s/]+(?:\/[^\s/]*)*\/[\w-]{20,}(?:[/?#]\S*)?/g
 /** A complaint's tracking code as mailed (`KX7P-M2QD-9R`): whoever holds it reads the complaint and replies. */
 const trackingCode = /\b[2-9A-HJKMNP-TV-Z]{4}-[2-9A-HJKMNP-TV-Z]{4}-[2-9A-HJKMNP-TV-Z]{2}\b/g
 
+/** A one-time code on a line of its own, as a citizen's sign-in mail carries it. */
+const oneTimeCode = /^([ \t]*)\d{6}[ \t]*$/gm
+
 /**
- * The mail as another role may read it: every secret link and complaint tracking code replaced by `hidden`.
+ * The mail as another role may read it: every secret link, complaint tracking code and sign-in code replaced by `hidden`.
  * Invites, confirmation and revision links and a complaint's code are for their recipient only; whoever reads
  * the outbox (the ministry) must not be able to use them.
  */
 export const hideSecretLinks = (text: string, hidden: string) =>
-  text.replace(secretLink, hidden).replace(trackingCode, hidden)
+  text.replace(secretLink, hidden).replace(trackingCode, hidden).replace(oneTimeCode, `$1${hidden}`)
