@@ -28,6 +28,7 @@ import { boardPages } from './pages/board-pages'
 import { catalogAdminPages } from './pages/catalog-admin-pages'
 import { catalogPages } from './pages/catalog-pages'
 import { citizenPages, tenantHome } from './pages/citizen-pages'
+import { citizenSignInPages } from './pages/citizen-sign-in-pages'
 import { complaintPages } from './pages/complaint-pages'
 import { counterPages } from './pages/counter-pages'
 import { errorPage } from './pages/error-pages'
@@ -200,6 +201,7 @@ export const createApp = (deps: AppDeps) => {
   app.get('/', (c) => homes[c.var.site.kind](c))
   app.route('/', citizenPages(queue))
   app.route('/', authPages(deps))
+  app.route('/', citizenSignInPages(deps))
   app.route('/', staffPages(deps))
   app.route('/', takeTicketPages(queue))
   app.route('/', ticketPages(queue))

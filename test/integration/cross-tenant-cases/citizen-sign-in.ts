@@ -22,3 +22,16 @@ export const citizenSignInCases: RouteCase[] = [
   { method: 'GET', route: '/api/citizen/session', expect: 'refused' },
   { method: 'POST', route: '/api/citizen/sign-out', expect: 'anonymous' },
 ]
+
+/** The citizen's sign-in pages: public forms, where a staff session from anywhere is no session. */
+export const citizenSignInPageCases: RouteCase[] = [
+  { method: 'GET', route: '/warga/masuk', expect: 'anonymous' },
+  {
+    method: 'POST',
+    route: '/warga/masuk',
+    body: () => ({ form: { alamat: 'bukan alamat' } }),
+    expect: 'anonymous',
+  },
+  { method: 'GET', route: '/warga', expect: 'anonymous' },
+  { method: 'POST', route: '/warga/keluar', expect: 'anonymous' },
+]
