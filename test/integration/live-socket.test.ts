@@ -245,6 +245,36 @@ describe('the live socket on the node server', () => {
     expect(await until(async () => (await ids()).length === before - 1)).toBe(true)
   })
 
+  it("tells a waiting citizen's page its new place when the line moves, every move within 10 places and every fifth further back", async () => {
+    const officer = await loginCookie(t, palembang.host, 'petugas@palembang.test')
+    const links: string[] = []
+    for (let i = 0; i < 13; i++) links.push((await take(t, palembang.host, 'imigrasi-paspor')).link)
+    const follow = async (index: number) => {
+      const [, , key, secret] = (links[index] ?? '').split('/')
+      const res = await t.request(palembang.host, `/api/live/token?ticket=${key}&secret=${secret}`)
+      expect(res.status).toBe(200)
+      return (await connected(((await res.json()) as { token: string }).token, palembang.host)).messages
+    }
+    // Their places before the call: 2, 10, 11 and 12 tickets ahead.
+    const [third, eleventh, twelfth, last] = (await Promise.all([2, 10, 11, 12].map(follow))) as [
+      LiveMessage[],
+      LiveMessage[],
+      LiveMessage[],
+      LiveMessage[],
+    ]
+    const places = (messages: LiveMessage[]) =>
+      messages.flatMap((m) => (m.type === 'ticket' && m.peopleAhead !== undefined ? [m.peopleAhead] : []))
+
+    expect((await counterPost(t, palembang.host, officer, 'loket-5', 'call-next')).status).toBe(200)
+    // A page may first hear its own ticket's creation (the stream runs behind the takes): the call's is last.
+    expect(await until(() => places(third).includes(1) && places(twelfth).includes(10))).toBe(true)
+    expect(places(third).at(-1)).toBe(1)
+    expect(places(eleventh).at(-1)).toBe(9)
+    expect(places(twelfth).at(-1)).toBe(10)
+    // 11 ahead is neither within 10 nor a fifth place: not told, in the batch where the others were.
+    expect(places(last)).not.toContain(11)
+  })
+
   it('answers ping with pong', async () => {
     const { ws, messages } = await connected(await tokenFor(palembang.host), palembang.host)
     ws.send('ping')

@@ -27,10 +27,13 @@ export interface NextCall {
 
 const slotOf = (t: WaitingTicket): number => (t.slotAt ?? t.arrivedAt).getTime()
 
+/** Keys end in the ticket's number: `A-2` before `A-10`, as they were issued. */
+const byKey = new Intl.Collator('en', { numeric: true }).compare
+
 const byTime =
   (time: (t: WaitingTicket) => number) =>
   (a: WaitingTicket, b: WaitingTicket): number =>
-    time(a) - time(b) || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0)
+    time(a) - time(b) || byKey(a.key, b.key)
 
 const first = (tickets: WaitingTicket[], time: (t: WaitingTicket) => number): WaitingTicket | undefined =>
   tickets.reduce<WaitingTicket | undefined>(
@@ -48,7 +51,7 @@ const first = (tickets: WaitingTicket[], time: (t: WaitingTicket) => number): Wa
  *
  * The streak is kept per counter: a counter calls at most `priorityRatio` priority tickets in a row while a
  * regular ticket waits in the queues it serves. Calling an appointment leaves it unchanged. Ties on time break
- * by `key`, so two calls over the same tickets always agree.
+ * by `key` (its number in numeric order), so two calls over the same tickets always agree.
  */
 export const pickNext = (waiting: readonly WaitingTicket[], ctx: CallContext): NextCall | undefined => {
   const now = ctx.now.getTime()

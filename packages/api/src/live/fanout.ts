@@ -61,6 +61,14 @@ export const openingGraceMs = 10_000
 /** How many upcoming numbers a queue message lists, as the board does. */
 const upcoming = 5
 
+/**
+ * A waiting citizen's place is told on every move once this close to the counter, and further back only at
+ * every fifth place (15, 10, …): the count a phone shows is never more than four places out, at a fraction of
+ * the messages.
+ */
+export const placeUpdates = { everyMoveWithin: 10, step: 5 } as const
+const tellsPlace = (ahead: number) => ahead <= placeUpdates.everyMoveWithin || ahead % placeUpdates.step === 0
+
 const livePartition = /^T#(\d{2}\.\d{2})#L#(\d{4}-\d{2}-\d{2})$/
 const ticketPartition = /^T#(\d{2}\.\d{2})#TK#/
 /** `<day>.<queueId>.<number>`: the queue a ticket (and so its waiting or held marker) belongs to. */
@@ -205,9 +213,10 @@ export const createFanout = (deps: FanoutDeps) => {
     /** Queues whose change a board shows: every one but those where tickets only joined behind its next numbers. */
     const boardQueues = new Set<QueueMessage>()
     let lines: Map<string, LiveDay> = new Map()
+    let ratio = 0
     if (changes.queues.size > 0) {
       const tenant: Tenant | undefined = await tenants.get(tenantId)
-      const ratio = tenant?.queueSettings.priorityRatio ?? 0
+      ratio = tenant?.queueSettings.priorityRatio ?? 0
       lines = new Map(
         await Promise.all(
           [...changes.queues.keys()].map(async (day) => {
@@ -280,12 +289,34 @@ export const createFanout = (deps: FanoutDeps) => {
       }
       const line = lines.get(String(ticket.day))
       if (line && ticket.status === 'waiting') {
-        const tenant = await tenants.get(tenantId)
-        const order = queueLine(line, message.queueId, now, tenant?.queueSettings.priorityRatio ?? 0)
-        const ahead = order.findIndex((m) => m.ticketKey === key)
+        const ahead = queueLine(line, message.queueId, now, ratio).findIndex((m) => m.ticketKey === key)
         if (ahead >= 0) message.peopleAhead = ahead
       }
       for (const follower of followers) sends.push(deliver(tenantId, follower, message, result))
+    }
+    // A line that moved (a call, a ticket back from hold, one cancelled) moves the places of those behind, whose
+    // tickets did not change: their followers are told their new place, thinned (`placeUpdates`). Joining at the
+    // back moves no one.
+    for (const queue of queues) {
+      if (changes.joinedOnly.has(`${queue.day}|${queue.id}`)) continue
+      const followers = await connectionsOf(`ticket#${queue.day}.${queue.id}.`)
+      if (followers.length === 0) continue
+      const order = queueLine(lines.get(queue.day) as LiveDay, queue.id, now, ratio)
+      const places = new Map(order.map((marker, ahead) => [marker.ticketKey, { marker, ahead }]))
+      for (const follower of followers) {
+        const key = follower.topic.slice('ticket#'.length)
+        const place = places.get(key)
+        if (!place || changes.tickets.has(key) || !tellsPlace(place.ahead)) continue
+        const message: TicketMessage = {
+          type: 'ticket',
+          key,
+          label: place.marker.label,
+          status: 'waiting',
+          queueId: queue.id,
+          peopleAhead: place.ahead,
+        }
+        sends.push(deliver(tenantId, follower, message, result))
+      }
     }
     await Promise.all(sends)
   }
