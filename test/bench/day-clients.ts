@@ -199,27 +199,20 @@ export const pushClients =
       long.set(await connect(client.topics), client)
       await client.resync()
     }
-    /** What web/client/console.ts does on a message: reload when its line moved, else check its own call. */
-    let reloadTurn = 0
+    /**
+     * What web/client/console.ts does on a message: a line's new count is put in place (no request); a message
+     * about the counter's own call is checked against the console API (the page reloads only when the call
+     * differs from what it shows, never here: each call is the officer's own action, whose answer is the page).
+     */
     const reactToConsoles = async () => {
-      for (const message of consoleMessages.splice(0)) {
-        if (message.queues.length > 0) {
-          if (++reloadTurn % sample === 0)
-            await day.request(
-              'http: console page (reload on a line message)',
-              'GET',
-              `/staf/loket/${message.counterId}`,
-              officer,
-              sample,
-            )
-        } else
+      for (const message of consoleMessages.splice(0))
+        if (message.call)
           await day.request(
             'http: getCounterConsole (on its call message)',
             'GET',
             `/api/counters/${message.counterId}/console`,
             officer,
           )
-      }
     }
 
     const tickets = new Map<string, string>()
