@@ -28,7 +28,9 @@ const lastCode = async (address: string, tenantId: string = llg.id) => {
     const mail = t.mail.transport.sent.filter((m) => m.to === address).at(-1)
     return /^\s*(\d{6})\s*$/m.exec(mail?.text ?? '')?.[1] ?? ''
   }
-  const message = (await listOutbox(t.db, tenantId)).find((m) => m.kind === 'phone_code' && m.to === address)
+  const message = (await listOutbox(t.db, tenantId)).find(
+    (m) => m.kind === 'sign_in_code' && m.to === address,
+  )
   return /\b(\d{6})\b/.exec(message?.text ?? '')?.[1] ?? ''
 }
 
@@ -88,6 +90,18 @@ describe('citizens sign in with a one-time code', () => {
     const res = await signIn('+62 812 3456 7001', code)
     expect(res.status).toBe(200)
     expect(await res.json()).toMatchObject({ address: '+6281234567001' })
+
+    // The MPP's admin reads the outbox without the code: staff cannot sign in as a citizen.
+    const admin = await loginCookie(t, llg.host, 'admin@lubuklinggau.test')
+    const outbox = await (
+      await t.request(llg.host, '/api/admin/outbox', { headers: { cookie: admin } })
+    ).json()
+    const shown = outbox.messages.find((m: { to: string }) => m.to === '+6281234567001')
+    expect(shown.kind).toBe('sign_in_code')
+    expect(shown.text).not.toContain(code)
+    expect(shown.text).toContain(id.ministryConsole.secretLinkHidden)
+    const page = await (await t.request(llg.host, '/admin/antrean', { headers: { cookie: admin } })).text()
+    expect(page).not.toContain(`kode masuk Anda ${code}`)
   })
 
   it('answers the same whether or not the address ever signed in', async () => {

@@ -56,7 +56,7 @@ export const sendSignInCode = async (
       tenant.id,
       newOutboxMessage({
         at: now.toISOString(),
-        kind: 'phone_code',
+        kind: 'sign_in_code',
         to: address,
         text: words.phoneText(say),
       }),

@@ -17,3 +17,11 @@ const oneTimeCode = /^([ \t]*)\d{6}[ \t]*$/gm
  */
 export const hideSecretLinks = (text: string, hidden: string) =>
   text.replace(secretLink, hidden).replace(trackingCode, hidden).replace(oneTimeCode, `$1${hidden}`)
+
+/**
+ * A notification as the MPP's admin reads it: a citizen's sign-in code hidden, so no staff member can sign in
+ * as a citizen by asking a code for their number and reading it here (the sender reads the outbox from the
+ * table). A booking's phone code stays: it proves a number for one booking, not an account.
+ */
+export const hideSignInCode = <M extends { kind: string; text: string }>(message: M, hidden: string): M =>
+  message.kind === 'sign_in_code' ? { ...message, text: message.text.replace(/\b\d{6}\b/g, hidden) } : message

@@ -10,6 +10,7 @@ import { type Context, Hono } from 'hono'
 import { removeCounter, removeQueue, saveCounter, saveQueue } from '../admin/queue-config'
 import type { AppEnv } from '../app-env'
 import { ApiError } from '../errors'
+import { hideSignInCode } from '../mail/secret-links'
 import { requireSite, tenantOf } from '../middleware/require-site'
 import { requireRole } from '../middleware/session'
 import type { QueueContext } from '../queue/queue-context'
@@ -74,7 +75,7 @@ export const queueAdminPages = (queue: QueueContext, tenants: TenantCache) => {
         openingHours={tenant.openingHours}
         holidays={tenant.holidays}
         settings={tenant.queueSettings}
-        outbox={outbox}
+        outbox={outbox.map((m) => hideSignInCode(m, c.var.m.ministryConsole.secretLinkHidden))}
         timeZone={tenant.timeZone}
         saved={c.req.query('tersimpan') !== undefined}
         refusal={refusal}

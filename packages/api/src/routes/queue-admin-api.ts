@@ -6,6 +6,7 @@ import { listOutbox, outboxMessage } from '@mpp/db/outbox-repository'
 import { updateTenantSettings } from '@mpp/db/tenant-repository'
 import { removeCounter, removeQueue, saveCounter, saveQueue } from '../admin/queue-config'
 import { errorResponse } from '../errors'
+import { hideSignInCode } from '../mail/secret-links'
 import { requireSite, tenantOf } from '../middleware/require-site'
 import { requireRole } from '../middleware/session'
 import type { QueueContext } from '../queue/queue-context'
@@ -180,5 +181,12 @@ export const queueAdminApi = (ctx: QueueContext, tenants: TenantCache) =>
       return c.body(null, 204)
     })
     .openapi(outboxRoute, async (c) =>
-      c.json({ messages: await listOutbox(ctx.deps.db, tenantOf(c.var.site).id) }, 200),
+      c.json(
+        {
+          messages: (await listOutbox(ctx.deps.db, tenantOf(c.var.site).id)).map((m) =>
+            hideSignInCode(m, c.var.m.ministryConsole.secretLinkHidden),
+          ),
+        },
+        200,
+      ),
     )
