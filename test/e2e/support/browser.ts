@@ -45,6 +45,26 @@ export const mailedLink = async (path: string) => {
   return link as string
 }
 
+/**
+ * The newest one-time code the server mailed to `to` (a citizen's sign-in code stands on a line of its own).
+ * Polls, as `mailedLink` does.
+ */
+export const mailedCode = async (to: string) => {
+  let code: string | undefined
+  await until(
+    `a code mailed to ${to}`,
+    async () => {
+      const mails = (await readFile(inject('serverLog'), 'utf8'))
+        .split(/\nMail to /)
+        .filter((m) => m.startsWith(`${to}:`))
+      code = /^\s*(\d{6})\s*$/m.exec(mails.at(-1) ?? '')?.[1]
+      return code !== undefined
+    },
+    10_000,
+  )
+  return code as string
+}
+
 /** A phone-sized page: 360 px wide, touch, Indonesian. */
 export const newPhonePage = async (browser: Browser): Promise<Page> => {
   const context = await browser.newContext({
