@@ -16,7 +16,10 @@ const check = expectAccessibleAndFitting
 describe('a citizen signs in on a phone with a code from the mail (issue 14)', () => {
   it('a refused address keeps what was typed; the mailed code signs in; signing out ends it', async () => {
     const page = await newPhonePage(browser)
-    await page.goto(url('lubuklinggau', '/warga/masuk'))
+    await page.goto(url('lubuklinggau'))
+    await check(page)
+    await page.getByRole('link', { name: 'Akun warga' }).click()
+    await page.waitForURL('**/warga/masuk')
     await check(page)
 
     await page.getByLabel('Email atau nomor ponsel').fill('siti di rumah')

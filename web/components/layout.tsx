@@ -91,7 +91,11 @@ export const Layout = ({
                         </button>
                       </form>
                     ) : (
-                      <a href="/masuk">{m.common.login}</a>
+                      <>
+                        {/* On an MPP's site citizens sign in with a code (/warga); staff with a password (/masuk). */}
+                        {brand && <a href="/warga">{m.common.citizenAccount}</a>}
+                        <a href="/masuk">{m.common.login}</a>
+                      </>
                     )}
                   </nav>
                 </div>

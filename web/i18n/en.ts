@@ -9,6 +9,7 @@ export const en: Messages = {
     platformName: 'MPP Cloud',
     login: 'Log in',
     logout: 'Log out',
+    citizenAccount: 'Citizen account',
     home: 'Home',
     backHome: 'Back to the home page',
     loggedInAs: (name) => `Logged in as ${name}`,

@@ -15,6 +15,7 @@ export const id = {
     platformName: 'MPP Cloud',
     login: 'Masuk',
     logout: 'Keluar',
+    citizenAccount: 'Akun warga',
     home: 'Beranda',
     backHome: 'Kembali ke beranda',
     loggedInAs: (name: string) => `Masuk sebagai ${name}`,
