@@ -167,6 +167,17 @@ describe('citizens sign in with a one-time code', () => {
       expect((await requestCode(`warga${i}@contoh.id`, llg.host, '10.9.9.9')).status).toBe(202)
     expect((await requestCode('warga9@contoh.id', llg.host, '10.9.9.9')).status).toBe(429)
 
+    // A staff session on its own MPP passes the public limits elsewhere, not here: sign-in is no staff channel.
+    const staff = await loginCookie(t, llg.host, 'petugas@lubuklinggau.test')
+    const asStaff = (address: string) =>
+      t.request(
+        llg.host,
+        '/api/citizen/sign-in-codes',
+        json({ address }, { 'x-test-client': '10.9.9.7', cookie: staff }),
+      )
+    for (let i = 0; i < 5; i++) expect((await asStaff(`staf${i}@contoh.id`)).status).toBe(202)
+    expect((await asStaff('staf9@contoh.id')).status).toBe(429)
+
     for (let i = 0; i < 20; i++)
       expect((await signIn(`tebak${i}@contoh.id`, '123456', llg.host, '10.9.9.8')).status).toBe(401)
     const past = await signIn('tebak@contoh.id', '123456', llg.host, '10.9.9.8')

@@ -23,9 +23,9 @@ export const publicWriteLimits = {
   /** A code to prove a phone number: each one is a message someone pays for and a phone receives. */
   phoneCode: { client: { hits: 5, seconds: 600 }, tenant: { hits: 300, seconds: 600 } },
   /** A citizen's sign-in code: a message sent, as a phone code; and 3 an hour per address (`perAddress`). */
-  signInCode: { client: { hits: 5, seconds: 600 }, tenant: { hits: 300, seconds: 600 } },
+  signInCode: { client: { hits: 5, seconds: 600 }, tenant: { hits: 300, seconds: 600 }, staffToo: true },
   /** A try of a sign-in code: a code dies after 5, so this bounds one client's guessing across addresses. */
-  signIn: { client: { hits: 20, seconds: 600 }, tenant: { hits: 1200, seconds: 600 } },
+  signIn: { client: { hits: 20, seconds: 600 }, tenant: { hits: 1200, seconds: 600 }, staffToo: true },
   booking: { client: { hits: 5, seconds: 600 }, tenant: { hits: 300, seconds: 600 } },
   bookingCancel: { client: { hits: 10, seconds: 600 }, tenant: { hits: 300, seconds: 600 } },
   survey: { client: { hits: 10, seconds: 600 }, tenant: { hits: 600, seconds: 600 } },
@@ -40,7 +40,7 @@ export const publicWriteLimits = {
    * minutes per page, so a full hall on the MPP's Wi-Fi (a few hundred phones on one address) stays well within.
    */
   liveToken: { client: { hits: 120, seconds: 600 }, tenant: { hits: 6000, seconds: 600 } },
-} as const satisfies Record<string, { client: Window; tenant: Window }>
+} as const satisfies Record<string, { client: Window; tenant: Window; staffToo?: true }>
 export type PublicWrite = keyof typeof publicWriteLimits
 
 /** A limit on one address (an email, a phone number), kept as a hash: counters hold no personal data. */
@@ -103,11 +103,12 @@ const countersOf = (
   write: PublicWrite,
   extra?: { key: string; hits: number; seconds: number },
 ): { scope: Scope; counted: Counted[] } | undefined => {
-  if (isStaffHere(c)) return undefined
+  const rule: { client: Window; tenant: Window; staffToo?: true } = publicWriteLimits[write]
+  // A citizen's sign-in is no staff channel: a staff session here must not send codes or guess unlimited.
+  if (!rule.staffToo && isStaffHere(c)) return undefined
   const site = c.var.site
   const scope: Scope =
     site.kind === 'tenant' ? { kind: 'tenant', tenantId: site.tenant.id } : { kind: 'platform' }
-  const rule = publicWriteLimits[write]
   return {
     scope,
     counted: [
