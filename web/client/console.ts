@@ -2,10 +2,11 @@
  * The officer's console: keyboard shortcuts for the main actions (the buttons carry `data-shortcut`), the
  * lines' waiting counts kept true in place, and a reload when the counter's own call changed while the officer
  * is not typing. Changes come over the live socket (docs/live-updates.md): a line's message updates its count;
- * a message about the counter's call, each (re)connect, and every 30 s while the socket is down, the console API
- * is read and compared with the page.
+ * a message about the counter's call past what the page shows (not the echo of the officer's own action), each
+ * (re)connect, and every 30 s while the socket is down, the console API is read and compared with the page.
  */
 import type { ConsoleMessage } from '@mpp/core/live-messages'
+import { callIsNews } from './lib/console-call'
 import { accessFromDataset, pauseWhileHidden, quietPingMs, startLive } from './lib/live-socket'
 
 const typing = () => {
@@ -56,6 +57,7 @@ const main = document.querySelector<HTMLElement>('[data-console-state]')
 const counterId = main?.dataset.counterId
 if (main && counterId) {
   const rendered = ownPart(main.dataset.consoleState ?? '')
+  const shown = main.dataset.call ?? ''
   /** Set once the officer sent an action: the page is on its way to the answer, a reload would cancel it. */
   let leaving = false
   document.addEventListener('submit', () => {
@@ -105,9 +107,9 @@ if (main && counterId) {
     resync: check,
     onMessage: (message) => {
       if (message.type !== 'console') return
-      // A line that moved only changes its count; the counter's own call is checked against the page.
+      // A line that moved only changes its count; a call past what the page shows is checked against it.
       showCounts(message.queues)
-      if (message.call) void check().catch(() => {})
+      if (message.call && callIsNews(shown, message.call)) void check().catch(() => {})
     },
     onState: (state) => {
       main.dataset.live = state

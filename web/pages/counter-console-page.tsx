@@ -7,6 +7,7 @@ import type { PageContext } from '../components/page-context'
 
 export interface ConsoleData {
   counter: { id: string; number: number; queueIds: string[] }
+  callSeq: number
   current?: {
     ticketKey: string
     label: string
@@ -114,7 +115,12 @@ export const CounterConsolePage = ({
   }
   return (
     <Layout ctx={ctx} title={t.title(data.counter.number)} scripts={['console.js']}>
-      <h1 data-console-state={consoleState(data)} data-counter-id={data.counter.id} {...liveData(live)}>
+      <h1
+        data-console-state={consoleState(data)}
+        data-call={`${data.callSeq}:${current?.status ?? 'idle'}`}
+        data-counter-id={data.counter.id}
+        {...liveData(live)}
+      >
         {t.title(data.counter.number)}
       </h1>
       {notice && (

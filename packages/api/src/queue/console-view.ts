@@ -19,6 +19,8 @@ export const consoleView = async (ctx: QueueContext, tenant: Tenant, counterId: 
   return {
     day,
     counter: { id: counter.id, number: counter.number, queueIds: counter.queueIds },
+    // The console's script compares a pushed call with this and its status, to skip the echo of its own action.
+    callSeq: call?.callSeq ?? 0,
     current:
       call && call.status !== 'idle' && call.ticketKey
         ? {

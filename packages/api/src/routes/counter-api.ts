@@ -65,6 +65,10 @@ const consoleSchema = z
   .object({
     day: z.string(),
     counter: z.object({ id: z.string(), number: z.number(), queueIds: z.array(z.string()) }),
+    callSeq: z.number().int().meta({
+      description:
+        "The counter's latest call of the day (0 before its first): a live `call` message with this sequence and status is already shown",
+    }),
     current: z
       .object({
         ticketKey: z.string(),
