@@ -8,6 +8,8 @@ import { connectLive, defaultLive, disconnectLive } from '@mpp/api/live/socket-r
 import { mintSubscriptionToken, type Subscription } from '@mpp/api/live/subscription-token'
 import type { TenantId } from '@mpp/core/tenant'
 import type { Db } from '@mpp/db/client'
+import { callIsNews } from '../../web/client/lib/console-call'
+import { defaultPingMs, quietPingMs } from '../../web/client/lib/live-socket'
 import { benchSecret } from './bench-app'
 import { type ClientModel, type DayEvent, type DaySimulation, mppDay, simulatedDay } from './mpp-day'
 
@@ -120,11 +122,6 @@ export const pollingClients =
     }
   }
 
-/**
- * A pushed client pings only after this long without a message (API Gateway closes a connection idle for 10
- * minutes); during opening hours a board hears something every few seconds and seldom needs to.
- */
-export const pingAfterSilentMinutes = 1
 /** API Gateway ends every connection after two hours: boards and consoles reconnect. */
 const connectionMinutes = 120
 
@@ -138,7 +135,10 @@ export const pushClients =
   (day: DaySimulation): ClientModel => {
     const common = pages(day, sample)
     const deps = { db, config: { sessionSecret: benchSecret, rootDomain: 'localhost' }, now: day.now }
-    const open = new Map<string, { subscription: Subscription; since: number; heardAt: number }>()
+    const open = new Map<
+      string,
+      { subscription: Subscription; since: number; heardAt: number; silenceMs: number }
+    >()
     const consoleMessages: ConsoleMessage[] = []
     const fanout = createFanout({
       db,
@@ -163,7 +163,9 @@ export const pushClients =
       const result = await day.invoke('ws: $connect', () => connectLive(deps, { connectionId, token }))
       if (result.status !== 200) throw new Error(`connect ${topics}: ${result.status}`)
       const at = day.now().getTime()
-      open.set(connectionId, { subscription: result.subscription, since: at, heardAt: at })
+      // The board pings after a minute's silence, the ticket page and the console after five (web/client).
+      const silenceMs = topics.includes('board') ? defaultPingMs : quietPingMs
+      open.set(connectionId, { subscription: result.subscription, since: at, heardAt: at, silenceMs })
       return connectionId
     }
     const disconnect = async (connectionId: string) => {
@@ -200,34 +202,43 @@ export const pushClients =
       await client.resync()
     }
     /**
-     * What web/client/console.ts does on a message: a line's new count is put in place (no request); a message
-     * about the counter's own call is checked against the console API (the page reloads only when the call
-     * differs from what it shows, never here: each call is the officer's own action, whose answer is the page).
+     * What web/client/console.ts does on a message: a line's new count is put in place (no request); a call
+     * past what the page shows is checked against the console API. Here every call is the officer's own action,
+     * whose answer is the console page showing it: its echo is no news.
      */
+    const shown = new Map<string, string>()
+    /** Counters whose officer acted since their last message: the page the action rendered shows its echo. */
+    const acted = new Set<string>()
     const reactToConsoles = async () => {
-      for (const message of consoleMessages.splice(0))
-        if (message.call)
+      for (const message of consoleMessages.splice(0)) {
+        const { call, counterId } = message
+        if (!call) continue
+        if (acted.delete(counterId)) shown.set(counterId, `${call.callSeq}:${call.status}`)
+        if (callIsNews(shown.get(counterId) ?? '', call))
           await day.request(
             'http: getCounterConsole (on its call message)',
             'GET',
-            `/api/counters/${message.counterId}/console`,
+            `/api/counters/${counterId}/console`,
             officer,
           )
+      }
     }
 
     const tickets = new Map<string, string>()
     let reconnectAt = simulatedDay.opensAt + connectionMinutes * minute
-    const silence = pingAfterSilentMinutes * minute
     return {
       async opened() {
         await common.opened()
         for (let i = 0; i < mppDay.boards; i++) await openLong(boardClient)
         for (const counterId of day.counterIds) await openLong(consoleClient(counterId))
       },
-      changed: common.changed,
+      async changed(event) {
+        await common.changed(event)
+        if (event.counterId) acted.add(event.counterId)
+      },
       async until(at) {
         for (const connection of open.values())
-          for (; connection.heardAt + silence < at; connection.heardAt += silence) {
+          for (; connection.heardAt + connection.silenceMs < at; connection.heardAt += connection.silenceMs) {
             // The client's ping and the answer: two messages, one invocation of `$default`.
             await day.invoke('ws: $default (ping)', async () => defaultLive('ping'))
             day.webSocket.messages += 2

@@ -72,6 +72,8 @@ export interface LiveClient {
   state(): LiveState
 }
 
+/** The ping after a silence of a page that must learn at once of a dead socket: the board. */
+export const defaultPingMs = 60_000
 /** The ping of a page that can learn late of a dead socket (a phone, a console): within API Gateway's 10 minutes. */
 export const quietPingMs = 5 * 60_000
 
@@ -117,7 +119,7 @@ export const startLive = <M extends { type: string }>(options: LiveOptions<M>): 
   // No destructuring: esbuild cannot lower it for the Safari 14 target.
   const o = options
   const pollMs = o.pollMs ?? 30_000
-  const pingMs = o.pingMs ?? 60_000
+  const pingMs = o.pingMs ?? defaultPingMs
   const pongTimeoutMs = o.pongTimeoutMs ?? 10_000
   const openTimeoutMs = o.openTimeoutMs ?? 10_000
   const minDelayMs = o.minDelayMs ?? 1_000
