@@ -26,6 +26,13 @@ export const printCost = (cost: Awaited<ReturnType<typeof benchCost>>) => {
       })),
     )
   console.table(columns((d) => d.perDay))
+  for (const d of designs)
+    if ('webSocket' in d && d.webSocket)
+      console.table(
+        Object.entries(d.webSocket.messagesBy)
+          .sort(([, a], [, b]) => b - a)
+          .map(([kind, messages]) => ({ [`${d.design}: WebSocket messages`]: kind, 'per day': messages })),
+      )
   console.log(
     `Usage-driven AWS cost per MPP-month (${workingDaysPerMonth} working days; prices ${pricesApSoutheast3.region} as of ${pricesApSoutheast3.date}, test/bench/prices-ap-southeast-3.ts), US$:`,
   )

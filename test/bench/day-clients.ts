@@ -125,6 +125,11 @@ export const pollingClients =
 /** API Gateway ends every connection after two hours: boards and consoles reconnect. */
 const connectionMinutes = 120
 
+const listener = (subscription: Subscription) => {
+  const topic = subscription.topics[0] ?? ''
+  return topic === 'board' ? 'board' : topic.startsWith('ticket:') ? 'ticket page' : 'console'
+}
+
 /**
  * The clients of issue 9: each page connects with the token it was served, resynchronises once over HTTP,
  * then only hears what changed; the fan-out runs on the table's stream after each write. `drain` returns the
@@ -140,6 +145,10 @@ export const pushClients =
       { subscription: Subscription; since: number; heardAt: number; silenceMs: number }
     >()
     const consoleMessages: ConsoleMessage[] = []
+    const count = (kind: string, messages: number) => {
+      day.webSocket.messages += messages
+      day.webSocket.messagesBy[kind] = (day.webSocket.messagesBy[kind] ?? 0) + messages
+    }
     const fanout = createFanout({
       db,
       now: day.now,
@@ -150,7 +159,7 @@ export const pushClients =
           connection.heardAt = day.now().getTime()
           const bytes = Buffer.byteLength(JSON.stringify(message))
           day.webSocket.largestMessageBytes = Math.max(day.webSocket.largestMessageBytes, bytes)
-          day.webSocket.messages++
+          count(`${listener(connection.subscription)}: ${message.type}`, 1)
           if (message.type === 'console') consoleMessages.push(message)
           return 'sent'
         },
@@ -241,7 +250,7 @@ export const pushClients =
           for (; connection.heardAt + connection.silenceMs < at; connection.heardAt += connection.silenceMs) {
             // The client's ping and the answer: two messages, one invocation of `$default`.
             await day.invoke('ws: $default (ping)', async () => defaultLive('ping'))
-            day.webSocket.messages += 2
+            count('ping and pong', 2)
           }
         while (reconnectAt < at) {
           day.advance(reconnectAt)

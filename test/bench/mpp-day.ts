@@ -48,7 +48,13 @@ export interface UsageRow {
 
 export interface DayUsage {
   rows: UsageRow[]
-  webSocket: { messages: number; connectionMinutes: number; largestMessageBytes: number }
+  webSocket: {
+    messages: number
+    /** Messages by who hears them and what they say (`board: call`, `ticket page: ticket`, `ping and pong`). */
+    messagesBy: Record<string, number>
+    connectionMinutes: number
+    largestMessageBytes: number
+  }
 }
 
 /**
@@ -67,7 +73,12 @@ export const runMppDay = async (
   const app = await benchApp(db, now)
   const capacity = meterCapacity(db)
   const rows = new Map<string, UsageRow>()
-  const webSocket = { messages: 0, connectionMinutes: 0, largestMessageBytes: 0 }
+  const webSocket: DayUsage['webSocket'] = {
+    messages: 0,
+    messagesBy: {},
+    connectionMinutes: 0,
+    largestMessageBytes: 0,
+  }
 
   const account = (kind: string, via: UsageRow['via'], ms: number, times = 1) => {
     const units = capacity.take()
