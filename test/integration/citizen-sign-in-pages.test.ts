@@ -2,13 +2,15 @@ import { listOutbox } from '@mpp/db/outbox-repository'
 import { en } from '@mpp/web/i18n/en'
 import { id } from '@mpp/web/i18n/id'
 import { beforeAll, describe, expect, it } from 'vitest'
+import { createClock } from '../support/clock'
 import { createTestApp, type TestApp, tenants } from '../support/test-app'
 
 const host = tenants.lubuklinggau.host
 let t: TestApp
+const clock = createClock()
 
 beforeAll(async () => {
-  t = await createTestApp()
+  t = await createTestApp({ now: clock.now })
 })
 
 const post = (form: Record<string, string>, cookie?: string) =>
@@ -60,14 +62,28 @@ describe("the citizen's sign-in page", () => {
     const wrong = await post({ alamat: '0812-3456-7100', terkirim: '0812••••7100', kode: wrongCode })
     expect(wrong.status).toBe(401)
     const wrongPage = await wrong.text()
-    expect(wrongPage).toContain(id.errors.sign_in_code_invalid)
+    expect(wrongPage).toContain(`${id.errors.sign_in_code_invalid} ${id.citizenSignIn.triesLeft(4)}`)
     expect(wrongPage).toContain(`value="${wrongCode}"`)
 
     const notDigits = await post({ alamat: '0812-3456-7100', terkirim: '0812••••7100', kode: '12a' })
     expect(notDigits.status).toBe(400)
     expect(await notDigits.text()).toContain(id.issues.sixDigits)
 
-    const ok = await post({ alamat: '0812-3456-7100', terkirim: '0812••••7100', kode: code })
+    // A new code on request replaces the last one (a minute later, so the outbox orders them).
+    clock.advanceMinutes(1)
+    const resent = await post({
+      alamat: '0812-3456-7100',
+      terkirim: '0812••••7100',
+      kode: '',
+      kirimUlang: 'ya',
+    })
+    expect(resent.status).toBe(200)
+    const newCode = await phoneCode('+6281234567100')
+    const stale = await post({ alamat: '0812-3456-7100', terkirim: '0812••••7100', kode: code })
+    expect(stale.status).toBe(401)
+    expect(await stale.text()).toContain(id.citizenSignIn.triesLeft(4))
+
+    const ok = await post({ alamat: '0812-3456-7100', terkirim: '0812••••7100', kode: newCode })
     expect(ok.status).toBe(303)
     expect(ok.headers.get('location')).toBe('/warga')
     const cookie =

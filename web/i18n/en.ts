@@ -1407,6 +1407,9 @@ export const en: Messages = {
     code: 'Sign-in code (6 digits)',
     signIn: 'Sign in',
     otherAddress: 'Use another address',
+    resendCode: 'Send a new code',
+    triesLeft: (n: number) =>
+      n === 0 ? 'This code cannot be used any more: ask for a new one.' : `${n} tries left for this code.`,
     signedIn: (address: string) => `You are signed in as ${address}.`,
     signOut: 'Sign out',
     signedOut: 'You are signed out.',

@@ -1434,6 +1434,11 @@ export const id = {
     code: 'Kode masuk (6 angka)',
     signIn: 'Masuk',
     otherAddress: 'Pakai alamat lain',
+    resendCode: 'Kirim kode baru',
+    triesLeft: (n: number) =>
+      n === 0
+        ? 'Kode ini tidak dapat dipakai lagi: minta kode baru.'
+        : `Sisa ${n} kali percobaan untuk kode ini.`,
     signedIn: (address: string) => `Anda masuk sebagai ${address}.`,
     signOut: 'Keluar',
     signedOut: 'Anda sudah keluar.',

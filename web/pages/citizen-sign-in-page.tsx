@@ -79,6 +79,11 @@ export const CitizenSignInPage = ({ ctx, state }: { ctx: PageContext; state: Cit
         <button type="submit" class="button">
           {sentTo ? t.signIn : t.sendCode}
         </button>
+        {sentTo && (
+          <button type="submit" name="kirimUlang" value="ya" class="button button--secondary" formnovalidate>
+            {t.resendCode}
+          </button>
+        )}
       </form>
       {sentTo && (
         <p>

@@ -41,7 +41,9 @@ export const citizenSignInPages = (deps: AppDeps) => {
       return render(c, { ...state, error: m.login.tooMany(Math.ceil(seconds / 60)) }, 429)
     }
     const status: Status = error.status === 401 || error.status === 409 ? error.status : 400
-    return render(c, { ...state, error: m.errors[error.code] }, status)
+    const left = (error.details as { attemptsLeft?: unknown } | undefined)?.attemptsLeft
+    const tries = typeof left === 'number' ? ` ${m.citizenSignIn.triesLeft(left)}` : ''
+    return render(c, { ...state, error: `${m.errors[error.code]}${tries}` }, status)
   }
 
   pages.get('/warga/masuk', requireSite('tenant'), (c) =>
@@ -58,7 +60,7 @@ export const citizenSignInPages = (deps: AppDeps) => {
       const message = fieldIssues(address.error, c.var.lang, typed)[0]?.message ?? c.var.m.issues.invalid
       return render(c, { address: typed, field: { name: 'alamat', message } }, 400)
     }
-    if (!sentTo) {
+    if (!sentTo || form.kirimUlang !== undefined) {
       const sent = await refusable(() => requestSignInCode(deps, c, address.data))
       if ('refused' in sent) return refused(c, { address: typed }, sent.refused)
       return render(c, { address: typed, sentTo: sent.ok.sentTo })
