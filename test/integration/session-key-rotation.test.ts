@@ -1,4 +1,5 @@
 import { createApp } from '@mpp/api/app'
+import { listOutbox } from '@mpp/db/outbox-repository'
 import { beforeAll, describe, expect, it } from 'vitest'
 import {
   createTestApp,
@@ -50,5 +51,30 @@ describe('rotating the session key', () => {
     expect(
       (await staffList(instance('yet-another-key-long-enough-for-hmac-use', rotated), cookie)).status,
     ).toBe(401)
+  })
+})
+
+describe("rotating the session key, for a citizen's session", () => {
+  it('keeps a citizen signed in across the rotation, and no longer once the old key goes', async () => {
+    const send = (path: string, body: unknown) =>
+      before.request(llg, path, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(body),
+      })
+    await send('/api/citizen/sign-in-codes', { address: '081299990001' })
+    const message = (await listOutbox(before.db, tenants.lubuklinggau.id)).find(
+      (m) => m.to === '+6281299990001',
+    )
+    const code = /\b(\d{6})\b/.exec(message?.text ?? '')?.[1]
+    const res = await send('/api/citizen/session', { address: '081299990001', code })
+    expect(res.status).toBe(200)
+    const citizen = (res.headers.getSetCookie().find((c) => c.startsWith('mpp_citizen=')) ?? '').split(
+      ';',
+    )[0] as string
+    const who = (app: ReturnType<typeof createApp>) =>
+      app.request(`http://${llg}/api/citizen/session`, { headers: { cookie: citizen } })
+    expect((await who(instance(rotated, testSecret))).status).toBe(200)
+    expect((await who(instance(rotated))).status).toBe(401)
   })
 })
