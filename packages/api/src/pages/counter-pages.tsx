@@ -2,7 +2,6 @@ import { bookingCode } from '@mpp/core/appointment'
 import { entityId } from '@mpp/core/catalog'
 import type { Tenant } from '@mpp/core/tenant'
 import { ticketKey } from '@mpp/core/ticket'
-import { getCatalog } from '@mpp/db/catalog-repository'
 import { getTicket } from '@mpp/db/ticket-repository'
 import type { ErrorCode } from '@mpp/web/i18n/error-codes'
 import { CounterConsolePage } from '@mpp/web/pages/counter-console-page'
@@ -83,7 +82,7 @@ export const counterPages = (queue: QueueContext) => {
     const tenant = tenantOf(c.var.site)
     const [data, catalog] = await Promise.all([
       consoleView(queue, tenant, counterId),
-      getCatalog(queue.deps.db, tenant.id),
+      queue.catalog.get(tenant.id),
     ])
     const m = c.var.m
     const ok = c.req.query('ok') as Done | undefined

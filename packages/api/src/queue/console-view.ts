@@ -1,6 +1,5 @@
 import { isOnlineChannel } from '@mpp/core/queue'
 import type { Tenant } from '@mpp/core/tenant'
-import { getService } from '@mpp/db/catalog-repository'
 import { readLiveDay } from '@mpp/db/live-repository'
 import { queueLine } from './line-position'
 import { findCounter, type QueueContext, todayOf } from './queue-context'
@@ -15,7 +14,9 @@ export const consoleView = async (ctx: QueueContext, tenant: Tenant, counterId: 
   const call = live.counters.find((c) => c.counterId === counter.id)
   const ratio = tenant.queueSettings.priorityRatio
   // The officer needs the service by name; a service deleted since the call shows by its id.
-  const service = call?.serviceId ? await getService(ctx.deps.db, tenant.id, call.serviceId) : undefined
+  const service = call?.serviceId
+    ? (await ctx.catalog.get(tenant.id)).services.find((s) => s.id === call.serviceId)
+    : undefined
   return {
     day,
     counter: { id: counter.id, number: counter.number, queueIds: counter.queueIds },

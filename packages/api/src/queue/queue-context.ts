@@ -1,6 +1,7 @@
 import { businessDay } from '@mpp/core/business-day'
 import type { Schedule } from '@mpp/core/schedule'
 import type { Tenant } from '@mpp/core/tenant'
+import { getCatalog } from '@mpp/db/catalog-repository'
 import { type LiveDay, readLiveDay } from '@mpp/db/live-repository'
 import { getQueueConfig, type QueueConfig } from '@mpp/db/queue-config-repository'
 import type { AppDeps } from '../app-env'
@@ -12,6 +13,11 @@ import { createTicketIssuer, type TicketIssuer } from './ticket-issuer'
 export interface QueueContext {
   deps: AppDeps
   config: TtlCache<QueueConfig>
+  /**
+   * The services and agencies by name, for the console: an officer's every action renders it again, and a name
+   * changed by the admin may show up to 30 s late there.
+   */
+  catalog: TtlCache<Awaited<ReturnType<typeof getCatalog>>>
   /**
    * A tenant-day's live state as the board and the ticket pages read it: dozens of screens and phones poll it,
    * so one read per second serves them all. Decisions (calling, the console) read it fresh instead.
@@ -38,6 +44,7 @@ export const createQueueContext = (deps: AppDeps): QueueContext => {
   return {
     deps,
     config: createTtlCache((tenantId) => getQueueConfig(deps.db, tenantId), deps.now),
+    catalog: createTtlCache((tenantId) => getCatalog(deps.db, tenantId), deps.now),
     liveView: {
       get: (tenantId, day) => live.get(`${tenantId}|${day}`),
       changed: (tenantId, day) => live.forget(`${tenantId}|${day}`),
