@@ -1,3 +1,5 @@
+// First: stack traces read the source maps only when one is formatted.
+import './lazy-source-maps'
 import { Logger } from '@aws-lambda-powertools/logger'
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware'
 import { Metrics, MetricUnit } from '@aws-lambda-powertools/metrics'

@@ -1,3 +1,5 @@
+// First: stack traces read the source maps only when one is formatted.
+import './lazy-source-maps'
 import { Logger } from '@aws-lambda-powertools/logger'
 import { createFanout } from '@mpp/api/live/fanout'
 import { systemClock } from '@mpp/core/clock'

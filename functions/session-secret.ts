@@ -1,5 +1,3 @@
-import { readSecretString } from './secret-string'
-
 export interface SessionSecrets {
   current: string
   /** The value before the last rotation, while Secrets Manager keeps it (its AWSPREVIOUS stage). */
@@ -20,6 +18,8 @@ const unlessMissing = (error: unknown) => {
 export const loadSessionSecrets = async (): Promise<SessionSecrets> => {
   const arn = process.env.SESSION_SECRET_ARN
   if (arn) {
+    // The Secrets Manager client is loaded only where there is a secret to read (in AWS, on the first request).
+    const { readSecretString } = await import('./secret-string')
     const [current, previous] = await Promise.all([
       readSecretString(arn),
       readSecretString(arn, 'AWSPREVIOUS').catch(unlessMissing),

@@ -67,16 +67,23 @@ export class MppStack extends Stack {
       domain,
     })
     edge.distribution.node.addDependency(http.originReady)
-    http.handler.addEnvironment('ROOT_DOMAIN', edge.rootDomain)
-    // A request on a tenant's host signs its table requests as this role, confined to that tenant's keys.
-    const httpRole = http.handler.role
-    if (!httpRole) throw new Error('the http function has no role to assume the tenant role with')
-    const tenantRole = new TenantRole(this, 'TenantRole', { table, indexArns, assumedBy: httpRole })
-    http.handler.addEnvironment('TENANT_ROLE_ARN', tenantRole.role.roleArn)
+    for (const fn of http.handlers) fn.addEnvironment('ROOT_DOMAIN', edge.rootDomain)
+    // A request on a tenant's host signs its table requests as this role, confined to that tenant's keys. The
+    // platform's function serves no tenant host.
+    const onTenantHosts = [http.handler, http.audienceHandlers.citizen, http.audienceHandlers.staff]
+    const tenantRole = new TenantRole(this, 'TenantRole', {
+      table,
+      indexArns,
+      assumedBy: onTenantHosts.map((fn) => {
+        if (!fn.role) throw new Error(`${fn.node.path} has no role to assume the tenant role with`)
+        return fn.role
+      }),
+    })
+    for (const fn of onTenantHosts) fn.addEnvironment('TENANT_ROLE_ARN', tenantRole.role.roleArn)
 
     // Boards, ticket pages and consoles are pushed what changed; pages learn the socket's address from the app.
     const live = new LiveSocketApi(this, 'Live', { table, sessionSecret: http.sessionSecret })
-    http.handler.addEnvironment('LIVE_SOCKET_URL', live.stage.url)
+    for (const fn of http.handlers) fn.addEnvironment('LIVE_SOCKET_URL', live.stage.url)
 
     const jobs = new Jobs(this, 'Jobs', { table, indexArns })
     new TableBackup(this, 'Backup', { table })

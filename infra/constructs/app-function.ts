@@ -1,22 +1,52 @@
+import { execFileSync } from 'node:child_process'
 import { fileURLToPath } from 'node:url'
-import { type Duration, RemovalPolicy, Validations } from 'aws-cdk-lib'
+import { AssetHashType, DockerImage, type Duration, RemovalPolicy, Validations } from 'aws-cdk-lib'
 import type { ITable } from 'aws-cdk-lib/aws-dynamodb'
 import { PolicyDocument, PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam'
 import {
   ApplicationLogLevel,
   Architecture,
+  Code,
+  Function as LambdaFunction,
   LoggingFormat,
   Runtime,
   SystemLogLevel,
   Tracing,
 } from 'aws-cdk-lib/aws-lambda'
-import { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs'
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs'
 import { Construct } from 'constructs'
-import { lambdaBundling, lambdaNodeOptions } from '../lambda-bundling'
+import { lambdaNodeOptions } from '../lambda-bundling'
 import { acknowledgeWildcards } from '../wildcard-acknowledgement'
 
 const repoRoot = fileURLToPath(new URL('../..', import.meta.url))
+
+/**
+ * A function's code, bundled on this machine by infra/lambda-bundling.ts (the same build the bench measures),
+ * hashed by what it produced. The image is never pulled: local bundling always succeeds or throws.
+ */
+export const functionCode = (entry: string) =>
+  Code.fromAsset(repoRoot, {
+    assetHashType: AssetHashType.OUTPUT,
+    bundling: {
+      image: DockerImage.fromRegistry('local-bundling-only'),
+      local: {
+        tryBundle(outputDir) {
+          execFileSync(
+            process.execPath,
+            [
+              '--import',
+              'tsx',
+              `${repoRoot}infra/bundle-lambda.ts`,
+              `${repoRoot}functions/${entry}`,
+              outputDir,
+            ],
+            { cwd: repoRoot, stdio: ['ignore', 'ignore', 'inherit'] },
+          )
+          return true
+        },
+      },
+    },
+  })
 
 /**
  * How long the functions' and the API's logs are kept: a year. They are the record of who did what on a
@@ -69,7 +99,7 @@ export interface AppFunctionProps {
  * little else.
  */
 export class AppFunction extends Construct {
-  readonly fn: NodejsFunction
+  readonly fn: LambdaFunction
 
   constructor(scope: Construct, id: string, props: AppFunctionProps) {
     super(scope, id)
@@ -98,12 +128,10 @@ export class AppFunction extends Construct {
         }),
       },
     })
-    this.fn = new NodejsFunction(this, 'Function', {
+    this.fn = new LambdaFunction(this, 'Function', {
       description: props.description,
-      entry: `${repoRoot}functions/${props.entry}`,
-      handler: 'handler',
-      projectRoot: repoRoot,
-      depsLockFilePath: `${repoRoot}package-lock.json`,
+      code: functionCode(props.entry),
+      handler: 'index.handler',
       runtime: Runtime.NODEJS_22_X,
       architecture: Architecture.ARM_64,
       memorySize: 1024,
@@ -116,10 +144,9 @@ export class AppFunction extends Construct {
       systemLogLevelV2: SystemLogLevel.WARN,
       applicationLogLevelV2: props.logLevel ?? ApplicationLogLevel.INFO,
       tracing: Tracing.ACTIVE,
-      bundling: lambdaBundling,
       environment: {
         TABLE_NAME: props.table.tableName,
-        NODE_OPTIONS: lambdaNodeOptions,
+        ...(lambdaNodeOptions ? { NODE_OPTIONS: lambdaNodeOptions } : {}),
         ...props.environment,
       },
     })

@@ -1,3 +1,4 @@
+import { type Audience, audienceFunctions } from '@mpp/api/audiences/gateway-routes'
 import { Duration, RemovalPolicy, Stack, Validations } from 'aws-cdk-lib'
 import { AccessLogFormat } from 'aws-cdk-lib/aws-apigateway'
 import {
@@ -5,6 +6,7 @@ import {
   DomainName,
   EndpointType,
   HttpApi,
+  HttpMethod,
   HttpStage,
   LogGroupLogDestination,
   SecurityPolicy,
@@ -13,7 +15,7 @@ import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations
 import { Certificate } from 'aws-cdk-lib/aws-certificatemanager'
 import type { ITable } from 'aws-cdk-lib/aws-dynamodb'
 import { PolicyStatement } from 'aws-cdk-lib/aws-iam'
-import type { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs'
+import type { Function as LambdaFunction } from 'aws-cdk-lib/aws-lambda'
 import { LogGroup } from 'aws-cdk-lib/aws-logs'
 import { AaaaRecord, ARecord, HostedZone, RecordTarget } from 'aws-cdk-lib/aws-route53'
 import { ApiGatewayv2DomainProperties } from 'aws-cdk-lib/aws-route53-targets'
@@ -71,7 +73,12 @@ export const accessLogFormat = AccessLogFormat.custom(
 export class MppHttpApi extends Construct {
   readonly api: HttpApi
   readonly stage: HttpStage
-  readonly handler: NodejsFunction
+  /** The whole app: every path no audience's function answers (the API's `$default` route). */
+  readonly handler: LambdaFunction
+  /** Each audience's function (packages/api/src/audiences/), answering the paths listed there. */
+  readonly audienceHandlers: Record<Audience, LambdaFunction>
+  /** Every function of the API, the whole app's first. */
+  readonly handlers: LambdaFunction[]
   readonly originSecret: Secret
   /** The HMAC key of sessions, from which the live subscription tokens' key is derived too. */
   readonly sessionSecret: Secret
@@ -118,47 +125,85 @@ export class MppHttpApi extends Construct {
     const incoming = props.filesBucket.arnForObjects('incoming/*')
     const kept = props.filesBucket.arnForObjects('applications/*')
 
-    this.handler = new AppFunction(this, 'Handler', {
-      entry: 'http.ts',
-      description: 'MPP Cloud http: the platform host and every tenant subdomain',
-      table,
-      indexArns,
-      timeout: Duration.seconds(10),
-      environment: {
-        SESSION_SECRET_ARN: sessionSecret.secretArn,
-        ORIGIN_SECRET_ARN: this.originSecret.secretArn,
-        ASSET_BASE_URL: props.assetBaseUrl,
-        ASSET_VERSION: props.assetVersion,
-        POWERTOOLS_SERVICE_NAME: 'mpp-cloud-http',
-        FILES_BUCKET: props.filesBucket.bucketName,
-      },
-      statements: [
-        new PolicyStatement({
-          actions: ['secretsmanager:GetSecretValue'],
-          resources: [sessionSecret.secretArn, this.originSecret.secretArn],
-        }),
-        // Presigned POSTs and GETs act with this role's rights: posting and accepting in the upload area,
-        new PolicyStatement({
-          actions: ['s3:PutObject', 's3:GetObject', 's3:DeleteObject'],
-          resources: [incoming],
-        }),
-        // writing an accepted file only as a copy out of it (so no presigned POST can),
-        new PolicyStatement({
-          actions: ['s3:PutObject'],
-          resources: [kept],
-          conditions: {
-            StringLike: { 's3:x-amz-copy-source': `${props.filesBucket.bucketName}/incoming/*` },
-          },
-        }),
-        // and downloading accepted files.
-        new PolicyStatement({ actions: ['s3:GetObject'], resources: [kept] }),
-      ],
-    }).fn
-    acknowledgeWildcards(
-      this.handler.role ?? this.handler,
-      'Uploads go to incoming/<key> and accepted files live at applications/<id>/...; the app picks every key, and the browser only gets a presigned form or link for one of them.',
-      { actions: [], resources: [incoming, kept] },
+    const secrets = new PolicyStatement({
+      actions: ['secretsmanager:GetSecretValue'],
+      resources: [sessionSecret.secretArn, this.originSecret.secretArn],
+    })
+    // Presigned POSTs and GETs act with the role's rights: posting and accepting in the upload area,
+    const fileStatements = [
+      new PolicyStatement({
+        actions: ['s3:PutObject', 's3:GetObject', 's3:DeleteObject'],
+        resources: [incoming],
+      }),
+      // writing an accepted file only as a copy out of it (so no presigned POST can),
+      new PolicyStatement({
+        actions: ['s3:PutObject'],
+        resources: [kept],
+        conditions: {
+          StringLike: { 's3:x-amz-copy-source': `${props.filesBucket.bucketName}/incoming/*` },
+        },
+      }),
+      // and downloading accepted files.
+      new PolicyStatement({ actions: ['s3:GetObject'], resources: [kept] }),
+    ]
+    /** One function of the API; only those whose routes take or serve uploaded files may touch the bucket. */
+    const httpFunction = (id: string, name: string, entry: string, serves: string, files: boolean) => {
+      const fn = new AppFunction(this, id, {
+        entry,
+        description: `MPP Cloud ${name}: ${serves}`,
+        table,
+        indexArns,
+        timeout: Duration.seconds(10),
+        environment: {
+          SESSION_SECRET_ARN: sessionSecret.secretArn,
+          ORIGIN_SECRET_ARN: this.originSecret.secretArn,
+          ASSET_BASE_URL: props.assetBaseUrl,
+          ASSET_VERSION: props.assetVersion,
+          POWERTOOLS_SERVICE_NAME: `mpp-cloud-${name}`,
+          FILES_BUCKET: props.filesBucket.bucketName,
+        },
+        statements: [secrets, ...(files ? fileStatements : [])],
+      }).fn
+      if (files)
+        acknowledgeWildcards(
+          fn.role ?? fn,
+          'Uploads go to incoming/<key> and accepted files live at applications/<id>/...; the app picks every key, and the browser only gets a presigned form or link for one of them.',
+          { actions: [], resources: [incoming, kept] },
+        )
+      return fn
+    }
+    this.handler = httpFunction(
+      'Handler',
+      'http',
+      'http.ts',
+      'the platform host and every tenant subdomain, for what no audience function answers',
+      true,
     )
+    // Split by audience so each loads only its own routes at a cold start (README, "Cold start").
+    this.audienceHandlers = {
+      citizen: httpFunction(
+        'Citizen',
+        'citizen',
+        'by-audience/citizen.ts',
+        "citizens on a tenant's host, the platform's landing page",
+        false,
+      ),
+      staff: httpFunction(
+        'Staff',
+        'staff',
+        'by-audience/staff.ts',
+        "an MPP's officers, admins, kiosks and board",
+        false,
+      ),
+      platform: httpFunction(
+        'Platform',
+        'platform',
+        'by-audience/platform.ts',
+        'the ministry and applying regencies on the platform host',
+        true,
+      ),
+    }
+    this.handlers = [this.handler, ...Object.values(this.audienceHandlers)]
 
     this.api = new HttpApi(this, 'Api', {
       description: 'MPP Cloud: the platform host and every tenant subdomain',
@@ -168,6 +213,10 @@ export class MppHttpApi extends Construct {
       // Once CloudFront has origin.{rootDomain} to go to, the execute-api address is only a way around it.
       disableExecuteApiEndpoint: origin !== undefined,
     })
+    for (const [audience, paths] of Object.entries(audienceFunctions) as [Audience, readonly string[]][]) {
+      const integration = new HttpLambdaIntegration(audience, this.audienceHandlers[audience])
+      for (const path of paths) this.api.addRoutes({ path, methods: [HttpMethod.ANY], integration })
+    }
     Validations.of(this.api).acknowledge({
       id: 'AwsSolutions-APIG4',
       reason:

@@ -10,9 +10,9 @@ import { WebSocketLambdaAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2-authoriz
 import { WebSocketLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations'
 import type { ITable } from 'aws-cdk-lib/aws-dynamodb'
 import { PolicyDocument, PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam'
+import type { Function as LambdaFunction } from 'aws-cdk-lib/aws-lambda'
 import { FilterCriteria, FilterRule, StartingPosition } from 'aws-cdk-lib/aws-lambda'
 import { DynamoEventSource } from 'aws-cdk-lib/aws-lambda-event-sources'
-import type { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs'
 import { LogGroup } from 'aws-cdk-lib/aws-logs'
 import type { ISecret } from 'aws-cdk-lib/aws-secretsmanager'
 import { Construct } from 'constructs'
@@ -83,8 +83,8 @@ export interface LiveSocketApiProps {
 export class LiveSocketApi extends Construct {
   readonly api: WebSocketApi
   readonly stage: WebSocketStage
-  readonly socket: NodejsFunction
-  readonly fanout: NodejsFunction
+  readonly socket: LambdaFunction
+  readonly fanout: LambdaFunction
   /** One JSON line per connect, message and disconnect (client address, route, tenant, status). */
   readonly accessLogs: LogGroup
 

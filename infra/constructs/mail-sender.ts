@@ -1,9 +1,9 @@
 import { Duration, Stack, Validations } from 'aws-cdk-lib'
 import type { ITable } from 'aws-cdk-lib/aws-dynamodb'
 import { PolicyStatement } from 'aws-cdk-lib/aws-iam'
+import type { Function as LambdaFunction } from 'aws-cdk-lib/aws-lambda'
 import { FilterCriteria, FilterRule, StartingPosition } from 'aws-cdk-lib/aws-lambda'
 import { DynamoEventSource, SqsDlq } from 'aws-cdk-lib/aws-lambda-event-sources'
-import type { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs'
 import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs'
 import { Construct } from 'constructs'
 import { acknowledgeWildcards } from '../wildcard-acknowledgement'
@@ -28,7 +28,7 @@ const service = 'mpp-cloud-mail'
  * function cannot finish (the table failing) is retried, halved, and then parked in an encrypted queue.
  */
 export class MailSender extends Construct {
-  readonly fn: NodejsFunction
+  readonly fn: LambdaFunction
   /** Stream records the sender gave up on after its retries; their mails stay `pending` in the outbox. */
   readonly deadLetters: Queue
 

@@ -11,8 +11,8 @@ const tenant = `\${aws:PrincipalTag/${tag}}`
 export interface TenantRoleProps {
   table: ITable
   indexArns: string[]
-  /** The role of the function that serves tenant hosts and assumes this role, per tenant, with the tag. */
-  assumedBy: IRole
+  /** The roles of the functions that serve tenant hosts and assume this role, per tenant, with the tag. */
+  assumedBy: IRole[]
 }
 
 /**
@@ -27,13 +27,17 @@ export class TenantRole extends Construct {
 
   constructor(scope: Construct, id: string, props: TenantRoleProps) {
     super(scope, id)
-    this.role = new Role(this, 'Role', {
-      description: "One tenant's requests: only that tenant's keys in the table, by its session tag",
-      assumedBy: new ArnPrincipal(props.assumedBy.roleArn).withSessionTags().withConditions({
+    const [first, ...others] = props.assumedBy
+    if (!first) throw new Error('the tenant role needs a function to assume it')
+    const trust = (role: IRole) =>
+      new ArnPrincipal(role.roleArn).withSessionTags().withConditions({
         // A regency code (16.73) and nothing else as the only tag: no session without a tenant.
         StringLike: { [`aws:RequestTag/${tag}`]: '??.??' },
         'ForAllValues:StringEquals': { 'aws:TagKeys': [tag] },
-      }),
+      })
+    this.role = new Role(this, 'Role', {
+      description: "One tenant's requests: only that tenant's keys in the table, by its session tag",
+      assumedBy: trust(first),
       inlinePolicies: {
         tenant: new PolicyDocument({
           statements: [
@@ -52,6 +56,8 @@ export class TenantRole extends Construct {
         }),
       },
     })
-    this.role.grant(props.assumedBy, 'sts:AssumeRole', 'sts:TagSession')
+    for (const role of others)
+      if (this.role.assumeRolePolicy) trust(role).addToAssumeRolePolicy(this.role.assumeRolePolicy)
+    for (const role of props.assumedBy) this.role.grant(role, 'sts:AssumeRole', 'sts:TagSession')
   }
 }

@@ -1,4 +1,5 @@
 import { join } from 'node:path'
+import { audienceFunctions, functionForPath } from '@mpp/api/audiences/gateway-routes'
 import { systemClock } from '@mpp/core/clock'
 import type { Db } from '@mpp/db/client'
 import type { APIGatewayProxyEventV2 } from 'aws-lambda'
@@ -9,12 +10,13 @@ import { type ColdStart, measureColdEvents } from './cold-start'
 import { bundleFunction } from './lambda-bundle'
 import { median, round } from './stats'
 
-/** Each HTTP function the stack deploys, with its entry under functions/. */
-export const httpFunctions = [{ name: 'http', entry: 'http.ts' }]
+/** Each HTTP function the stack deploys (infra/constructs/http-api.ts), with its entry under functions/. */
+export const httpFunctions = [
+  { name: 'http', entry: 'http.ts' },
+  ...Object.keys(audienceFunctions).map((name) => ({ name, entry: `by-audience/${name}.ts` })),
+]
 
 type Audience = 'citizen' | 'officer' | 'ministry'
-/** Which function answers an audience's first request. */
-const functionOf: Record<Audience, string> = { citizen: 'http', officer: 'http', ministry: 'http' }
 
 interface FirstRequest {
   audience: Audience
@@ -124,9 +126,11 @@ export const benchColdStart = async (opts: {
   const bundles = new Map<string, Awaited<ReturnType<typeof bundleFunction>>>()
   for (const f of httpFunctions)
     bundles.set(f.name, await bundleFunction(join(root, 'functions', f.entry), join(outDir, f.name)))
-  const bundleOf = (audience: Audience) => {
-    const bundle = bundles.get(functionOf[audience])
-    if (!bundle) throw new Error(`no function for ${audience}`)
+  // The function API Gateway sends the request to.
+  const functionOf = (r: FirstRequest) => functionForPath(r.event(0).rawPath)
+  const bundleOf = (r: FirstRequest) => {
+    const bundle = bundles.get(functionOf(r))
+    if (!bundle) throw new Error(`no function for ${r.request}`)
     return bundle
   }
 
@@ -137,7 +141,7 @@ export const benchColdStart = async (opts: {
     baselineRuns.push(await measureColdEvents(baseline.outfile, env, [{}]))
     for (const [i, r] of requests.entries())
       requestRuns[i]?.push(
-        await measureColdEvents(bundleOf(r.audience).outfile, env, [r.event(run)]).catch((error) => {
+        await measureColdEvents(bundleOf(r).outfile, env, [r.event(run)]).catch((error) => {
           throw new Error(`${r.request}: ${error.stderr ?? error}`)
         }),
       )
@@ -148,11 +152,7 @@ export const benchColdStart = async (opts: {
     coldMsP50: round(median(c.map(coldMs))),
   })
   const floor = summary(baselineRuns)
-  const size = (b: Awaited<ReturnType<typeof bundleFunction>>) => ({
-    bytes: b.bytes,
-    gzipBytes: b.gzipBytes,
-    mapBytes: b.mapBytes,
-  })
+  const size = ({ outfile: _, ...sizes }: Awaited<ReturnType<typeof bundleFunction>>) => sizes
   return {
     runs,
     nodeOptions: lambdaNodeOptions,
@@ -166,7 +166,7 @@ export const benchColdStart = async (opts: {
     requests: requests.map((r, i) => {
       const s = summary(requestRuns[i] ?? [])
       return {
-        function: functionOf[r.audience],
+        function: functionOf(r),
         audience: r.audience,
         request: r.request,
         ...s,
@@ -184,9 +184,10 @@ export const printColdStart = (cold: ColdBench) => {
   console.table(
     cold.bundles.map((b) => ({
       function: b.function,
-      bundle: kib(b.bytes),
-      gzip: kib(b.gzipBytes),
-      'source map': kib(b.mapBytes),
+      'loaded at init': kib(b.initBytes),
+      'gzip at init': kib(b.initGzipBytes),
+      'all chunks': `${kib(b.totalBytes)} in ${b.chunks}`,
+      'source maps': kib(b.mapBytes),
     })),
   )
   console.log(

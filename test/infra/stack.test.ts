@@ -1,4 +1,5 @@
 import { runInNewContext } from 'node:vm'
+import { type Audience, audienceFunctions } from '@mpp/api/audiences/gateway-routes'
 import { App, FileSystem, Stack } from 'aws-cdk-lib'
 import { Annotations, Match, type Template } from 'aws-cdk-lib/assertions'
 import { Bucket } from 'aws-cdk-lib/aws-s3'
@@ -10,6 +11,7 @@ import {
   appFunction,
   nagViolations,
   onlyResourceId,
+  roleStatements,
   stackSynthesiser,
   synthTimeout,
 } from '../support/stack-synth'
@@ -129,7 +131,8 @@ describe('the stack without a custom domain (Jakarta)', () => {
       ASSET_VERSION: FileSystem.fingerprint(stacks.assetsDir),
       POWERTOOLS_SERVICE_NAME: 'mpp-cloud-http',
       FILES_BUCKET: { Ref: filesId },
-      NODE_OPTIONS: '--enable-source-maps',
+      // No NODE_OPTIONS: --enable-source-maps decoded the maps at import; functions/lazy-source-maps.ts reads
+      // them on the first stack trace instead.
       // Without a custom domain the platform host is the API distribution's own.
       ROOT_DOMAIN: { 'Fn::GetAtt': [distribution(template, 'api').id, 'DomainName'] },
       // The role a tenant's requests are signed as (test/infra/tenant-role.test.ts).
@@ -165,9 +168,9 @@ describe('the stack without a custom domain (Jakarta)', () => {
       'dynamodb:UpdateItem',
     ].sort()
     const every = items.filter((s) => JSON.stringify(actionsOf(s).sort()) === JSON.stringify(all))
-    // The http handler, the jobs function and the tenant role (confined by LeadingKeys besides), each with the
-    // same item operations.
-    expect(every).toHaveLength(3)
+    // The four HTTP functions (http and one per audience), the jobs function and the tenant role (confined by
+    // LeadingKeys besides), each with the same item operations.
+    expect(every).toHaveLength(6)
     for (const statement of every) {
       expect(JSON.stringify(statement.Resource)).not.toContain('*')
       expect(JSON.stringify(statement.Resource)).toContain('/index/gsi1')
@@ -211,12 +214,15 @@ describe('the stack without a custom domain (Jakarta)', () => {
         Resource: { Ref: sessionSecretId(template) },
       },
     ])
-    expect(secretReads).toHaveLength(1)
+    // One statement per HTTP function: http and one per audience.
+    expect(secretReads).toHaveLength(4)
     expect(statements).toContainEqual(secretReads[0])
-    expect(actionsOf(secretReads[0] as Statement)).toEqual(['secretsmanager:GetSecretValue'])
-    expect(new Set((secretReads[0] as Statement).Resource as unknown[])).toEqual(
-      new Set([{ Ref: sessionSecretId(template) }, { Ref: originSecretId(template) }]),
-    )
+    for (const read of secretReads) {
+      expect(actionsOf(read)).toEqual(['secretsmanager:GetSecretValue'])
+      expect(new Set(read.Resource as unknown[])).toEqual(
+        new Set([{ Ref: sessionSecretId(template) }, { Ref: originSecretId(template) }]),
+      )
+    }
   })
 
   it('keeps uploads in a private, logged bucket where forms write only to incoming/ and accepted files only arrive as copies from there', () => {
@@ -232,7 +238,7 @@ describe('the stack without a custom domain (Jakarta)', () => {
       'Fn::Join': ['', [{ 'Fn::GetAtt': [filesId, 'Arn'] }, `/${prefix}/*`]],
     })
     const s3 = policyStatements(template).filter((s) => JSON.stringify(s.Resource).includes(filesId))
-    expect(s3).toEqual([
+    const grants = [
       {
         Effect: 'Allow',
         Action: ['s3:DeleteObject', 's3:GetObject', 's3:PutObject'],
@@ -247,7 +253,17 @@ describe('the stack without a custom domain (Jakarta)', () => {
         },
       },
       { Effect: 'Allow', Action: 's3:GetObject', Resource: objects('applications') },
-    ])
+    ]
+    // Only the functions whose routes take or serve uploads: http (the whole app) and the platform's.
+    expect(s3).toEqual([...grants, ...grants])
+    for (const name of ['http', 'platform'] as const)
+      expect(roleStatements(template, appFunction(template, name).Role['Fn::GetAtt'][0])).toEqual(
+        expect.arrayContaining(grants),
+      )
+    for (const name of ['citizen', 'staff'] as const)
+      expect(
+        JSON.stringify(roleStatements(template, appFunction(template, name).Role['Fn::GetAtt'][0])),
+      ).not.toContain(filesId)
     expect(JSON.stringify(policyStatements(template))).not.toContain('ses:')
   })
 
@@ -271,6 +287,31 @@ describe('the stack without a custom domain (Jakarta)', () => {
     for (const fn of Object.values(template.findResources('AWS::Lambda::Function')))
       expect(fn.Properties.LoggingConfig.LogGroup).toEqual({ Ref: expect.any(String) })
     template.resourceCountIs('Custom::LogRetention', 0)
+  })
+
+  it("sends each audience's paths to its own function and every other path to http, through one HTTP API", () => {
+    const integrationOf = (name: 'http' | Audience) => {
+      const fnId = Object.entries(template.findResources('AWS::Lambda::Function')).find(
+        ([, r]) => r.Properties === appFunction(template, name),
+      )?.[0]
+      return onlyResourceId(template, 'AWS::ApiGatewayV2::Integration', {
+        IntegrationUri: { 'Fn::GetAtt': [fnId, 'Arn'] },
+      })
+    }
+    const apiId = onlyResourceId(template, 'AWS::ApiGatewayV2::Api', { ProtocolType: 'HTTP' })
+    const routes = Object.values(
+      template.findResources('AWS::ApiGatewayV2::Route', { Properties: { ApiId: { Ref: apiId } } }),
+    ).map((r) => r.Properties)
+    const target = (routeKey: string) => routes.find((r) => r.RouteKey === routeKey)?.Target
+    expect(target('$default')).toEqual({
+      'Fn::Join': ['', ['integrations/', { Ref: integrationOf('http') }]],
+    })
+    for (const [audience, paths] of Object.entries(audienceFunctions) as [Audience, readonly string[]][])
+      for (const path of paths)
+        expect(target(`ANY ${path}`), path).toEqual({
+          'Fn::Join': ['', ['integrations/', { Ref: integrationOf(audience) }]],
+        })
+    expect(routes).toHaveLength(1 + Object.values(audienceFunctions).flat().length)
   })
 
   it('serves every route through one HTTP API with access logs and throttling', () => {

@@ -50,8 +50,8 @@ export const stackSynthesiser = () => {
   }
 }
 
-/** The app's function whose description starts with `MPP Cloud <name>` (http or jobs). */
-export const appFunction = (template: Template, name: 'http' | 'jobs') => {
+/** The app's function whose description starts with `MPP Cloud <name>` (http, an audience's, or jobs). */
+export const appFunction = (template: Template, name: 'http' | 'citizen' | 'staff' | 'platform' | 'jobs') => {
   const handlers = Object.values(
     template.findResources('AWS::Lambda::Function', {
       Properties: { Runtime: 'nodejs22.x', Description: Match.stringLikeRegexp(`^MPP Cloud ${name}:`) },

@@ -1,9 +1,11 @@
+import { regencyCount } from '@mpp/core/regency-count'
 import { findRegency, regencies } from '@mpp/core/regions'
 import { describe, expect, it } from 'vitest'
 
 describe('regions', () => {
   it('lists all 514 kabupaten/kota with unique codes', () => {
     expect(regencies).toHaveLength(514)
+    expect(regencyCount).toBe(regencies.length)
     expect(new Set(regencies.map((r) => r.code)).size).toBe(514)
   })
 

@@ -1,18 +1,15 @@
 import { isoDate } from '@mpp/core/queue'
-import { regencies } from '@mpp/core/regions'
 import { normaliseForSearch } from '@mpp/core/search'
 import { applicationStatus } from '@mpp/core/tenant-lifecycle'
 import { listApplicationsByStatus } from '@mpp/db/application-repository'
 import { listAudit } from '@mpp/db/audit-repository'
-import { hasServices } from '@mpp/db/catalog-repository'
 import { listMail, type MailMessage } from '@mpp/db/mail-repository'
-import { getTenant, listDirectory } from '@mpp/db/tenant-repository'
+import { getTenant } from '@mpp/db/tenant-repository'
 import { MinistryApplicationPage } from '@mpp/web/pages/ministry-application-page'
 import { MinistryApplicationsPage } from '@mpp/web/pages/ministry-applications-page'
 import { MinistryHome } from '@mpp/web/pages/ministry-home'
 import { MinistryMailPage } from '@mpp/web/pages/ministry-mail-page'
 import { MinistryTenantPage } from '@mpp/web/pages/ministry-tenant-page'
-import { PlatformHome, type TenantLink } from '@mpp/web/pages/platform-home'
 import { type Context, Hono } from 'hono'
 import { z } from 'zod'
 import type { AppDeps, AppEnv, Session } from '../app-env'
@@ -30,48 +27,9 @@ import {
 import { originOf } from '../onboarding/origin'
 import { decideTenant } from '../onboarding/tenant-lifecycle'
 import type { TenantCache } from '../tenant-cache'
-import { createTtlCache, type TtlCache } from '../ttl-cache'
 import { pageContext } from './page-context'
+import { tenantLinks } from './platform-home'
 import { tenantUrl } from './tenant-url'
-
-/**
- * The tenants the platform links to. The public list (`published` given) shows those serving citizens, but not
- * a trial MPP that has published no service yet: its site would be an empty catalog.
- */
-const tenantLinks = async (
-  deps: AppDeps,
-  c: Context<AppEnv>,
-  published?: TtlCache<boolean>,
-): Promise<TenantLink[]> => {
-  const directory = await listDirectory(deps.db)
-  const listed = published
-    ? (
-        await Promise.all(
-          directory.map(async (t) =>
-            t.stage === 'live' || (t.stage === 'trial' && (await published.get(t.id))) ? [t] : [],
-          ),
-        )
-      ).flat()
-    : directory
-  return listed
-    .map((t) => ({ ...t, url: tenantUrl(c.req.url, deps.config.rootDomain, t.slug) }))
-    .sort((a, b) => a.name.localeCompare(b.name, 'id'))
-}
-
-/** The platform's front door. */
-export const platformHome = (deps: AppDeps) => {
-  // Whether a trial MPP has a service, remembered a minute: the public page is bots' to hit, and must not
-  // cost a Query per trial MPP per visit; a first service shows on the list within that minute.
-  const published = createTtlCache((id) => hasServices(deps.db, id), deps.now, 60_000)
-  return async (c: Context<AppEnv>) =>
-    c.html(
-      <PlatformHome
-        ctx={pageContext(c, deps.config)}
-        tenants={await tenantLinks(deps, c, published)}
-        totalRegencies={regencies.length}
-      />,
-    )
-}
 
 /** The ministry's console on the platform host. */
 export const platformPages = (deps: AppDeps, tenants: TenantCache) => {
