@@ -8,6 +8,7 @@ const callRank = (seq: number, status: string) => seq * 4 + ['called', 'serving'
  * is the echo of the officer's own action that rendered the page, or older: nothing to read.
  */
 export const callIsNews = (shown: string, call: Pick<CallMessage, 'callSeq' | 'status'>) => {
-  const [seq, status] = shown.split(':')
-  return callRank(call.callSeq, call.status) > callRank(Number(seq) || 0, status || 'idle')
+  // No destructuring: the pages' build target has esbuild refuse to lower it.
+  const parts = shown.split(':')
+  return callRank(call.callSeq, call.status) > callRank(Number(parts[0]) || 0, parts[1] || 'idle')
 }
