@@ -70,6 +70,44 @@ const connected = async (token: string, host: string) => {
   return result
 }
 
+/**
+ * The fan-out on batches read whole from the stream (in AWS a batch is what the event source hands over), and
+ * what it sends to the connection `connectionId` (a record made with `connectLive`, no socket).
+ */
+const probe = async (connectionId: string) => {
+  const heard: LiveMessage[] = []
+  const fanout = createFanout({
+    db: t.db,
+    now: clock.now,
+    sender: {
+      send: async (to, message) => {
+        if (to === connectionId) heard.push(message)
+        return 'sent'
+      },
+    },
+  })
+  const batch: LiveStreamRecord[] = []
+  const reader = await openStreamReader({
+    db: t.db,
+    endpoint: inject('dynamoEndpoint'),
+    handle: async (records) => void batch.push(...records),
+  })
+  /** Reads the stream until the waiting marker of `ticketKey` came (or left, for a call), then fans it out. */
+  const fanOutWith = async (ticketKey: string, event: 'INSERT' | 'REMOVE') => {
+    const came = () =>
+      batch.some((r) => r.eventName === event && JSON.stringify(r.dynamodb?.Keys).includes(`#${ticketKey}"`))
+    await until(async () => {
+      await reader.drain()
+      return came()
+    })
+    expect(came()).toBe(true)
+    heard.length = 0
+    await fanout.handle(batch.splice(0))
+    return [...heard]
+  }
+  return { fanOutWith, close: () => reader.close() }
+}
+
 const calls = (messages: LiveMessage[]) => messages.filter((m) => m.type === 'call')
 
 beforeAll(async () => {
@@ -125,39 +163,7 @@ describe('the live socket on the node server', () => {
   })
 
   it('tells a board a call with its line in one message, and not a ticket joining behind the numbers it shows', async () => {
-    // The fan-out on batches read whole from the stream (in AWS a batch is what the event source hands over).
-    const heard: LiveMessage[] = []
-    const fanout = createFanout({
-      db: t.db,
-      now: clock.now,
-      sender: {
-        send: async (connectionId, message) => {
-          if (connectionId === 'probe-board') heard.push(message)
-          return 'sent'
-        },
-      },
-    })
-    const batch: LiveStreamRecord[] = []
-    const reader = await openStreamReader({
-      db: t.db,
-      endpoint: inject('dynamoEndpoint'),
-      handle: async (records) => void batch.push(...records),
-    })
-    /** Reads the stream until the waiting marker of `ticketKey` came (or left, for a call), then fans it out. */
-    const fanOutWith = async (ticketKey: string, event: 'INSERT' | 'REMOVE') => {
-      const came = () =>
-        batch.some(
-          (r) => r.eventName === event && JSON.stringify(r.dynamodb?.Keys).includes(`#${ticketKey}"`),
-        )
-      await until(async () => {
-        await reader.drain()
-        return came()
-      })
-      expect(came()).toBe(true)
-      heard.length = 0
-      await fanout.handle(batch.splice(0))
-      return [...heard]
-    }
+    const { fanOutWith, close } = await probe('probe-board')
     const connected = await connectLive(
       { db: t.db, config: t.deps.config, now: clock.now },
       { connectionId: 'probe-board', token: await tokenFor(lubuklinggau.host) },
@@ -180,7 +186,7 @@ describe('the live socket on the node server', () => {
       expect(call).toMatchObject({ type: 'call', counterId: 'loket-2', queue: { next: expect.any(Array) } })
       expect(more).toEqual([])
     } finally {
-      reader.close()
+      close()
     }
   })
 
@@ -273,6 +279,52 @@ describe('the live socket on the node server', () => {
     expect(places(twelfth).at(-1)).toBe(10)
     // 11 ahead is neither within 10 nor a fifth place: not told, in the batch where the others were.
     expect(places(last)).not.toContain(11)
+  })
+
+  it("tells a console its line's count on every change up to 10, past that at every fifth; with its own call, always", async () => {
+    const officer = await loginCookie(t, palembang.host, 'petugas@palembang.test')
+    const asOfficer = { headers: { cookie: officer } }
+    const consoleOf = async () =>
+      (await (await t.request(palembang.host, '/api/counters/loket-5/console', asOfficer)).json()) as {
+        current?: { ticketKey: string }
+        queues: { id: string; waiting: number }[]
+      }
+    // Counter 5 (the passport line) may still be busy with a ticket of the test before: finish it first.
+    const busy = (await consoleOf()).current
+    if (busy) {
+      await counterPost(t, palembang.host, officer, 'loket-5', 'start', { ticketKey: busy.ticketKey })
+      await counterPost(t, palembang.host, officer, 'loket-5', 'complete', { ticketKey: busy.ticketKey })
+    }
+    const res = await t.request(palembang.host, '/api/live/token?counter=loket-5', asOfficer)
+    expect(res.status).toBe(200)
+    const token = ((await res.json()) as { token: string }).token
+    const deps = { db: t.db, config: t.deps.config, now: clock.now }
+    expect((await connectLive(deps, { connectionId: 'probe-console', token })).status).toBe(200)
+    const { fanOutWith, close } = await probe('probe-console')
+    try {
+      const passport = (heard: LiveMessage[]) =>
+        heard.flatMap((m) => (m.type === 'console' ? m.queues.filter((q) => q.id === 'paspor') : []))
+      const start = (await consoleOf()).queues.find((q) => q.id === 'paspor')?.waiting ?? 0
+      const end = Math.max(start, 10) + 6
+      const told: number[] = []
+      for (let n = start + 1; n <= end; n++) {
+        const { key } = await take(t, palembang.host, 'imigrasi-paspor')
+        told.push(...passport(await fanOutWith(key, 'INSERT')).map((q) => q.waiting))
+      }
+      expect(told).toEqual(
+        Array.from({ length: end - start }, (_, i) => start + 1 + i).filter((n) => n <= 10 || n % 5 === 0),
+      )
+      // The counter's own call: its message goes anyway, with the line's exact count.
+      const called = await counterPost(t, palembang.host, officer, 'loket-5', 'call-next')
+      expect(called.status).toBe(200)
+      const { ticketKey } = ((await called.json()) as { called: { ticketKey: string } }).called
+      const [own, ...more] = await fanOutWith(ticketKey, 'REMOVE')
+      expect(own).toMatchObject({ type: 'console', call: { status: 'called' } })
+      expect(passport([own as LiveMessage]).map((q) => q.waiting)).toEqual([end - 1])
+      expect(more).toEqual([])
+    } finally {
+      close()
+    }
   })
 
   it('answers ping with pong', async () => {

@@ -62,12 +62,12 @@ export const openingGraceMs = 10_000
 const upcoming = 5
 
 /**
- * A waiting citizen's place is told on every move once this close to the counter, and further back only at
- * every fifth place (15, 10, …): the count a phone shows is never more than four places out, at a fraction of
- * the messages.
+ * A count that only moves a step at a time (a waiting citizen's place, a console's line) is told on every move
+ * up to 10, and past that only at every fifth (15, 20, …): what a phone or console shows is never more than four
+ * out, at a fraction of the messages; the officer's own next action shows the console the exact count.
  */
-export const placeUpdates = { everyMoveWithin: 10, step: 5 } as const
-const tellsPlace = (ahead: number) => ahead <= placeUpdates.everyMoveWithin || ahead % placeUpdates.step === 0
+export const thinnedCounts = { everyMoveWithin: 10, step: 5 } as const
+const tellsCount = (n: number) => n <= thinnedCounts.everyMoveWithin || n % thinnedCounts.step === 0
 
 const livePartition = /^T#(\d{2}\.\d{2})#L#(\d{4}-\d{2}-\d{2})$/
 const ticketPartition = /^T#(\d{2}\.\d{2})#TK#/
@@ -263,7 +263,10 @@ export const createFanout = (deps: FanoutDeps) => {
       for (const console of consoles) {
         const counterId = console.topic.slice('counter#'.length)
         const call = calls.filter((c) => c.message.counterId === counterId).at(-1)?.message
-        const served = queues.filter((q) => console.queueIds?.includes(q.id))
+        // With its own call the message goes anyway and carries every line; alone, a line is thinned.
+        const served = queues.filter(
+          (q) => console.queueIds?.includes(q.id) && (call || tellsCount(q.waiting)),
+        )
         if (call || served.length > 0)
           sends.push(
             deliver(
@@ -295,7 +298,7 @@ export const createFanout = (deps: FanoutDeps) => {
       for (const follower of followers) sends.push(deliver(tenantId, follower, message, result))
     }
     // A line that moved (a call, a ticket back from hold, one cancelled) moves the places of those behind, whose
-    // tickets did not change: their followers are told their new place, thinned (`placeUpdates`). Joining at the
+    // tickets did not change: their followers are told their new place, thinned (`thinnedCounts`). Joining at the
     // back moves no one.
     for (const queue of queues) {
       if (changes.joinedOnly.has(`${queue.day}|${queue.id}`)) continue
@@ -306,7 +309,7 @@ export const createFanout = (deps: FanoutDeps) => {
       for (const follower of followers) {
         const key = follower.topic.slice('ticket#'.length)
         const place = places.get(key)
-        if (!place || changes.tickets.has(key) || !tellsPlace(place.ahead)) continue
+        if (!place || changes.tickets.has(key) || !tellsCount(place.ahead)) continue
         const message: TicketMessage = {
           type: 'ticket',
           key,
