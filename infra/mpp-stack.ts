@@ -96,6 +96,13 @@ export class MppStack extends Stack {
       functions: [
         // 500 requests a second (the stage's throttle) at 0.4 s each need 200 instances: more means slowness.
         { name: 'http', fn: http.handler, errorsPer5Minutes: 5, concurrency: 200 },
+        // The same for each audience's function: a flood can send all of the stage's 500 a second to one.
+        ...Object.entries(http.audienceHandlers).map(([name, fn]) => ({
+          name,
+          fn,
+          errorsPer5Minutes: 5,
+          concurrency: 200,
+        })),
         // One run at a time; two means a run or its retry overlapped the next.
         { name: 'jobs', fn: jobs.fn, errorsPer5Minutes: 1, concurrency: 2 },
         // One instance per stream shard; a failure is a batch the table would not let it finish.

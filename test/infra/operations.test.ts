@@ -41,8 +41,8 @@ const alarm = (template: Template, name: string) => {
   return (found[0] as Resource).Properties
 }
 
-/** The logical id of the app function `http` or `jobs`. */
-const functionId = (template: Template, name: 'http' | 'jobs') => {
+/** The logical id of the app function `name`. */
+const functionId = (template: Template, name: 'http' | 'citizen' | 'staff' | 'platform' | 'jobs') => {
   const properties = appFunction(template, name)
   return Object.entries(template.findResources('AWS::Lambda::Function')).find(
     ([, r]) => r.Properties === properties,
@@ -113,6 +113,9 @@ describe('what the platform shows and tells when it fails', () => {
   it("alarms on each function's errors, throttles and concurrency", () => {
     for (const [name, errors, concurrency] of [
       ['http', 5, 200],
+      ['citizen', 5, 200],
+      ['staff', 5, 200],
+      ['platform', 5, 200],
       ['jobs', 1, 2],
     ] as const) {
       const fn = { Name: 'FunctionName', Value: { Ref: functionId(template, name) } }
