@@ -12,7 +12,7 @@ import type { Lang, Messages } from '@mpp/web/i18n/messages'
 import { z } from 'zod'
 import { ApiError } from '../errors'
 import type { TenantCache } from '../tenant-cache'
-import { checkPng, checkSvg, maxLogoBytes } from './logo-check'
+import { checkPng, maxLogoBytes } from './logo-check'
 
 /**
  * The tenant admin's profile and branding: name, tagline, address, map link, contact, colours and logo. The
@@ -145,6 +145,7 @@ export const uploadLogo = async (
         message: t.svgProblems.malformed('UTF-8'),
       })
     }
+    const { checkSvg } = await import('./svg-check')
     const svg = checkSvg(text)
     if (!svg.ok) {
       const { reason } = svg.problem
