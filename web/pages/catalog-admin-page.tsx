@@ -131,6 +131,9 @@ export const CatalogAdminPage = ({ ctx, agencies, services, saved, refusal }: Ov
             </a>
           </li>
           <li>
+            <a href="/admin/katalog/dokumen">{m.onlineAdmin.kindsLink}</a>
+          </li>
+          <li>
             <a href="/admin/fasilitas">{t.facilitiesLink}</a>
           </li>
           <li>
@@ -286,7 +289,14 @@ export const ServiceAdminPage = ({ ctx, agencies, service, agencyId, refusal }: 
         <a href={chosenAgency ? `/admin/katalog#a-${chosenAgency}` : '/admin/katalog'}>{t.backToCatalog}</a>
       </p>
       <h1>{title}</h1>
-      {service && <p class="muted">{service.id}</p>}
+      {service && (
+        <>
+          <p class="muted">{service.id}</p>
+          <p>
+            <a href={`/admin/katalog/layanan/${service.id}/online`}>{ctx.m.onlineAdmin.onlineLink}</a>
+          </p>
+        </>
+      )}
       <form
         method="post"
         action={service ? `/admin/katalog/layanan/${service.id}` : '/admin/katalog/layanan'}

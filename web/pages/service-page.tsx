@@ -1,4 +1,5 @@
 import type { Agency, Service } from '@mpp/core/catalog'
+import type { BilingualName } from '@mpp/core/document-kind'
 import { Layout } from '../components/layout'
 import type { PageContext } from '../components/page-context'
 
@@ -8,10 +9,12 @@ interface Props {
   agency: Agency | undefined
   /** Why tickets and bookings cannot be taken online for it now; the buttons show only without one. */
   unavailable?: string
+  /** When the service takes online applications: its completion time and the documents it asks for. */
+  online?: { completionDays: number; documents: { name: BilingualName; note?: string }[] }
 }
 
 /** A service's published standard: the six components a citizen must be able to read. */
-export const ServicePage = ({ ctx, service, agency, unavailable }: Props) => {
+export const ServicePage = ({ ctx, service, agency, unavailable, online }: Props) => {
   const { m } = ctx
   const t = m.servicePage
   return (
@@ -40,6 +43,22 @@ export const ServicePage = ({ ctx, service, agency, unavailable }: Props) => {
             {m.appointments.button}
           </a>
         </p>
+      )}
+      {online && (
+        <section aria-labelledby="apply-online" class="notice">
+          <h2 id="apply-online">{m.onlineAdmin.applyOnline}</h2>
+          <p>{m.onlineAdmin.applyOnlineLead(online.completionDays)}</p>
+          {online.documents.length > 0 && (
+            <ul class="checklist">
+              {online.documents.map((d) => (
+                <li>
+                  {d.name[ctx.lang]}
+                  {d.note && ` (${d.note})`}
+                </li>
+              ))}
+            </ul>
+          )}
+        </section>
       )}
       <section aria-labelledby="requirements">
         <h2 id="requirements">{t.requirements}</h2>

@@ -28,6 +28,9 @@ export const issueRules = [
   'nikBirthDate',
   'nikSerial',
   'emailOrPhone',
+  'choiceOptions',
+  'duplicate',
+  'formEmpty',
 ] as const
 export type IssueRule = (typeof issueRules)[number]
 

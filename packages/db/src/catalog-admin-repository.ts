@@ -163,7 +163,7 @@ export const writeService = async (
   }
 }
 
-/** Deletes a service with its internal components; false when there is no such service. */
+/** Deletes a service with its internal components and online form; false when there is no such service. */
 export const removeService = async (db: Db, tenantId: TenantId, serviceId: string): Promise<boolean> => {
   try {
     await db.doc.send(
@@ -177,6 +177,7 @@ export const removeService = async (db: Db, tenantId: TenantId, serviceId: strin
             },
           },
           { Delete: { TableName: db.tableName, Key: keys.serviceInternal(tenantId, serviceId) } },
+          { Delete: { TableName: db.tableName, Key: keys.serviceOnlineForm(tenantId, serviceId) } },
         ],
       }),
     )

@@ -21,6 +21,13 @@ export const keys = {
     pk: tenantPk(tenantId),
     sk: `STD#${serviceId}`,
   }),
+  /** A document kind the tenant added, or one of the defaults as the tenant renamed or retired it. */
+  documentKind: (tenantId: TenantId, kindId: string) => ({ pk: tenantPk(tenantId), sk: `DOCK#${kindId}` }),
+  /** A service's online form (issue 14): apart from the service, which the editor and the CSV import replace. */
+  serviceOnlineForm: (tenantId: TenantId, serviceId: string) => ({
+    pk: tenantPk(tenantId),
+    sk: `ONL#${serviceId}`,
+  }),
   /** One stop of the mobile service; by date, so upcoming ones read with one Query from today on. */
   mobileVisit: (tenantId: TenantId, date: string, id: string) => ({
     pk: tenantPk(tenantId),
@@ -163,6 +170,7 @@ export const skPrefix = {
   agencies: 'CAT#A#',
   services: 'CAT#S#',
   catalog: 'CAT#',
+  documentKinds: 'DOCK#',
   accounts: 'USER#',
   queueConfig: 'QCFG#',
   queues: 'QCFG#Q#',

@@ -43,10 +43,11 @@ export const agencyUpdate = agencySchema
 export type AgencyUpdate = z.infer<typeof agencyUpdate>
 
 /** An issue with one field, in the shape of validation details. */
-const fieldError = (path: string, message: string) =>
+export const fieldError = (path: string, message: string) =>
   new ApiError(400, 'invalid_request', [{ path, message }])
 
-const idOrFromName = (id: string | undefined, name: string, m: Messages) => {
+/** The id an admin typed, else one made from the name (400 on `id` when the name makes none). */
+export const idOrFromName = (id: string | undefined, name: string, m: Messages) => {
   const chosen = id ?? idFromName(name)
   const parsed = entityId.safeParse(chosen)
   if (!parsed.success) throw fieldError('id', m.catalogAdmin.noIdFromName)

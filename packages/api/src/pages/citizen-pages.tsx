@@ -1,8 +1,12 @@
 import { entityId } from '@mpp/core/catalog'
 import { offersOnline } from '@mpp/core/queue'
+import type { TenantId } from '@mpp/core/tenant'
 import { servesCitizens } from '@mpp/core/tenant-lifecycle'
 import { getAgency, getCatalog, getService } from '@mpp/db/catalog-repository'
+import type { Db } from '@mpp/db/client'
+import { listDocumentKinds } from '@mpp/db/document-kind-repository'
 import { listUpcomingVisits } from '@mpp/db/mobile-visit-repository'
+import { getServiceOnlineForm } from '@mpp/db/service-online-form-repository'
 import { ServicePage } from '@mpp/web/pages/service-page'
 import { TenantHome } from '@mpp/web/pages/tenant-home'
 import { type Context, Hono } from 'hono'
@@ -39,6 +43,23 @@ export const tenantHome = (queue: QueueContext) => async (c: Context<AppEnv>) =>
   )
 }
 
+/**
+ * What an online service asks a citizen to hand in, named as the tenant's list names each kind; undefined
+ * when the service takes no online applications (the list is read only then).
+ */
+const onlineDocuments = async (db: Db, tenantId: TenantId, serviceId: string) => {
+  const form = await getServiceOnlineForm(db, tenantId, serviceId)
+  if (!form?.online) return undefined
+  const kinds = new Map((await listDocumentKinds(db, tenantId)).map((k) => [k.id, k]))
+  return {
+    completionDays: form.completionDays,
+    documents: form.documents.flatMap((d) => {
+      const kind = kinds.get(d.kindId)
+      return kind ? [{ name: kind.name, ...(d.note ? { note: d.note } : {}) }] : []
+    }),
+  }
+}
+
 /** The other public pages of a tenant's site. */
 export const citizenPages = (queue: QueueContext) => {
   const pages = new Hono<AppEnv>()
@@ -49,9 +70,10 @@ export const citizenPages = (queue: QueueContext) => {
     const serviceId = entityId.safeParse(c.req.param('serviceId'))
     const service = serviceId.success ? await getService(deps.db, tenant.id, serviceId.data) : undefined
     if (!service) throw new ApiError(404, 'not_found')
-    const [agency, unavailable] = await Promise.all([
+    const [agency, unavailable, online] = await Promise.all([
       getAgency(deps.db, tenant.id, service.agencyId),
       onlineRefusal(c, queue, tenant, service.id),
+      onlineDocuments(deps.db, tenant.id, service.id),
     ])
     return c.html(
       <ServicePage
@@ -59,6 +81,7 @@ export const citizenPages = (queue: QueueContext) => {
         service={service}
         agency={agency}
         unavailable={unavailable}
+        online={online}
       />,
     )
   })
