@@ -67,8 +67,14 @@ describe('inviting staff', () => {
     expect(res.status).toBe(200)
     expect(res.json.staff).toEqual(
       expect.arrayContaining([
-        { email: 'admin@lubuklinggau.test', name: 'Admin MPP', role: 'admin', active: true },
-        { email: 'petugas@lubuklinggau.test', name: 'Petugas Loket', role: 'officer', active: true },
+        { email: 'admin@lubuklinggau.test', name: 'Admin MPP', role: 'admin', active: true, agencyIds: [] },
+        {
+          email: 'petugas@lubuklinggau.test',
+          name: 'Petugas Loket',
+          role: 'officer',
+          active: true,
+          agencyIds: [],
+        },
       ]),
     )
     expect(res.text).not.toMatch(/passwordHash|scrypt/)
@@ -108,6 +114,7 @@ describe('inviting staff', () => {
       name: 'Budi Santoso',
       role: 'officer',
       active: true,
+      agencyIds: [],
     })
     expect(listed.json.invites).toEqual([])
   })
@@ -158,7 +165,13 @@ describe('deactivating staff', () => {
 
     const res = await setActive(budi, false)
     expect(res.status, res.text).toBe(200)
-    expect(res.json).toEqual({ email: budi, name: 'Budi Santoso', role: 'officer', active: false })
+    expect(res.json).toEqual({
+      email: budi,
+      name: 'Budi Santoso',
+      role: 'officer',
+      active: false,
+      agencyIds: [],
+    })
 
     // The open session is refused on staff routes, pages and API alike, and its cookie cleared.
     const console = await t.request(host, '/staf/loket', { headers: { cookie: budiCookie } })
@@ -268,5 +281,48 @@ describe('the staff page', () => {
     expect(own.html).toContain('Anda tidak dapat menonaktifkan akun Anda sendiri.')
     const role = await form('/admin/staf/peran', { email: budi, role: 'admin' })
     expect(role.status).toBe(303)
+  })
+})
+
+describe('the agencies staff work for', () => {
+  const petugas = 'petugas@lubuklinggau.test'
+  const setAgencies = (agencyIds: unknown, email = petugas) =>
+    api('PUT', `/api/admin/staff/${encodeURIComponent(email)}/agencies`, { agencyIds })
+
+  it('are stored on the account and listed; the account keeps its session', async () => {
+    const session = await loginCookie(t, host, petugas)
+    const res = await setAgencies(['disdukcapil', 'dpmptsp', 'disdukcapil'])
+    expect(res.status, res.text).toBe(200)
+    expect(res.json.agencyIds).toEqual(['disdukcapil', 'dpmptsp'])
+    expect((await api('GET', '/api/admin/staff')).json.staff).toContainEqual(
+      expect.objectContaining({ email: petugas, agencyIds: ['disdukcapil', 'dpmptsp'] }),
+    )
+    expect((await sessionOf(session)).status).toBe(200)
+  })
+
+  it('refuses an agency the MPP does not have, an unknown account and bad input, changing nothing', async () => {
+    const before = await tenantSnapshot(t.db, tenantId)
+    const unknown = await setAgencies(['disdukcapil', 'kantor-imigrasi'])
+    expect(unknown.status).toBe(400)
+    expect(unknown.json.error.details).toEqual([
+      { path: 'agencyIds.1', message: 'Instansi ini tidak ada di MPP ini' },
+    ])
+    expect((await setAgencies(['Bukan Kode'])).status).toBe(400)
+    expect((await setAgencies([], 'nobody@lubuklinggau.test')).status).toBe(404)
+    expect(await tenantSnapshot(t.db, tenantId)).toEqual(before)
+  })
+
+  it('are shown and set on the staff page; a refusal keeps what was ticked', async () => {
+    const html = await (await t.request(host, '/admin/staf', { headers: { cookie: admin } })).text()
+    expect(html).toContain('action="/admin/staf/instansi"')
+    expect(html).toMatch(/name="agencyIds" value="dpmptsp" checked/)
+    const refused = await form('/admin/staf/instansi', { email: petugas, agencyIds: 'tidak-ada' })
+    expect(refused.status).toBe(400)
+    expect(refused.html).toContain('Instansi ini tidak ada di MPP ini')
+    const saved = await form('/admin/staf/instansi', { email: petugas })
+    expect(saved.status).toBe(303)
+    expect((await api('GET', '/api/admin/staff')).json.staff).toContainEqual(
+      expect.objectContaining({ email: petugas, agencyIds: [] }),
+    )
   })
 })

@@ -10,6 +10,7 @@ export interface StaffRow {
   name: string
   role: 'admin' | 'officer'
   active: boolean
+  agencyIds: string[]
 }
 
 export interface InviteRow {
@@ -24,6 +25,8 @@ interface Props {
   ctx: PageContext
   staff: StaffRow[]
   invites: InviteRow[]
+  /** The MPP's agencies, which each account may work for. */
+  agencies: { id: string; name: string }[]
   /** The admin looking at the page. */
   self: string
   timeZone: TimeZone
@@ -36,10 +39,21 @@ interface Props {
 const roles = ['officer', 'admin'] as const
 
 /** The MPP's staff: accounts with their role and status, pending invites, and the invite form. */
-export const StaffAdminPage = ({ ctx, staff, invites, self, timeZone, saved, invited, refusal }: Props) => {
+export const StaffAdminPage = ({
+  ctx,
+  staff,
+  invites,
+  agencies,
+  self,
+  timeZone,
+  saved,
+  invited,
+  refusal,
+}: Props) => {
   const { m } = ctx
   const t = m.staffAdmin
-  const { value, Alert, errorOf } = refusalHelpers(refusal)
+  const { value, checked, refusalOf, Alert, errorOf } = refusalHelpers(refusal)
+  const o = m.onlineAdmin
   const inviteRole = value('invite', 'role', 'officer')
   return (
     <Layout ctx={ctx} title={t.title} styles={['catalog.css', 'staff-admin.css']}>
@@ -76,7 +90,15 @@ export const StaffAdminPage = ({ ctx, staff, invites, self, timeZone, saved, inv
                 <p class="small">
                   {m.roles[s.role]} · {s.active ? t.active : t.inactive}
                 </p>
+                <p class="small">
+                  {o.agencies}:{' '}
+                  {agencies
+                    .filter((a) => s.agencyIds.includes(a.id))
+                    .map((a) => a.name)
+                    .join(', ') || o.noAgencies}
+                </p>
                 <Alert form={`status:${s.email}`} />
+                <Alert form={`agencies:${s.email}`} />
                 <Alert form={`role:${s.email}`} />
                 <div class="staff-list__actions">
                   <form method="post" action="/admin/staf/peran" class="staff-role-form">
@@ -95,6 +117,37 @@ export const StaffAdminPage = ({ ctx, staff, invites, self, timeZone, saved, inv
                       {t.setRole(s.name)}
                     </button>
                   </form>
+                  {agencies.length > 0 && (
+                    <details class="admin-details" open={refusalOf(`agencies:${s.email}`) !== undefined}>
+                      <summary>{o.agenciesOf(s.name)}</summary>
+                      <form method="post" action="/admin/staf/instansi">
+                        <input type="hidden" name="email" value={s.email} />
+                        <fieldset>
+                          <legend>{o.agenciesOf(s.name)}</legend>
+                          <p class="muted small">{o.agenciesHint}</p>
+                          {agencies.map((a) => (
+                            <label class="checkbox">
+                              <input
+                                type="checkbox"
+                                name="agencyIds"
+                                value={a.id}
+                                checked={checked(
+                                  `agencies:${s.email}`,
+                                  'agencyIds',
+                                  a.id,
+                                  s.agencyIds.includes(a.id),
+                                )}
+                              />{' '}
+                              {a.name}
+                            </label>
+                          ))}
+                        </fieldset>
+                        <button type="submit" class="button button--secondary">
+                          {o.setAgencies(s.name)}
+                        </button>
+                      </form>
+                    </details>
+                  )}
                   {s.email !== self && (
                     <form method="post" action="/admin/staf/status">
                       <input type="hidden" name="email" value={s.email} />

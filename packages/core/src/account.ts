@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { entityId } from './catalog'
 
 /** Tenant roles live on a tenant's host; `ministry` lives only on the platform host. */
 export const tenantRole = z.enum(['admin', 'officer'])
@@ -29,6 +30,8 @@ export const account = z
     role,
     passwordHash: z.string().min(20),
     active: z.boolean(),
+    /** A tenant's staff: the agencies they work for (an officer will see only their service requests). */
+    agencyIds: z.array(entityId).max(50).optional(),
   })
   .strict()
 export type Account = z.infer<typeof account>

@@ -100,6 +100,7 @@ export const storeInvite = async (
 export interface StaffChange {
   active?: boolean
   role?: Extract<Role, 'admin' | 'officer'>
+  agencyIds?: string[]
 }
 
 /**

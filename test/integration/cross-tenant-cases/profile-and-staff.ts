@@ -38,6 +38,13 @@ export const profileAndStaffCases: RouteCase[] = [
     body: () => ({ json: { role: 'admin' } }),
     expect: 'refused',
   },
+  {
+    method: 'PUT',
+    route: '/api/admin/staff/:email/agencies',
+    path: '/api/admin/staff/petugas%40lubuklinggau.test/agencies',
+    body: () => ({ json: { agencyIds: [] } }),
+    expect: 'refused',
+  },
   // The same as pages (plain forms).
   { method: 'GET', route: '/admin/profil', expect: 'refused' },
   {
@@ -67,6 +74,12 @@ export const profileAndStaffCases: RouteCase[] = [
     method: 'POST',
     route: '/admin/staf/peran',
     body: () => ({ form: { email: 'petugas@lubuklinggau.test', role: 'admin' } }),
+    expect: 'refused',
+  },
+  {
+    method: 'POST',
+    route: '/admin/staf/instansi',
+    body: () => ({ form: { email: 'petugas@lubuklinggau.test' } }),
     expect: 'refused',
   },
   // The logo at its versioned address: public, the same with or without a foreign session.

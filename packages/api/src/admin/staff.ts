@@ -1,12 +1,20 @@
-import { type Account, email as emailSchema, tenantRole } from '@mpp/core/account'
+import { type Account, account, email as emailSchema, tenantRole } from '@mpp/core/account'
 import type { Tenant } from '@mpp/core/tenant'
+import { listAgencies } from '@mpp/db/catalog-repository'
 import type { Scope } from '@mpp/db/keys'
-import { changeStaff, listAccounts, listPendingInvites, storeInvite } from '@mpp/db/staff-repository'
+import {
+  changeStaff,
+  listAccounts,
+  listPendingInvites,
+  type StaffChange,
+  storeInvite,
+} from '@mpp/db/staff-repository'
 import { messagesFor } from '@mpp/web/i18n/messages'
 import { z } from 'zod'
 import type { AppDeps, Session } from '../app-env'
 import { revocationCache } from '../auth/session-revocation'
 import { ApiError } from '../errors'
+import type { RuleIssue } from '../issue-messages'
 import { outboxMail } from '../mail/outbox'
 import { inviteHours, newInvite } from '../onboarding/invites'
 
@@ -17,7 +25,13 @@ import { inviteHours, newInvite } from '../onboarding/invites'
  */
 
 export const staffMember = z
-  .object({ email: z.string(), name: z.string(), role: tenantRole, active: z.boolean() })
+  .object({
+    email: z.string(),
+    name: z.string(),
+    role: tenantRole,
+    active: z.boolean(),
+    agencyIds: z.array(z.string()).meta({ description: 'The agencies they work for' }),
+  })
   .meta({ id: 'StaffMember' })
 export type StaffMember = z.infer<typeof staffMember>
 
@@ -43,6 +57,7 @@ const toMember = (a: Account): StaffMember => ({
   name: a.name,
   role: a.role === 'admin' ? 'admin' : 'officer',
   active: a.active,
+  agencyIds: a.agencyIds ?? [],
 })
 
 const byName = (a: StaffMember, b: StaffMember) =>
@@ -159,9 +174,7 @@ const change = async (
   decide: (
     target: Account,
     accounts: Account[],
-  ) =>
-    | { change: { active?: boolean; role?: 'admin' | 'officer' }; witness?: string; revoke: boolean }
-    | 'same',
+  ) => { change: StaffChange; witness?: string; revoke: boolean } | 'same',
 ): Promise<Account> => {
   const belongs = (a: Account) => (scope.kind === 'tenant') === (a.role !== 'ministry')
   for (let attempt = 0; attempt < 3; attempt++) {
@@ -247,5 +260,28 @@ export const setStaffRole = async (
       if (demotesAdmin && !witness) throw new ApiError(409, 'last_admin', { field: 'role' })
       return { change: { role }, ...(witness ? { witness } : {}), revoke: true }
     }),
+  )
+}
+
+/** What `setStaffAgencies` takes: the agencies of the MPP someone works for, none or many. */
+export const staffAgencies = z.object({ agencyIds: account.shape.agencyIds.unwrap() }).strict()
+
+/**
+ * Sets the agencies an account works for (each an agency of the MPP, 400 otherwise). Its sessions go on: they
+ * carry no agencies, and a later officer's list reads them from the account.
+ */
+export const setStaffAgencies = async (deps: AppDeps, tenant: Tenant, email: string, agencyIds: string[]) => {
+  const known = new Set((await listAgencies(deps.db, tenant.id)).map((a) => a.id))
+  const unknown = agencyIds.flatMap((id, i): RuleIssue[] =>
+    known.has(id) ? [] : [{ path: `agencyIds.${i}`, word: 'agencyUnknown' }],
+  )
+  if (unknown.length > 0) throw new ApiError(400, 'invalid_request', unknown)
+  const chosen = [...new Set(agencyIds)]
+  const same = (a: readonly string[], b: readonly string[]) =>
+    a.length === b.length && a.every((id) => b.includes(id))
+  return toMember(
+    await change(deps, tenantScope(tenant), email, (target) =>
+      same(target.agencyIds ?? [], chosen) ? 'same' : { change: { agencyIds: chosen }, revoke: false },
+    ),
   )
 }

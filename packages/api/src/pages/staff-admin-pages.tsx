@@ -1,9 +1,18 @@
 import { email as emailSchema, tenantRole } from '@mpp/core/account'
+import { listAgencies } from '@mpp/db/catalog-repository'
 import type { FormRefusal } from '@mpp/web/components/admin-form'
 import type { Messages } from '@mpp/web/i18n/messages'
 import { StaffAdminPage } from '@mpp/web/pages/staff-admin-page'
 import { type Context, Hono } from 'hono'
-import { inviteInput, inviteStaff, listStaff, setStaffActive, setStaffRole } from '../admin/staff'
+import {
+  inviteInput,
+  inviteStaff,
+  listStaff,
+  setStaffActive,
+  setStaffAgencies,
+  setStaffRole,
+  staffAgencies,
+} from '../admin/staff'
 import type { AppDeps, AppEnv, Session } from '../app-env'
 import { requireSite, tenantOf } from '../middleware/require-site'
 import { requireRole } from '../middleware/session'
@@ -19,6 +28,7 @@ const labelsOf = (m: Messages): Record<string, string> => ({
   email: m.staffAdmin.email,
   role: m.staffAdmin.role,
   active: m.staffAdmin.status,
+  agencyIds: m.onlineAdmin.agencies,
 })
 
 /**
@@ -32,7 +42,10 @@ export const staffAdminPages = (deps: AppDeps) => {
 
   const render = async (c: Context<AppEnv>, refusal?: PageRefusal) => {
     const tenant = tenantOf(c.var.site)
-    const { staff, invites } = await listStaff(deps, tenant)
+    const [{ staff, invites }, agencies] = await Promise.all([
+      listStaff(deps, tenant),
+      listAgencies(deps.db, tenant.id),
+    ])
     const invited = c.req.query('diundang')
     c.header('Cache-Control', 'no-store')
     return c.html(
@@ -40,6 +53,7 @@ export const staffAdminPages = (deps: AppDeps) => {
         ctx={pageContext(c, deps.config)}
         staff={staff}
         invites={invites}
+        agencies={agencies.map((a) => ({ id: a.id, name: a.name }))}
         self={(c.var.session as Session).email}
         timeZone={tenant.timeZone}
         saved={c.req.query('tersimpan') !== undefined}
@@ -106,6 +120,24 @@ export const staffAdminPages = (deps: AppDeps) => {
           emailOf(values),
           text(values.active) === 'yes',
           c.var.session as Session,
+        ),
+      '/admin/staf?tersimpan',
+    )
+  })
+
+  pages.post('/admin/staf/instansi', async (c) => {
+    const values = formValues(await c.req.parseBody({ all: true }))
+    const chosen = values.agencyIds
+    return handle(
+      c,
+      `agencies:${text(values.email)}`,
+      values,
+      () =>
+        setStaffAgencies(
+          deps,
+          tenantOf(c.var.site),
+          emailOf(values),
+          staffAgencies.parse({ agencyIds: chosen === undefined ? [] : [chosen].flat() }).agencyIds,
         ),
       '/admin/staf?tersimpan',
     )

@@ -1,4 +1,4 @@
-import { createRoute, z } from '@hono/zod-openapi'
+import { z } from '@hono/zod-openapi'
 import { email, tenantRole } from '@mpp/core/account'
 import {
   inviteInput,
@@ -6,30 +6,17 @@ import {
   listStaff,
   pendingInvite,
   setStaffActive,
+  setStaffAgencies,
   setStaffRole,
+  staffAgencies,
   staffMember,
 } from '../admin/staff'
 import type { AppDeps, Session } from '../app-env'
 import { errorResponse } from '../errors'
-import { requireSite, tenantOf } from '../middleware/require-site'
-import { requireRole } from '../middleware/session'
+import { tenantOf } from '../middleware/require-site'
 import { originOf } from '../onboarding/origin'
 import { createRouter } from '../validation'
-
-const adminOnly = [requireSite('tenant'), requireRole('admin')]
-const adminErrors = { 401: errorResponse('No session'), 403: errorResponse('Not an admin of this MPP') }
-
-const route = <R extends Parameters<typeof createRoute>[0]>(r: R) =>
-  createRoute({ ...r, middleware: adminOnly, tags: ['admin'] })
-
-const json = <S extends z.ZodType>(schema: S, description: string) => ({
-  description,
-  content: { 'application/json': { schema } },
-})
-const body = <S extends z.ZodType>(schema: S) => ({
-  required: true,
-  content: { 'application/json': { schema } },
-})
+import { adminErrors, body, json, adminRoute as route } from './admin-route'
 
 const emailParam = z.object({ email })
 
@@ -101,6 +88,22 @@ const roleRoute = route({
   },
 })
 
+const agenciesRoute = route({
+  method: 'put',
+  path: '/api/admin/staff/{email}/agencies',
+  operationId: 'setStaffAgencies',
+  summary: 'Set the agencies an account works for (none or many); its sessions go on',
+  description:
+    "Each an agency of this MPP (listed by getAdminCatalog). Stored and shown for now; an officer will see only their agencies' service requests.",
+  request: { params: emailParam, body: body(staffAgencies.meta({ id: 'StaffAgencies' })) },
+  responses: {
+    200: json(staffMember, 'Saved'),
+    400: errorResponse('Invalid, or not an agency of this MPP'),
+    ...adminErrors,
+    404: errorResponse('No such account'),
+  },
+})
+
 /** The tenant admin's staff as JSON. */
 export const staffApi = (deps: AppDeps) =>
   createRouter()
@@ -119,6 +122,17 @@ export const staffApi = (deps: AppDeps) =>
           c.req.valid('param').email,
           c.req.valid('json').active,
           c.var.session as Session,
+        ),
+        200,
+      ),
+    )
+    .openapi(agenciesRoute, async (c) =>
+      c.json(
+        await setStaffAgencies(
+          deps,
+          tenantOf(c.var.site),
+          c.req.valid('param').email,
+          c.req.valid('json').agencyIds,
         ),
         200,
       ),
