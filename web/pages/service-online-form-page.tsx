@@ -136,7 +136,7 @@ export const ServiceOnlineFormPage = ({ ctx, service, kinds, form, suggestions, 
             const id = `field-${i}`
             const type = value(name, `${p}.type`, f?.type ?? 'text')
             return (
-              <fieldset class="admin-details">
+              <fieldset>
                 <legend>{t.field(i + 1)}</legend>
                 <input type="hidden" name={`${p}.id`} value={value(name, `${p}.id`, f?.id ?? '')} />
                 <div class="field-row">

@@ -1,3 +1,4 @@
+import type { FormRefusal } from '@mpp/web/components/admin-form'
 import type { Context } from 'hono'
 import type { AppEnv } from '../app-env'
 import { ApiError } from '../errors'
@@ -66,3 +67,40 @@ export const formValues = (body: Record<string, unknown>): FormValues =>
 
 export const text = (v: string | string[] | undefined) => (typeof v === 'string' ? v.trim() : '')
 export const optional = (v: string | string[] | undefined) => text(v) || undefined
+
+export const list = (v: string | string[] | undefined) => (v === undefined ? [] : Array.isArray(v) ? v : [v])
+
+/** A field of words separated by commas (or lines); none is left out rather than an empty list. */
+export const commaList = (v: string | string[] | undefined) => {
+  const items = text(v)
+    .split(/[,\n]/)
+    .map((w) => w.trim())
+    .filter(Boolean)
+  return items.length > 0 ? items : undefined
+}
+
+/** A refused form as a page shows it again, with the status to answer. */
+export type PageRefusal = FormRefusal & { status: RefusalStatus }
+
+/**
+ * Runs an admin form's save: success redirects (303); a refusal renders the page again with its message,
+ * each field's message at the control `pagePath` names and what was typed; anything else is thrown.
+ */
+export const saveOrRefuse = async (
+  c: Context<AppEnv>,
+  form: { name: string; values: FormValues; labels: Record<string, string> },
+  save: () => Promise<unknown>,
+  page: (refusal: PageRefusal) => Response | Promise<Response>,
+  redirect: string,
+  pagePath: (path: string) => string = (p) => p,
+) => {
+  try {
+    await save()
+    return c.redirect(redirect, 303)
+  } catch (error) {
+    const refusal = refusalMessage(error, c, form.labels)
+    if (!refusal) throw error
+    const fields = refusal.fields.map((f) => ({ ...f, path: pagePath(f.path) }))
+    return page({ form: form.name, values: form.values, ...refusal, fields })
+  }
+}

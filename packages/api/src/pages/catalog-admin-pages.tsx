@@ -33,7 +33,7 @@ import { ApiError } from '../errors'
 import { requireSite, tenantOf } from '../middleware/require-site'
 import { requireRole } from '../middleware/session'
 import type { TenantCache } from '../tenant-cache'
-import { type RefusalStatus, refusalMessage } from './admin-refusal'
+import { commaList, list, type RefusalStatus, refusalMessage } from './admin-refusal'
 import { pageContext } from './page-context'
 
 type FormValues = Record<string, string | string[]>
@@ -42,21 +42,12 @@ type PageRefusal = FormRefusal & { status: Status }
 
 const text = (v: string | string[] | undefined) => (typeof v === 'string' ? v.trim() : '')
 const optional = (v: string | string[] | undefined) => text(v) || undefined
-const list = (v: string | string[] | undefined) => (v === undefined ? [] : Array.isArray(v) ? v : [v])
 /** A textarea of one item per line. */
 const lines = (v: string | string[] | undefined) =>
   text(v)
     .split(/\r?\n/)
     .map((l) => l.trim())
     .filter(Boolean)
-/** A field of words separated by commas (or lines); none is left out rather than an empty list. */
-const commaList = (v: string | string[] | undefined) => {
-  const items = text(v)
-    .split(/[,\n]/)
-    .map((w) => w.trim())
-    .filter(Boolean)
-  return items.length > 0 ? items : undefined
-}
 const optionalNumber = (v: string | string[] | undefined) => (text(v) === '' ? undefined : Number(text(v)))
 
 /** Only the text fields of a posted form (a file input is read on its own). */

@@ -1,7 +1,6 @@
 import { entityId } from '@mpp/core/catalog'
 import { serviceOnlineFormInput } from '@mpp/core/service-online-form'
 import { listDocumentKinds } from '@mpp/db/document-kind-repository'
-import type { FormRefusal } from '@mpp/web/components/admin-form'
 import type { Messages } from '@mpp/web/i18n/messages'
 import { DocumentKindsAdminPage } from '@mpp/web/pages/document-kinds-admin-page'
 import { ServiceOnlineFormPage } from '@mpp/web/pages/service-online-form-page'
@@ -17,20 +16,20 @@ import type { AppDeps, AppEnv } from '../app-env'
 import { ApiError } from '../errors'
 import { requireSite, tenantOf } from '../middleware/require-site'
 import { requireRole } from '../middleware/session'
-import { formValues, optional, type RefusalStatus, refusalMessage, text } from './admin-refusal'
+import {
+  commaList,
+  formValues,
+  list,
+  optional,
+  type PageRefusal,
+  type RefusalStatus,
+  saveOrRefuse,
+  text,
+} from './admin-refusal'
 import { pageContext } from './page-context'
 
 type FormValues = Record<string, string | string[]>
-type PageRefusal = FormRefusal & { status: RefusalStatus }
 
-const list = (v: string | string[] | undefined) => (v === undefined ? [] : Array.isArray(v) ? v : [v])
-const commaList = (v: string | string[] | undefined) => {
-  const words = text(v)
-    .split(',')
-    .map((w) => w.trim())
-    .filter(Boolean)
-  return words.length > 0 ? words : undefined
-}
 /** A choice per line, `Indonesian | English`; a line without English uses its Indonesian for both. */
 const optionLines = (v: string | string[] | undefined) => {
   const options = text(v)
@@ -121,25 +120,15 @@ export const onlineServiceAdminPages = (deps: AppDeps) => {
     return c.html(page, status)
   }
 
-  const handle = async (
+  const handle = (
     c: Context<AppEnv>,
-    form: string,
+    name: string,
     values: FormValues,
     save: () => Promise<unknown>,
     page: (refusal: PageRefusal) => Promise<Response>,
     redirect: string,
-    pagePath: (path: string) => string = (p) => p,
-  ) => {
-    try {
-      await save()
-      return c.redirect(redirect, 303)
-    } catch (error) {
-      const refusal = refusalMessage(error, c, labelsOf(c.var.m))
-      if (!refusal) throw error
-      const fields = refusal.fields.map((f) => ({ ...f, path: pagePath(f.path) }))
-      return page({ form, values, ...refusal, fields })
-    }
-  }
+    pagePath?: (path: string) => string,
+  ) => saveOrRefuse(c, { name, values, labels: labelsOf(c.var.m) }, save, page, redirect, pagePath)
 
   // Document kinds.
   const renderKinds = async (c: Context<AppEnv>, refusal?: PageRefusal) =>
