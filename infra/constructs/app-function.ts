@@ -29,6 +29,10 @@ export const functionCode = (entry: string) =>
     assetHashType: AssetHashType.OUTPUT,
     bundling: {
       image: DockerImage.fromRegistry('local-bundling-only'),
+      // Never run (no image), but part of the key CDK caches bundles by: without the entry in it, every
+      // function of a synthesis would get the first one's bundle (the local bundler is a function, which the
+      // key leaves out).
+      command: ['infra/bundle-lambda.ts', `functions/${entry}`],
       local: {
         tryBundle(outputDir) {
           execFileSync(

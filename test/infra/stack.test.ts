@@ -280,6 +280,14 @@ describe('the stack without a custom domain (Jakarta)', () => {
     })
   })
 
+  it('bundles each function from its own entry: no two share a code asset', () => {
+    const keys = Object.values(
+      template.findResources('AWS::Lambda::Function', { Properties: { Runtime: 'nodejs22.x' } }),
+    ).map((fn) => fn.Properties.Code.S3Key)
+    expect(keys.length).toBeGreaterThanOrEqual(7)
+    expect(new Set(keys).size).toBe(keys.length)
+  })
+
   it('sets a retention on every log group and points every function at one', () => {
     const logGroups = Object.values(template.findResources('AWS::Logs::LogGroup'))
     expect(logGroups.length).toBeGreaterThanOrEqual(3)
