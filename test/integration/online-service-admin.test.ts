@@ -150,6 +150,10 @@ describe("a service's online form", () => {
     ])
     expect((await api('GET', `/api/admin/services/${kk}/online-form`)).json.form).toEqual(saved.json)
 
+    const catalog = (await page('/admin/katalog')).html
+    expect(catalog).toContain('Kartu Keluarga (baru atau perubahan)</a> · Daring')
+    expect(catalog).not.toContain('KTP Elektronik (perekaman dan pencetakan)</a> · Daring')
+
     const publicPage = (await page(`/layanan/${kk}`, '')).html
     expect(publicPage).toContain('Bisa diajukan online')
     expect(publicPage).toContain('Kartu Keluarga (yang lama, asli)')

@@ -10,6 +10,8 @@ interface OverviewProps {
   ctx: PageContext
   agencies: Agency[]
   services: Service[]
+  /** The services that take online applications now. */
+  online: ReadonlySet<string>
   saved?: boolean
   refusal?: FormRefusal
 }
@@ -101,7 +103,7 @@ const AgencyFields = ({
 }
 
 /** The tenant admin's catalog: agencies with their services, tools, and a form for a new agency. */
-export const CatalogAdminPage = ({ ctx, agencies, services, saved, refusal }: OverviewProps) => {
+export const CatalogAdminPage = ({ ctx, agencies, services, online, saved, refusal }: OverviewProps) => {
   const { m } = ctx
   const t = m.catalogAdmin
   const { refusalOf, Alert } = refusalHelpers(refusal)
@@ -166,6 +168,7 @@ export const CatalogAdminPage = ({ ctx, agencies, services, saved, refusal }: Ov
                         {list.map((s) => (
                           <li>
                             <a href={`/admin/katalog/layanan/${s.id}`}>{s.name}</a>
+                            {online.has(s.id) && ` · ${m.onlineAdmin.onlineBadge}`}
                           </li>
                         ))}
                       </ul>

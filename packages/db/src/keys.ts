@@ -171,6 +171,7 @@ export const skPrefix = {
   services: 'CAT#S#',
   catalog: 'CAT#',
   documentKinds: 'DOCK#',
+  onlineForms: 'ONL#',
   accounts: 'USER#',
   queueConfig: 'QCFG#',
   queues: 'QCFG#Q#',

@@ -3,7 +3,8 @@ import { serviceOnlineForm as formSchema, type ServiceOnlineForm } from '@mpp/co
 import type { TenantId } from '@mpp/core/tenant'
 import type { Db } from './client'
 import { parseItem } from './item'
-import { keys } from './keys'
+import { keys, skPrefix, tenantPk } from './keys'
+import { queryAll } from './query-all'
 import { cancelReasons } from './transactions'
 
 /** A service's online form, if its admin ever defined one. */
@@ -16,6 +17,19 @@ export const getServiceOnlineForm = async (
     new GetCommand({ TableName: db.tableName, Key: keys.serviceOnlineForm(tenantId, serviceId) }),
   )
   return result.Item && parseItem(formSchema, result.Item)
+}
+
+/** The ids of the services that take online applications now (one Query of the forms' keys and flags). */
+export const listOnlineServiceIds = async (db: Db, tenantId: TenantId): Promise<Set<string>> => {
+  const items = await queryAll(db, {
+    KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
+    ExpressionAttributeValues: { ':pk': tenantPk(tenantId), ':prefix': skPrefix.onlineForms },
+    ProjectionExpression: 'sk, #online',
+    ExpressionAttributeNames: { '#online': 'online' },
+  })
+  return new Set(
+    items.filter((i) => i.online === true).map((i) => String(i.sk).slice(skPrefix.onlineForms.length)),
+  )
 }
 
 /** Stores a service's online form on the condition that the service exists; false when it does not. */

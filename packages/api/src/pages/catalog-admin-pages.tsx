@@ -3,6 +3,7 @@ import { mobileVisitInput } from '@mpp/core/mobile-visit'
 import { getAdminCatalog } from '@mpp/db/catalog-admin-repository'
 import { getCatalog } from '@mpp/db/catalog-repository'
 import { listUpcomingVisits } from '@mpp/db/mobile-visit-repository'
+import { listOnlineServiceIds } from '@mpp/db/service-online-form-repository'
 import type { FormRefusal } from '@mpp/web/components/admin-form'
 import type { Messages } from '@mpp/web/i18n/messages'
 import { AgencyAdminPage, CatalogAdminPage, ServiceAdminPage } from '@mpp/web/pages/catalog-admin-page'
@@ -141,13 +142,18 @@ export const catalogAdminPages = (deps: AppDeps, tenants: TenantCache) => {
 
   // The catalog overview and new agencies.
   const renderCatalog = async (c: Context<AppEnv>, refusal?: PageRefusal) => {
-    const { agencies, services } = await getCatalog(db, tenantOf(c.var.site).id)
+    const tenantId = tenantOf(c.var.site).id
+    const [{ agencies, services }, online] = await Promise.all([
+      getCatalog(db, tenantId),
+      listOnlineServiceIds(db, tenantId),
+    ])
     return html(
       c,
       <CatalogAdminPage
         ctx={ctx(c)}
         agencies={agencies}
         services={services}
+        online={online}
         saved={c.req.query('tersimpan') !== undefined}
         refusal={refusal}
       />,
