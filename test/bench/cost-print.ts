@@ -27,7 +27,7 @@ export const printCost = (cost: Awaited<ReturnType<typeof benchCost>>) => {
     )
   console.table(columns((d) => d.perDay))
   for (const d of designs)
-    if ('webSocket' in d && d.webSocket)
+    if (Object.keys(d.webSocket.messagesBy).length > 0)
       console.table(
         Object.entries(d.webSocket.messagesBy)
           .sort(([, a], [, b]) => b - a)

@@ -132,3 +132,16 @@ export const benchPushLatency = async (endpoint: string, samples = 100) => {
     await new Promise<void>((closed) => server.close(() => closed()))
   }
 }
+
+export const printPushLatency = (latency: Awaited<ReturnType<typeof benchPushLatency>>) => {
+  console.log(
+    `Push latency, from the officer's HTTP answer to the message received, ${latency.samples} calls on the node server with DynamoDB Local's stream (ms):`,
+  )
+  console.table([
+    { client: 'board (call)', ...latency.board },
+    { client: "citizen's ticket page", ...latency.ticketPage },
+  ])
+  console.log(
+    `In AWS add the stream event source's polling and its batching window (up to ${latency.awsBatchingWindowMs} ms).`,
+  )
+}
