@@ -1,3 +1,5 @@
+import { GetCommand } from '@aws-sdk/lib-dynamodb'
+import { keys } from '@mpp/db/keys'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { createTestApp, loginCookie, type TestApp, tenants } from '../support/test-app'
 
@@ -107,6 +109,33 @@ describe('document kinds', () => {
     const ok = await form('/admin/katalog/dokumen', { nameId: 'Akta cerai', nameEn: 'Divorce certificate' })
     expect(ok.status).toBe(303)
     expect((await page('/admin/katalog/dokumen')).html).toContain('Divorce certificate')
+  })
+})
+
+describe('document kinds on their page', () => {
+  it('renames and retires one; a refusal keeps what was typed, its form open', async () => {
+    const refused = await form('/admin/katalog/dokumen/pas-foto', { nameId: 'Pas foto 3x4', nameEn: '' })
+    expect(refused.status).toBe(400)
+    expect(refused.html).toContain('value="Pas foto 3x4"')
+    expect(refused.html).toMatch(
+      /<details class="admin-details" open="">\s*<summary>Ubah Pas foto<\/summary>/,
+    )
+    const saved = await form('/admin/katalog/dokumen/pas-foto', {
+      nameId: 'Pas foto 3x4',
+      nameEn: 'Photo 3x4',
+      retired: 'yes',
+    })
+    expect(saved.status).toBe(303)
+    expect((await kinds()).find((k) => k.id === 'pas-foto')).toMatchObject({
+      name: { id: 'Pas foto 3x4', en: 'Photo 3x4' },
+      retired: true,
+    })
+    const back = await form('/admin/katalog/dokumen/pas-foto', {
+      nameId: 'Pas foto',
+      nameEn: 'Passport photo',
+    })
+    expect(back.status).toBe(303)
+    expect((await kinds()).find((k) => k.id === 'pas-foto')?.retired).toBe(false)
   })
 })
 
@@ -230,5 +259,32 @@ describe("a service's online form", () => {
       documents: [{ kindId: 'ktp' }, { kindId: 'pas-foto', note: 'latar merah' }],
       fields: [{ id: 'jenis-kelamin-anak', type: 'choice', required: true }],
     })
+  })
+})
+
+describe('a removed service', () => {
+  it('takes its online form with it', async () => {
+    const created = await api('POST', '/api/admin/services', {
+      id: 'surat-sementara',
+      agencyId: 'disdukcapil',
+      name: 'Surat Sementara',
+      requirements: ['KTP-el'],
+      procedure: ['Datang'],
+      completionTime: '2 hari kerja',
+      fee: 'Gratis',
+      product: 'Surat',
+    })
+    expect(created.status, JSON.stringify(created.json)).toBe(201)
+    const base = { online: true, completionDays: 2, fields: [], documents: [{ kindId: 'ktp' }] }
+    expect((await api('PUT', '/api/admin/services/surat-sementara/online-form', base)).status).toBe(200)
+    expect((await api('DELETE', '/api/admin/services/surat-sementara')).status).toBe(204)
+    expect((await api('GET', '/api/admin/services/surat-sementara/online-form')).status).toBe(404)
+    const item = await t.db.doc.send(
+      new GetCommand({
+        TableName: t.db.tableName,
+        Key: keys.serviceOnlineForm(tenants.lubuklinggau.id, 'surat-sementara'),
+      }),
+    )
+    expect(item.Item).toBeUndefined()
   })
 })
