@@ -118,7 +118,10 @@ export const StaffAdminPage = ({
                     </button>
                   </form>
                   {agencies.length > 0 && (
-                    <details class="admin-details" open={refusalOf(`agencies:${s.email}`) !== undefined}>
+                    <details
+                      class="admin-details staff-agencies"
+                      open={refusalOf(`agencies:${s.email}`) !== undefined}
+                    >
                       <summary>{o.agenciesOf(s.name)}</summary>
                       <form method="post" action="/admin/staf/instansi">
                         <input type="hidden" name="email" value={s.email} />
