@@ -711,7 +711,8 @@ export const en: Messages = {
     optionsHint: 'One choice per line: Indonesian | English, e.g. Baru | New.',
     applyOnline: 'Apply online',
     applyOnlineLead: (days) =>
-      `This service can be applied for online with a citizen account. Completed within ${days} working days of a complete file. Have these documents ready:`,
+      `This service can be applied for online with a citizen account. Completed within ${days} working days of a complete file.`,
+    documentsToBring: 'Have these documents ready to upload:',
     agencies: 'Agencies they work for',
     agenciesHint: "Later an officer will see only their agencies' service requests.",
     agenciesOf: (name) => `Agencies of ${name}`,

@@ -720,7 +720,8 @@ export const id = {
     optionsHint: 'Satu pilihan per baris: bahasa Indonesia | bahasa Inggris, misalnya: Baru | New.',
     applyOnline: 'Bisa diajukan online',
     applyOnlineLead: (days: number) =>
-      `Layanan ini dapat diajukan secara daring dengan akun warga. Selesai dalam ${days} hari kerja setelah berkas lengkap. Siapkan dokumen berikut:`,
+      `Layanan ini dapat diajukan secara daring dengan akun warga. Selesai dalam ${days} hari kerja setelah berkas lengkap.`,
+    documentsToBring: 'Siapkan dokumen berikut untuk diunggah:',
     agencies: 'Instansi tempat bekerja',
     agenciesHint: 'Nanti petugas hanya melihat permohonan layanan dari instansinya.',
     agenciesOf: (name: string) => `Instansi ${name}`,

@@ -48,6 +48,7 @@ export const ServicePage = ({ ctx, service, agency, unavailable, online }: Props
         <section aria-labelledby="apply-online" class="notice">
           <h2 id="apply-online">{m.onlineAdmin.applyOnline}</h2>
           <p>{m.onlineAdmin.applyOnlineLead(online.completionDays)}</p>
+          {online.documents.length > 0 && <p>{m.onlineAdmin.documentsToBring}</p>}
           {online.documents.length > 0 && (
             <ul class="checklist">
               {online.documents.map((d) => (
