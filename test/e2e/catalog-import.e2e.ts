@@ -1,8 +1,13 @@
 import { readFile } from 'node:fs/promises'
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { expectAccessible, expectNoSidewaysScroll, launchBrowser, newPhonePage, url } from './support/browser'
-import { demoPassword } from './support/local-server'
+import {
+  expectAccessible,
+  expectNoSidewaysScroll,
+  launchBrowser,
+  staffPhonePage,
+  url,
+} from './support/browser'
 
 let browser: Browser
 let page: Page
@@ -10,12 +15,7 @@ const slug = 'pekanbaru'
 
 beforeAll(async () => {
   browser = await launchBrowser()
-  page = await newPhonePage(browser)
-  await page.goto(url(slug, '/masuk'))
-  await page.getByLabel('Email').fill(`admin@${slug}.test`)
-  await page.getByLabel('Kata sandi').fill(demoPassword)
-  await page.getByRole('button', { name: 'Masuk' }).click()
-  await page.waitForURL('**/staf')
+  page = await staffPhonePage(browser, slug, `admin@${slug}.test`)
 })
 afterAll(async () => {
   await browser?.close()

@@ -1,7 +1,6 @@
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, expect, it } from 'vitest'
-import { expectAccessibleAndFitting, launchBrowser, newPhonePage, url } from './support/browser'
-import { demoPassword } from './support/local-server'
+import { expectAccessibleAndFitting, launchBrowser, staffPhonePage, url } from './support/browser'
 
 let browser: Browser
 let page: Page
@@ -10,12 +9,7 @@ const slug = 'samarinda'
 
 beforeAll(async () => {
   browser = await launchBrowser()
-  page = await newPhonePage(browser)
-  await page.goto(url(slug, '/masuk'))
-  await page.getByLabel('Email').fill(`admin@${slug}.test`)
-  await page.getByLabel('Kata sandi').fill(demoPassword)
-  await page.getByRole('button', { name: 'Masuk' }).click()
-  await page.waitForURL('**/staf')
+  page = await staffPhonePage(browser, slug, `admin@${slug}.test`)
 })
 afterAll(async () => {
   await browser?.close()

@@ -3,7 +3,7 @@ import { readFile } from 'node:fs/promises'
 import { createRequire } from 'node:module'
 import { type Browser, chromium, type Page } from 'playwright-core'
 import { expect, inject } from 'vitest'
-import { until } from './local-server'
+import { demoPassword, until } from './local-server'
 
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8')
 
@@ -63,6 +63,17 @@ export const mailedCode = async (to: string) => {
     10_000,
   )
   return code as string
+}
+
+/** A phone-sized page signed in at /masuk on an MPP's host as one of its demo staff, on the staff home. */
+export const staffPhonePage = async (browser: Browser, slug: string, email: string): Promise<Page> => {
+  const page = await newPhonePage(browser)
+  await page.goto(url(slug, '/masuk'))
+  await page.getByLabel('Email').fill(email)
+  await page.getByLabel('Kata sandi').fill(demoPassword)
+  await page.getByRole('button', { name: 'Masuk' }).click()
+  await page.waitForURL('**/staf')
+  return page
 }
 
 /** A phone-sized page: 360 px wide, touch, Indonesian. */
