@@ -214,6 +214,14 @@ export const createFanout = (deps: FanoutDeps) => {
     const boardQueues = new Set<QueueMessage>()
     let lines: Map<string, LiveDay> = new Map()
     let ratio = 0
+    /** Each queue's order, worked out once per batch for the boards, consoles, tickets and places alike. */
+    const orders = new Map<string, ReturnType<typeof queueLine>>()
+    const orderOf = (day: string, queueId: string, line: LiveDay) => {
+      const key = `${day}|${queueId}`
+      const order = orders.get(key) ?? queueLine(line, queueId, now, ratio)
+      orders.set(key, order)
+      return order
+    }
     if (changes.queues.size > 0) {
       const tenant: Tenant | undefined = await tenants.get(tenantId)
       ratio = tenant?.queueSettings.priorityRatio ?? 0
@@ -227,7 +235,7 @@ export const createFanout = (deps: FanoutDeps) => {
       )
       queues = [...changes.queues].flatMap(([day, ids]) =>
         [...ids].map((id): QueueMessage => {
-          const line = queueLine(lines.get(day) as LiveDay, id, now, ratio)
+          const line = orderOf(day, id, lines.get(day) as LiveDay)
           const shown = line.slice(0, upcoming)
           const message: QueueMessage = {
             type: 'queue',
@@ -292,7 +300,7 @@ export const createFanout = (deps: FanoutDeps) => {
       }
       const line = lines.get(String(ticket.day))
       if (line && ticket.status === 'waiting') {
-        const ahead = queueLine(line, message.queueId, now, ratio).findIndex((m) => m.ticketKey === key)
+        const ahead = orderOf(String(ticket.day), message.queueId, line).findIndex((m) => m.ticketKey === key)
         if (ahead >= 0) message.peopleAhead = ahead
       }
       for (const follower of followers) sends.push(deliver(tenantId, follower, message, result))
@@ -304,7 +312,7 @@ export const createFanout = (deps: FanoutDeps) => {
       if (changes.joinedOnly.has(`${queue.day}|${queue.id}`)) continue
       const followers = await connectionsOf(`ticket#${queue.day}.${queue.id}.`)
       if (followers.length === 0) continue
-      const order = queueLine(lines.get(queue.day) as LiveDay, queue.id, now, ratio)
+      const order = orderOf(queue.day, queue.id, lines.get(queue.day) as LiveDay)
       const places = new Map(order.map((marker, ahead) => [marker.ticketKey, { marker, ahead }]))
       for (const follower of followers) {
         const key = follower.topic.slice('ticket#'.length)
