@@ -31,6 +31,7 @@ export const issueRules = [
   'choiceOptions',
   'duplicate',
   'formEmpty',
+  'number',
 ] as const
 export type IssueRule = (typeof issueRules)[number]
 

@@ -138,6 +138,26 @@ export const keys = {
    * by their reply deadline, so the quiet-period close reads only those due) and its closed ones newest last.
    */
   complaint: (tenantId: TenantId, code: string) => ({ pk: complaintPk(tenantId), sk: code }),
+  /**
+   * A service request (issue 14), by its tracking code. `gsi1` (not for drafts, which are the citizen's alone)
+   * keeps each agency's open requests together, oldest submission first, and its finished ones apart.
+   */
+  serviceRequest: (tenantId: TenantId, code: string) => ({ pk: serviceRequestPk(tenantId), sk: `R#${code}` }),
+  /** A citizen's own line for one of their service requests, with its status: their list is one Query. */
+  citizenServiceRequest: (tenantId: TenantId, address: string, code: string) => ({
+    pk: `${tenantPk(tenantId)}#CIT`,
+    sk: `C#${address}#R#${code}`,
+  }),
+  /** The citizen's draft for a service, if any: a second start finds it instead of making another. */
+  citizenDraft: (tenantId: TenantId, address: string, serviceId: string) => ({
+    pk: `${tenantPk(tenantId)}#CIT`,
+    sk: `C#${address}#DRAFT#${serviceId}`,
+  }),
+  /** A document a citizen keeps for later requests, one per document kind (the newest handed in). */
+  keptDocument: (tenantId: TenantId, address: string, kindId: string) => ({
+    pk: `${tenantPk(tenantId)}#CIT`,
+    sk: `C#${address}#D#${kindId}`,
+  }),
   idempotency: (tenantId: TenantId, key: string) => ({ pk: `${tenantPk(tenantId)}#IDEM`, sk: key }),
   outbox: (tenantId: TenantId, at: string, id: string) => ({
     pk: `${tenantPk(tenantId)}#OUT`,
@@ -149,6 +169,13 @@ export const keys = {
 export function complaintPk(tenantId: TenantId): string {
   return `${tenantPk(tenantId)}#CP`
 }
+
+/** Every service request of a tenant, one item each, keyed by tracking code. */
+export const serviceRequestPk = (tenantId: TenantId) => `${tenantPk(tenantId)}#SR`
+
+/** The gsi1 partitions of one agency's open and finished service requests. */
+export const serviceRequestIndexPk = (tenantId: TenantId, agencyId: string, open: boolean) =>
+  `${serviceRequestPk(tenantId)}#A#${agencyId}#${open ? 'OPEN' : 'DONE'}`
 
 /** The gsi1 partitions of a tenant's open and closed complaints. */
 export const complaintIndexPk = (tenantId: TenantId, open: boolean) =>
