@@ -8,9 +8,12 @@ import { findCounter, type QueueContext, todayOf } from './queue-context'
 export const consoleView = async (ctx: QueueContext, tenant: Tenant, counterId: string) => {
   const now = ctx.deps.now()
   const day = todayOf(tenant, now)
-  const config = await ctx.config.get(tenant.id)
+  // The day's live state does not depend on the config the counter is checked against: both in one round trip.
+  const [config, live] = await Promise.all([
+    ctx.config.get(tenant.id),
+    readLiveDay(ctx.deps.db, tenant.id, day, true),
+  ])
   const counter = findCounter(config, counterId)
-  const live = await readLiveDay(ctx.deps.db, tenant.id, day, true)
   const call = live.counters.find((c) => c.counterId === counter.id)
   const ratio = tenant.queueSettings.priorityRatio
   // The officer needs the service by name; a service deleted since the call shows by its id.
