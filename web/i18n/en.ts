@@ -210,6 +210,12 @@ export const en: Messages = {
     booking_not_found: 'Appointment not found.',
     booking_other_day: 'This appointment code is not for today.',
     complaint_not_found: 'No complaint with that code at this MPP. Check the code again.',
+    service_request_not_found: 'No application with that code, or it is not yours to see.',
+    service_request_step_invalid:
+      "This step is not possible in the application's current status. Reload the page.",
+    review_documents_mismatch:
+      'Give one decision for each document waiting to be checked, once per document.',
+    request_document_not_found: 'This application has no such document.',
     complaint_reply_closed: 'This complaint is not awaiting a reply, or its 10 working days are over.',
     complaint_thread_full: 'This complaint has reached the limit of responses.',
     close_note_required: 'Write a closing note: this complaint has not been responded to.',
@@ -1462,6 +1468,20 @@ export const en: Messages = {
     nav: 'Accounts',
     title: 'Ministry of PANRB accounts',
     lead: 'The accounts that can sign in to the ministry console. Deactivating one ends its open sessions at once. You cannot deactivate your own account, and at least one account stays active.',
+  },
+  serviceRequestNotice: {
+    subject: (p: { mpp: string; service: string; code: string }) => `Application ${p.code} at ${p.mpp}`,
+    status: {
+      needs_fix: 'A document of your application needs fixing.',
+      in_process: 'Your documents are complete and your application is being processed.',
+      ready: 'The result of your application is ready. Choose a collection time on the application page.',
+      completed: 'Your application is completed.',
+      rejected: 'Your application was rejected.',
+    },
+    text: (p: { mpp: string; service: string; code: string; link: string }) =>
+      `Service: ${p.service}\nTracking code: ${p.code}\nSee the details: ${p.link}`,
+    phoneText: (p: { mpp: string; service: string; code: string; link: string }) =>
+      `${p.mpp}, ${p.service} (${p.code}): ${p.link}`,
   },
   citizenSignIn: {
     title: 'Sign in as a citizen',

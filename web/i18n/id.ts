@@ -215,6 +215,12 @@ export const id = {
     booking_not_found: 'Janji temu tidak ditemukan.',
     booking_other_day: 'Kode janji temu ini bukan untuk hari ini.',
     complaint_not_found: 'Pengaduan dengan kode itu tidak ditemukan di MPP ini. Periksa kembali kodenya.',
+    service_request_not_found: 'Permohonan dengan kode itu tidak ditemukan, atau bukan bagian Anda.',
+    service_request_step_invalid:
+      'Langkah ini tidak dapat dilakukan pada status permohonan sekarang. Muat ulang halamannya.',
+    review_documents_mismatch:
+      'Beri keputusan untuk setiap dokumen yang menunggu pemeriksaan, sekali saja per dokumen.',
+    request_document_not_found: 'Dokumen itu tidak ada pada permohonan ini.',
     complaint_reply_closed:
       'Pengaduan ini tidak sedang menunggu tanggapan balik, atau batas 10 hari kerjanya sudah lewat.',
     complaint_thread_full: 'Pengaduan ini sudah mencapai batas jumlah tanggapan.',
@@ -1490,6 +1496,20 @@ export const id = {
     nav: 'Akun',
     title: 'Akun Kementerian PANRB',
     lead: 'Akun yang dapat masuk ke konsol kementerian. Menonaktifkan akun mengakhiri sesinya yang masih terbuka saat itu juga. Anda tidak dapat menonaktifkan akun Anda sendiri, dan paling sedikit satu akun tetap aktif.',
+  },
+  serviceRequestNotice: {
+    subject: (p: { mpp: string; service: string; code: string }) => `Permohonan ${p.code} di ${p.mpp}`,
+    status: {
+      needs_fix: 'Ada dokumen permohonan Anda yang perlu diperbaiki.',
+      in_process: 'Dokumen permohonan Anda lengkap dan sedang diproses.',
+      ready: 'Hasil permohonan Anda sudah siap. Pilih jadwal pengambilan di halaman permohonan.',
+      completed: 'Permohonan Anda sudah selesai.',
+      rejected: 'Permohonan Anda ditolak.',
+    },
+    text: (p: { mpp: string; service: string; code: string; link: string }) =>
+      `Layanan: ${p.service}\nKode pelacakan: ${p.code}\nLihat rinciannya: ${p.link}`,
+    phoneText: (p: { mpp: string; service: string; code: string; link: string }) =>
+      `${p.mpp}, ${p.service} (${p.code}): ${p.link}`,
   },
   citizenSignIn: {
     title: 'Masuk sebagai warga',

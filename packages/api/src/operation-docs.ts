@@ -80,6 +80,10 @@ export const tags = [
     name: 'complaints',
     description: 'Complaints from citizens, followed by a tracking code; their handling.',
   },
+  {
+    name: 'service requests',
+    description: 'Applying online (e-service): forms, documents handed in once, their review and tracking.',
+  },
   { name: 'statistics', description: "Service figures of an MPP, and the nation's for the ministry." },
   {
     name: 'admin',

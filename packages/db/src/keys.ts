@@ -143,6 +143,11 @@ export const keys = {
    * keeps each agency's open requests together, oldest submission first, and its finished ones apart.
    */
   serviceRequest: (tenantId: TenantId, code: string) => ({ pk: serviceRequestPk(tenantId), sk: `R#${code}` }),
+  /** One look at one of a service request's documents: who opened which, when (kept with the request). */
+  serviceRequestView: (tenantId: TenantId, code: string, at: string, id: string) => ({
+    pk: serviceRequestPk(tenantId),
+    sk: `R#${code}#V#${at}#${id}`,
+  }),
   /** A citizen's own line for one of their service requests, with its status: their list is one Query. */
   citizenServiceRequest: (tenantId: TenantId, address: string, code: string) => ({
     pk: `${tenantPk(tenantId)}#CIT`,

@@ -12,7 +12,7 @@ export const outboxMessage = z
   .object({
     id: z.string(),
     at: z.iso.datetime(),
-    kind: z.enum(['called', 'almost', 'phone_code', 'sign_in_code']),
+    kind: z.enum(['called', 'almost', 'phone_code', 'sign_in_code', 'service_request']),
     to: z.string(),
     text: z.string(),
     ticketKey: z.string().optional(),

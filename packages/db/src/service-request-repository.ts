@@ -1,5 +1,11 @@
 import { randomUUID } from 'node:crypto'
-import { DeleteCommand, GetCommand, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb'
+import {
+  DeleteCommand,
+  GetCommand,
+  PutCommand,
+  QueryCommand,
+  TransactWriteCommand,
+} from '@aws-sdk/lib-dynamodb'
 import {
   isOpenServiceRequest,
   type ServiceRequest,
@@ -244,4 +250,29 @@ export const forgetKeptDocument = async (
     }),
   )
   return result.Attributes && parseItem(keptDocument, result.Attributes)
+}
+
+/** A look at a request's document by staff: audited, since the file holds a citizen's personal data. */
+export const documentView = z
+  .object({ at: z.string(), by: z.string(), kindId: z.string(), version: z.int() })
+  .strict()
+export type DocumentView = z.infer<typeof documentView>
+
+export const recordDocumentView = async (db: Db, tenantId: TenantId, code: string, view: DocumentView) => {
+  await db.doc.send(
+    new PutCommand({
+      TableName: db.tableName,
+      Item: { ...keys.serviceRequestView(tenantId, code, view.at, randomUUID()), ...view },
+    }),
+  )
+}
+
+/** Every look at a request's documents, oldest first. */
+export const documentViews = async (db: Db, tenantId: TenantId, code: string): Promise<DocumentView[]> => {
+  const { pk, sk } = keys.serviceRequestView(tenantId, code, '', '')
+  const items = await queryAll(db, {
+    KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
+    ExpressionAttributeValues: { ':pk': pk, ':prefix': sk.slice(0, -1) },
+  })
+  return items.map((i) => parseItem(documentView, i))
 }

@@ -15,6 +15,7 @@ import { counterApi } from '../routes/counter-api'
 import { onlineServiceAdminApi } from '../routes/online-service-admin-api'
 import { profileApi } from '../routes/profile-api'
 import { queueAdminApi } from '../routes/queue-admin-api'
+import { serviceRequestStaffApi } from '../routes/service-request-staff-api'
 import { staffApi } from '../routes/staff-api'
 import { citizenAndStaffGroups } from './citizen-and-staff'
 
@@ -27,6 +28,7 @@ export const staffGroups: RouteGroup[] = [
   { order: 10.5, name: 'onlineServiceAdminApi', routes: ({ deps }) => onlineServiceAdminApi(deps) },
   { order: 15, name: 'profileApi', routes: ({ deps, tenants }) => profileApi(deps, tenants) },
   { order: 16, name: 'staffApi', routes: ({ deps }) => staffApi(deps) },
+  { order: 16.5, name: 'serviceRequestStaffApi', routes: ({ deps }) => serviceRequestStaffApi(deps) },
   { order: 22, name: 'staffPages', routes: ({ deps }) => staffPages(deps) },
   { order: 25, name: 'kioskPages', routes: ({ queue }) => kioskPages(queue) },
   { order: 27, name: 'satisfactionPages', routes: ({ deps }) => satisfactionPages(deps) },

@@ -3,12 +3,11 @@ import { isPhoneAddress, maskedEmail, signInCodeRules } from '@mpp/core/citizen'
 import { maskedPhone } from '@mpp/core/phone-code'
 import type { Tenant, TenantId } from '@mpp/core/tenant'
 import { spendSignInCode, storeSignInCode, useSignInCodeTry } from '@mpp/db/citizen-repository'
-import { newOutboxMessage, outboxPut } from '@mpp/db/outbox-repository'
 import { type Lang, messagesFor } from '@mpp/web/i18n/messages'
 import type { AppDeps } from '../app-env'
 import { ApiError } from '../errors'
 import type { RuleIssue } from '../issue-messages'
-import { outboxMail } from '../mail/outbox'
+import { citizenNotice } from './citizen-notice'
 
 /** How a code is kept: hashed with its tenant and address, so a stored hash proves nothing elsewhere. */
 const codeHash = (tenantId: TenantId, address: string, code: string) =>
@@ -38,37 +37,20 @@ export const sendSignInCode = async (
   const expiresAt = Math.floor(now.getTime() / 1000) + signInCodeRules.minutes * 60
   const words = messagesFor(lang).citizenSignIn
   const say = { mpp: tenant.name, code, minutes: signInCodeRules.minutes }
-  const mail = isPhoneAddress(address)
-    ? undefined
-    : outboxMail(
-        deps,
-        { kind: 'tenant', tenantId: tenant.id },
-        {
-          to: address,
-          subject: words.mailSubject(tenant.name),
-          text: words.mailText(say),
-        },
-      )
-  const message =
-    mail?.write ??
-    outboxPut(
-      deps.db,
-      tenant.id,
-      newOutboxMessage({
-        at: now.toISOString(),
-        kind: 'sign_in_code',
-        to: address,
-        text: words.phoneText(say),
-      }),
-    )
+  const message = citizenNotice(deps, tenant, address, {
+    kind: 'sign_in_code',
+    subject: words.mailSubject(tenant.name),
+    text: words.mailText(say),
+    phoneText: words.phoneText(say),
+  })
   await storeSignInCode(
     deps.db,
     tenant.id,
     address,
     { hash: codeHash(tenant.id, address, code), expiresAt },
-    message,
+    message.write,
   )
-  mail?.committed()
+  message.committed()
   return { sentTo: maskedAddress(address), expiresAt: new Date(expiresAt * 1000).toISOString() }
 }
 

@@ -94,7 +94,7 @@ const agenciesRoute = route({
   operationId: 'setStaffAgencies',
   summary: 'Set the agencies an account works for (none or many); its sessions go on',
   description:
-    "Each an agency of this MPP (listed by getAdminCatalog). Stored and shown for now; an officer will see only their agencies' service requests.",
+    "Each an agency of this MPP (listed by getAdminCatalog). An officer sees and decides only the service requests of their agencies' services (admins see all).",
   request: { params: emailParam, body: body(staffAgencies.meta({ id: 'StaffAgencies' })) },
   responses: {
     200: json(staffMember, 'Saved'),

@@ -1,0 +1,25 @@
+import type { RouteCase } from '../../support/cross-tenant'
+
+/** Staff deciding service requests: the list, one request, a review, a document. */
+export const serviceRequestStaffCases: RouteCase[] = [
+  { method: 'GET', route: '/api/staff/service-requests', expect: 'refused' },
+  {
+    method: 'GET',
+    route: '/api/staff/service-requests/:code',
+    path: '/api/staff/service-requests/NBBBBBBBB2',
+    expect: 'refused',
+  },
+  {
+    method: 'POST',
+    route: '/api/staff/service-requests/:code/review',
+    path: '/api/staff/service-requests/NBBBBBBBB2/review',
+    body: () => ({ json: { action: 'reject', reason: 'Bukan wewenang kami' } }),
+    expect: 'refused',
+  },
+  {
+    method: 'GET',
+    route: '/api/staff/service-requests/:code/documents/:kindId',
+    path: '/api/staff/service-requests/NBBBBBBBB2/documents/ktp',
+    expect: 'refused',
+  },
+]
