@@ -29,11 +29,12 @@ export const httpHandler = (createApp: (deps: AppDeps) => App, serviceName: stri
   const logger = new Logger({ serviceName })
 
   const tenantRoleArn = process.env.TENANT_ROLE_ARN
+  const tenantCredentials = tenantRoleArn ? lazyTenantCredentials(tenantRoleArn) : undefined
   const db = createDb({
     tableName: required('TABLE_NAME'),
     endpoint: process.env.DYNAMODB_ENDPOINT,
-    // A request on a tenant's host signs its table requests as that tenant's role (README, Tenancy).
-    ...(tenantRoleArn && { tenantCredentials: lazyTenantCredentials(tenantRoleArn) }),
+    // A request on a tenant's host signs its table requests (and its files') as that tenant's role (README, Tenancy).
+    ...(tenantCredentials && { tenantCredentials }),
   })
   const now = systemClock
   const filesBucket = required('FILES_BUCKET')
@@ -75,7 +76,9 @@ export const httpHandler = (createApp: (deps: AppDeps) => App, serviceName: stri
       clientIp: (c) => getConnInfo(c).remote.address,
       // Mail is written to the outbox with the change it tells about; the table's stream starts the mail-sender.
       mailer: streamedMailer,
-      files: lazyFileStore(() => import('./s3-file-store').then((m) => m.s3FileStore(filesBucket, now))),
+      files: lazyFileStore(() =>
+        import('./s3-file-store').then((m) => m.s3FileStore(filesBucket, now, tenantCredentials)),
+      ),
     })
     const serve = handle(app) as Serve
     return originSecret ? onlyFromEdge(originSecret, serve) : serve

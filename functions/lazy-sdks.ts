@@ -23,7 +23,9 @@ export const lazyFileStore = (load: () => Promise<FileStore>): FileStore => {
   return {
     uploadForm: async (rules) => (await store()).uploadForm(rules),
     accept: async (key, check) => (await store()).accept(key, check),
-    downloadUrl: async (key, fileName) => (await store()).downloadUrl(key, fileName),
+    downloadUrl: async (key, as) => (await store()).downloadUrl(key, as),
+    delete: async (key) => (await store()).delete(key),
+    copy: async (from, to) => (await store()).copy(from, to),
   }
 }
 

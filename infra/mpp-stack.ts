@@ -68,12 +68,13 @@ export class MppStack extends Stack {
     })
     edge.distribution.node.addDependency(http.originReady)
     for (const fn of http.handlers) fn.addEnvironment('ROOT_DOMAIN', edge.rootDomain)
-    // A request on a tenant's host signs its table requests as this role, confined to that tenant's keys. The
-    // platform's function serves no tenant host.
+    // A request on a tenant's host signs its table and file requests as this role, confined to that tenant's
+    // keys and files. The platform's function serves no tenant host.
     const onTenantHosts = [http.handler, http.audienceHandlers.citizen, http.audienceHandlers.staff]
     const tenantRole = new TenantRole(this, 'TenantRole', {
       table,
       indexArns,
+      filesBucket: files.bucket,
       assumedBy: onTenantHosts.map((fn) => {
         if (!fn.role) throw new Error(`${fn.node.path} has no role to assume the tenant role with`)
         return fn.role

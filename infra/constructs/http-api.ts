@@ -31,7 +31,10 @@ export interface HttpApiProps {
   indexArns: string[]
   assetBaseUrl: string
   assetVersion: string
-  /** Uploaded files: forms post to `incoming/`, accepted files live in `applications/`. */
+  /**
+   * Uploaded files: the platform's forms post to `incoming/applications/` and its accepted files live in
+   * `applications/`; tenants' files are reached only with the tenant role (tenant-role.ts).
+   */
   filesBucket: IBucket
   /**
    * Its certificates already checked (`checkCertificates`). With an `originCertificateArn` the API answers only
@@ -121,8 +124,10 @@ export class MppHttpApi extends Construct {
         'CloudFront reads the value when the stack deploys (a dynamic reference in its origin header): a rotation Lambda could not update the distribution, so it is rotated by hand (new value, then deploy).',
     })
 
-    // Forms write only to the upload area; an accepted file is copied out of it to a key no form can write.
-    const incoming = props.filesBucket.arnForObjects('incoming/*')
+    // Forms write only to the upload area; an accepted file is copied out of it to a key no form can write. The
+    // functions' own roles reach only the platform's files: a tenant's (tenants/, incoming/tenants/) are
+    // reached with the tenant role, for that tenant only.
+    const incoming = props.filesBucket.arnForObjects('incoming/applications/*')
     const kept = props.filesBucket.arnForObjects('applications/*')
 
     const secrets = new PolicyStatement({
@@ -140,7 +145,7 @@ export class MppHttpApi extends Construct {
         actions: ['s3:PutObject'],
         resources: [kept],
         conditions: {
-          StringLike: { 's3:x-amz-copy-source': `${props.filesBucket.bucketName}/incoming/*` },
+          StringLike: { 's3:x-amz-copy-source': `${props.filesBucket.bucketName}/incoming/applications/*` },
         },
       }),
       // and downloading accepted files.
@@ -167,7 +172,7 @@ export class MppHttpApi extends Construct {
       if (files)
         acknowledgeWildcards(
           fn.role ?? fn,
-          'Uploads go to incoming/<key> and accepted files live at applications/<id>/...; the app picks every key, and the browser only gets a presigned form or link for one of them.',
+          'Uploads go to incoming/applications/<id>/... and accepted files live at applications/<id>/...; the app picks every key, and the browser only gets a presigned form or link for one of them.',
           { actions: [], resources: [incoming, kept] },
         )
       return fn

@@ -1,7 +1,9 @@
 import { platformPartitionsForTenants } from '@mpp/db/table-definition'
 import type { ITable } from 'aws-cdk-lib/aws-dynamodb'
 import { ArnPrincipal, type IRole, PolicyDocument, PolicyStatement, Role } from 'aws-cdk-lib/aws-iam'
+import type { IBucket } from 'aws-cdk-lib/aws-s3'
 import { Construct } from 'constructs'
+import { acknowledgeWildcards } from '../wildcard-acknowledgement'
 import { tableActions } from './app-function'
 
 /** The session tag the http function sets when it assumes the role (functions/tenant-credentials.ts). */
@@ -13,6 +15,50 @@ export interface TenantRoleProps {
   indexArns: string[]
   /** The roles of the functions that serve tenant hosts and assume this role, per tenant, with the tag. */
   assumedBy: IRole[]
+  /** Uploaded files, where a tenant's live under `tenants/{tenant}/` and their uploads under `incoming/tenants/{tenant}/`. */
+  filesBucket: IBucket
+}
+
+/**
+ * A tenant's rights in the files bucket, only under its own prefixes (packages/api/src/files/file-keys.ts),
+ * with the same rule as the platform's files (http-api.ts): a form writes only to the upload area, and a kept
+ * file is written only as a copy, out of the upload area or of another of the tenant's kept files.
+ */
+const tenantFileStatements = (bucket: IBucket) => {
+  const incoming = bucket.arnForObjects(`incoming/tenants/${tenant}/*`)
+  const kept = bucket.arnForObjects(`tenants/${tenant}/*`)
+  const statements = [
+    // Posting (presigned), reading and clearing uploads;
+    new PolicyStatement({
+      actions: ['s3:PutObject', 's3:GetObject', 's3:DeleteObject'],
+      resources: [incoming],
+    }),
+    // writing a kept file only as a copy of the tenant's own;
+    new PolicyStatement({
+      actions: ['s3:PutObject'],
+      resources: [kept],
+      conditions: {
+        StringLike: {
+          's3:x-amz-copy-source': [
+            `${bucket.bucketName}/incoming/tenants/${tenant}/*`,
+            `${bucket.bucketName}/tenants/${tenant}/*`,
+          ],
+        },
+      },
+    }),
+    // downloading (presigned) and copying kept files, and deleting one with every past version of it,
+    new PolicyStatement({
+      actions: ['s3:GetObject', 's3:DeleteObject', 's3:DeleteObjectVersion'],
+      resources: [kept],
+    }),
+    // which takes listing the versions of its own keys, and no other listing.
+    new PolicyStatement({
+      actions: ['s3:ListBucketVersions'],
+      resources: [bucket.bucketArn],
+      conditions: { StringLike: { 's3:prefix': `tenants/${tenant}/*` } },
+    }),
+  ]
+  return { statements, wildcards: [incoming, kept] }
 }
 
 /**
@@ -21,6 +67,7 @@ export interface TenantRoleProps {
  * caller set. On a gsi1 Query, LeadingKeys is the index's partition key, so a tenant may query its own index
  * partitions (`T#{tenant}#CP#OPEN`) and no other: the ministry's cross-tenant index reads (`MONTH#`, `DAY#`,
  * `DIRECTORY`, `APPS#`) stay with the function's own role, used on the platform host and by the jobs.
+ * In the files bucket, likewise, only `tenants/{tenant}/` and `incoming/tenants/{tenant}/` (`tenantFileStatements`).
  */
 export class TenantRole extends Construct {
   readonly role: Role
@@ -29,6 +76,7 @@ export class TenantRole extends Construct {
     super(scope, id)
     const [first, ...others] = props.assumedBy
     if (!first) throw new Error('the tenant role needs a function to assume it')
+    const files = tenantFileStatements(props.filesBucket)
     const trust = (role: IRole) =>
       new ArnPrincipal(role.roleArn).withSessionTags().withConditions({
         // A regency code (16.73) and nothing else as the only tag: no session without a tenant.
@@ -54,8 +102,14 @@ export class TenantRole extends Construct {
             }),
           ],
         }),
+        files: new PolicyDocument({ statements: files.statements }),
       },
     })
+    acknowledgeWildcards(
+      this.role,
+      "A tenant's files are tenants/<tenant>/<kind>/<id>/... and their uploads incoming/tenants/<tenant>/...: the app picks every key within the tenant's prefix, and the browser only gets a presigned form or link for one of them.",
+      { actions: [], resources: files.wildcards },
+    )
     for (const role of others)
       if (this.role.assumeRolePolicy) trust(role).addToAssumeRolePolicy(this.role.assumeRolePolicy)
     for (const role of props.assumedBy) this.role.grant(role, 'sts:AssumeRole', 'sts:TagSession')

@@ -225,7 +225,7 @@ describe('the stack without a custom domain (Jakarta)', () => {
     }
   })
 
-  it('keeps uploads in a private, logged bucket where forms write only to incoming/ and accepted files only arrive as copies from there', () => {
+  it('keeps uploads in a private, logged bucket where the platform’s forms write only to incoming/applications/ and accepted files only arrive as copies from there', () => {
     const filesId = filesBucketId(template)
     const files = template.toJSON().Resources[filesId]
     expect(files.DeletionPolicy).toBe('Retain')
@@ -237,19 +237,25 @@ describe('the stack without a custom domain (Jakarta)', () => {
     const objects = (prefix: string) => ({
       'Fn::Join': ['', [{ 'Fn::GetAtt': [filesId, 'Arn'] }, `/${prefix}/*`]],
     })
-    const s3 = policyStatements(template).filter((s) => JSON.stringify(s.Resource).includes(filesId))
+    // The functions' own roles; the tenant role's rights in the bucket, all by its session tag, are tested in
+    // test/infra/tenant-role.test.ts.
+    const s3 = policyStatements(template).filter(
+      (s) => JSON.stringify(s.Resource).includes(filesId) && !JSON.stringify(s).includes('aws:PrincipalTag'),
+    )
     const grants = [
       {
         Effect: 'Allow',
         Action: ['s3:DeleteObject', 's3:GetObject', 's3:PutObject'],
-        Resource: objects('incoming'),
+        Resource: objects('incoming/applications'),
       },
       {
         Effect: 'Allow',
         Action: 's3:PutObject',
         Resource: objects('applications'),
         Condition: {
-          StringLike: { 's3:x-amz-copy-source': { 'Fn::Join': ['', [{ Ref: filesId }, '/incoming/*']] } },
+          StringLike: {
+            's3:x-amz-copy-source': { 'Fn::Join': ['', [{ Ref: filesId }, '/incoming/applications/*']] },
+          },
         },
       },
       { Effect: 'Allow', Action: 's3:GetObject', Resource: objects('applications') },

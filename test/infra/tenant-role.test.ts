@@ -40,10 +40,13 @@ const tenantRole = () => {
   return { id, properties: role.Properties }
 }
 
-const tableStatements = (properties: Record<string, unknown>): Statement[] =>
-  (properties.Policies as { PolicyDocument: { Statement: Statement[] } }[]).flatMap(
-    (policy) => policy.PolicyDocument.Statement,
-  )
+/** The statements of one of the role's inline policies: `tenant` (the table) or `files` (the bucket). */
+const policyOf = (properties: Record<string, unknown>, name: string): Statement[] =>
+  (properties.Policies as { PolicyName: string; PolicyDocument: { Statement: Statement[] } }[])
+    .filter((policy) => policy.PolicyName === name)
+    .flatMap((policy) => policy.PolicyDocument.Statement)
+
+const tableStatements = (properties: Record<string, unknown>) => policyOf(properties, 'tenant')
 
 describe("the tenant role (a tenant host's credentials)", () => {
   it('may touch only keys that lead with T#{its session tag}, and the nation’s roll-ups', () => {
@@ -66,6 +69,54 @@ describe("the tenant role (a tenant host's credentials)", () => {
     expect(actions).not.toContain('dynamodb:Scan')
     expect(JSON.stringify(statement.Resource)).not.toContain('*')
     expect(JSON.stringify(statement.Resource)).toContain('/index/gsi1')
+  })
+
+  it('reaches in the files bucket only its own tenants/{tag}/ and incoming/tenants/{tag}/, writing kept files only as copies', () => {
+    const { properties } = tenantRole()
+    expect((properties.Policies as { PolicyName: string }[]).map((p) => p.PolicyName).sort()).toEqual([
+      'files',
+      'tenant',
+    ])
+    const [bucketId] = Object.keys(
+      template.findResources('AWS::S3::Bucket', {
+        Properties: { LoggingConfiguration: { LogFilePrefix: 'files/' } },
+      }),
+    )
+    const objects = (prefix: string) => ({
+      'Fn::Join': ['', [{ 'Fn::GetAtt': [bucketId, 'Arn'] }, `/${prefix}/*`]],
+    })
+    const copiedFrom = (prefix: string) => ({ 'Fn::Join': ['', [{ Ref: bucketId }, `/${prefix}/*`]] })
+    expect(policyOf(properties, 'files')).toEqual([
+      {
+        Effect: 'Allow',
+        Action: ['s3:DeleteObject', 's3:GetObject', 's3:PutObject'],
+        Resource: objects(`incoming/tenants/${tagged}`),
+      },
+      {
+        Effect: 'Allow',
+        Action: 's3:PutObject',
+        Resource: objects(`tenants/${tagged}`),
+        Condition: {
+          StringLike: {
+            's3:x-amz-copy-source': [
+              copiedFrom(`incoming/tenants/${tagged}`),
+              copiedFrom(`tenants/${tagged}`),
+            ],
+          },
+        },
+      },
+      {
+        Effect: 'Allow',
+        Action: ['s3:DeleteObject', 's3:DeleteObjectVersion', 's3:GetObject'],
+        Resource: objects(`tenants/${tagged}`),
+      },
+      {
+        Effect: 'Allow',
+        Action: 's3:ListBucketVersions',
+        Resource: { 'Fn::GetAtt': [bucketId, 'Arn'] },
+        Condition: { StringLike: { 's3:prefix': `tenants/${tagged}/*` } },
+      },
+    ])
   })
 
   it('is assumed only by the http function’s role, with exactly one tag: a regency code', () => {

@@ -230,6 +230,8 @@ export const en: Messages = {
     link_invalid: 'This link no longer works: it was used already or it has expired.',
     file_missing: 'No file arrived. Choose the file and upload it again.',
     file_not_pdf: 'This file is not a PDF. Upload the urgency study as a PDF of at most 5 MB.',
+    file_type_not_accepted:
+      'This file is not a PDF, JPEG or PNG. Upload the document in one of these formats, at most 5 MB.',
     survey_not_open: 'The survey opens once your service is completed.',
     survey_already_answered: 'This ticket has been rated already. Thank you.',
     survey_code_wrong: 'The survey code does not match this queue number. Check the code on your ticket.',

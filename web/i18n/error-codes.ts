@@ -57,6 +57,7 @@ export const errorCodes = [
   'own_account',
   'file_missing',
   'file_not_pdf',
+  'file_type_not_accepted',
   'survey_not_open',
   'survey_already_answered',
   'survey_code_wrong',

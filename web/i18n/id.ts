@@ -236,6 +236,8 @@ export const id = {
     link_invalid: 'Tautan ini tidak berlaku lagi: sudah dipakai atau kedaluwarsa.',
     file_missing: 'Berkas belum terunggah. Pilih berkas lalu unggah lagi.',
     file_not_pdf: 'Berkas ini bukan PDF. Unggah kajian urgensi dalam format PDF, paling besar 5 MB.',
+    file_type_not_accepted:
+      'Berkas ini bukan PDF, JPEG, atau PNG. Unggah dokumen dalam salah satu format itu, paling besar 5 MB.',
     survey_not_open: 'Survei dibuka setelah layanan Anda selesai.',
     survey_already_answered: 'Tiket ini sudah dinilai. Terima kasih.',
     survey_code_wrong: 'Kode survei tidak cocok dengan nomor antrean ini. Periksa kode pada tiket Anda.',

@@ -19,7 +19,7 @@ import type { TransactItem } from '@mpp/db/transactions'
 import type { AppDeps } from '../app-env'
 import { ApiError } from '../errors'
 import { acceptUpload, type UploadKind, uploadFormFor } from '../files/accept-upload'
-import { looksLikePdf } from '../files/file-store'
+import { pdfType } from '../files/file-types'
 import type { RuleIssue } from '../issue-messages'
 import { outboxMail } from '../mail/outbox'
 import { inviteFirstAdmin } from './invites'
@@ -323,8 +323,7 @@ export const resubmitApplication = async (
 export const urgencyStudyUpload = {
   key: (id: string) => `applications/${id}/kajian-urgensi.pdf`,
   maxBytes: 5 * 1024 * 1024,
-  contentType: 'application/pdf',
-  looksRight: looksLikePdf,
+  types: [pdfType],
   refusal: 'file_not_pdf',
 } satisfies UploadKind & { key: (id: string) => string }
 

@@ -14,6 +14,7 @@ import { type Context, Hono } from 'hono'
 import { z } from 'zod'
 import type { AppDeps, AppEnv, Session } from '../app-env'
 import { ApiError } from '../errors'
+import { pdfType } from '../files/file-types'
 import { mailRef, resendFailedMail } from '../mail/resend'
 import { hideSecretLinks } from '../mail/secret-links'
 import { requireSite } from '../middleware/require-site'
@@ -113,7 +114,10 @@ export const platformPages = (deps: AppDeps, tenants: TenantCache) => {
     const file = (await getApplication(deps, c.req.param('id'))).urgencyStudyFile
     if (!file) throw new ApiError(404, 'not_found')
     c.header('Cache-Control', 'no-store')
-    return c.redirect(await deps.files.downloadUrl(file.key, file.name), 302)
+    return c.redirect(
+      await deps.files.downloadUrl(file.key, { fileName: file.name, contentType: pdfType.contentType }),
+      302,
+    )
   })
 
   pages.post('/kementerian/permohonan/:id/keputusan', async (c) => {
