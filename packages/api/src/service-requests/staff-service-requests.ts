@@ -238,7 +238,7 @@ export const openRequestDocument = async (
   if (!doc) throw new ApiError(404, 'request_document_not_found')
   const at = deps.now().toISOString()
   await recordDocumentView(deps.db, tenant.id, r.code, { at, by: staff.email, kindId, version: doc.version })
-  return deps.files.downloadUrl(doc.file.key, doc.file.name)
+  return deps.files.downloadUrl(doc.file.key, { fileName: doc.file.name, contentType: doc.file.contentType })
 }
 
 /** Who opened which document of the request, and when, oldest first. */
