@@ -78,6 +78,9 @@ export const StaffHome = ({ ctx, tenantName, name, role, agencies, services, set
           <a href="/staf/pengaduan">{m.complaints.staffLink}</a>
         </li>
         <li>
+          <a href="/staf/permohonan">{m.serviceRequestStaff.staffLink}</a>
+        </li>
+        <li>
           <a href="/kios/survei">{m.survey.kioskStaffLink}</a>
         </li>
         {role === 'admin' && (

@@ -6,6 +6,7 @@ import { onlineServiceAdminPages } from '../pages/online-service-admin-pages'
 import { profilePages } from '../pages/profile-pages'
 import { queueAdminPages } from '../pages/queue-admin-pages'
 import { satisfactionPages } from '../pages/satisfaction-pages'
+import { serviceRequestStaffPages } from '../pages/service-request-staff-pages'
 import { staffAdminPages } from '../pages/staff-admin-pages'
 import { staffPages } from '../pages/staff-pages'
 import type { RouteGroup } from '../route-group'
@@ -39,5 +40,6 @@ export const staffGroups: RouteGroup[] = [
   { order: 34.5, name: 'onlineServiceAdminPages', routes: ({ deps }) => onlineServiceAdminPages(deps) },
   { order: 39, name: 'profilePages', routes: ({ deps, tenants }) => profilePages(deps, tenants) },
   { order: 40, name: 'staffAdminPages', routes: ({ deps }) => staffAdminPages(deps) },
+  { order: 41, name: 'serviceRequestStaffPages', routes: ({ deps }) => serviceRequestStaffPages(deps) },
   ...citizenAndStaffGroups,
 ]
