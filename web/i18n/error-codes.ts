@@ -66,5 +66,12 @@ export const errorCodes = [
   'import_stale',
   'sign_in_code_invalid',
   'sign_in_code_expired',
+  'service_not_online',
+  'service_request_not_found',
+  'service_request_locked',
+  'documents_missing',
+  'documents_to_fix',
+  'document_not_asked',
+  'kept_document_not_found',
 ] as const
 export type ErrorCode = (typeof errorCodes)[number]

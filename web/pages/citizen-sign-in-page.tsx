@@ -14,6 +14,8 @@ export interface CitizenSignInState {
   error?: string
   /** A refused field and why, beside it. */
   field?: { name: 'alamat' | 'kode'; message: string }
+  /** The page of this site to go back to once signed in (`/layanan/kk`). */
+  next?: string
 }
 
 /**
@@ -23,7 +25,7 @@ export interface CitizenSignInState {
 export const CitizenSignInPage = ({ ctx, state }: { ctx: PageContext; state: CitizenSignInState }) => {
   const { m } = ctx
   const t = m.citizenSignIn
-  const { address, code, sentTo, minutes, error, field } = state
+  const { address, code, sentTo, minutes, error, field, next } = state
   const invalid = (name: 'alamat' | 'kode') => (field?.name === name ? 'true' : undefined)
   const described = (name: 'alamat' | 'kode', hint: string) =>
     [field?.name === name ? `${name}-error` : undefined, error ? 'signin-error' : undefined, hint]
@@ -34,6 +36,7 @@ export const CitizenSignInPage = ({ ctx, state }: { ctx: PageContext; state: Cit
       <h1>{t.title}</h1>
       <p class="lead">{t.intro}</p>
       <form method="post" action="/warga/masuk" class="form narrow" novalidate>
+        {next && <input type="hidden" name="lanjut" value={next} />}
         {error && (
           <p class="alert" role="alert" id="signin-error">
             {error}
@@ -101,6 +104,14 @@ export const CitizenHomePage = ({ ctx, address }: { ctx: PageContext; address: s
     <Layout ctx={ctx} title={t.accountTitle}>
       <h1>{t.accountTitle}</h1>
       <p role="status">{t.signedIn(address)}</p>
+      <ul class="checklist">
+        <li>
+          <a href="/warga/permohonan">{ctx.m.serviceRequests.myRequests}</a>
+        </li>
+        <li>
+          <a href="/warga/dokumen">{ctx.m.serviceRequests.myDocuments}</a>
+        </li>
+      </ul>
       <form method="post" action="/warga/keluar" class="form narrow">
         <button type="submit" class="button button--secondary">
           {t.signOut}

@@ -11,10 +11,12 @@ interface Props {
   unavailable?: string
   /** When the service takes online applications: its completion time and the documents it asks for. */
   online?: { completionDays: number; documents: { name: BilingualName; note?: string }[] }
+  /** Whether a citizen is signed in: the apply button then starts the application, else leads to the sign-in. */
+  citizen?: boolean
 }
 
 /** A service's published standard: the six components a citizen must be able to read. */
-export const ServicePage = ({ ctx, service, agency, unavailable, online }: Props) => {
+export const ServicePage = ({ ctx, service, agency, unavailable, online, citizen }: Props) => {
   const { m } = ctx
   const t = m.servicePage
   return (
@@ -58,6 +60,20 @@ export const ServicePage = ({ ctx, service, agency, unavailable, online }: Props
                 </li>
               ))}
             </ul>
+          )}
+          {citizen ? (
+            <form method="post" action="/warga/permohonan">
+              <input type="hidden" name="layanan" value={service.id} />
+              <button type="submit" class="button">
+                {m.serviceRequests.applyButton}
+              </button>
+            </form>
+          ) : (
+            <p>
+              <a class="button" href={`/warga/masuk?lanjut=${encodeURIComponent(`/layanan/${service.id}`)}`}>
+                {m.serviceRequests.signInToApply}
+              </a>
+            </p>
           )}
         </section>
       )}

@@ -105,7 +105,7 @@ export const wordIssue = (issue: RuleIssue, m: Messages): FieldIssue => {
   return { path: issue.path, message: typeof word === 'function' ? word(issue.limit ?? 0) : word }
 }
 
-const isRuleIssue = (value: unknown): value is RuleIssue =>
+export const isRuleIssue = (value: unknown): value is RuleIssue =>
   typeof value === 'object' &&
   value !== null &&
   typeof (value as RuleIssue).path === 'string' &&

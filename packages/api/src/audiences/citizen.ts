@@ -5,12 +5,14 @@ import { catalogPages } from '../pages/catalog-pages'
 import { citizenPages, tenantHome } from '../pages/citizen-pages'
 import { citizenSignInPages } from '../pages/citizen-sign-in-pages'
 import { platformHome } from '../pages/platform-home'
+import { serviceRequestPages } from '../pages/service-request-pages'
 import { takeTicketPages } from '../pages/take-ticket-pages'
 import { ticketPages } from '../pages/ticket-pages'
 import type { RouteGroup } from '../route-group'
 import { appointmentApi } from '../routes/appointment-api'
 import { catalogApi } from '../routes/catalog-api'
 import { citizenAuthApi } from '../routes/citizen-auth-api'
+import { serviceRequestApi } from '../routes/service-request-api'
 import { surveyApi } from '../routes/survey-api'
 import { ticketApi } from '../routes/ticket-api'
 import { citizenAndStaffGroups } from './citizen-and-staff'
@@ -22,6 +24,7 @@ export const citizenGroups: RouteGroup[] = [
   { order: 3, name: 'ticketApi', routes: ({ queue }) => ticketApi(queue) },
   { order: 6, name: 'appointmentApi', routes: ({ queue }) => appointmentApi(queue) },
   { order: 7, name: 'surveyApi', routes: ({ deps }) => surveyApi(deps) },
+  { order: 7.5, name: 'serviceRequestApi', routes: ({ deps }) => serviceRequestApi(deps) },
   {
     order: 19,
     name: 'homes',
@@ -32,6 +35,7 @@ export const citizenGroups: RouteGroup[] = [
   },
   { order: 20, name: 'citizenPages', routes: ({ queue }) => citizenPages(queue) },
   { order: 21.5, name: 'citizenSignInPages', routes: ({ deps }) => citizenSignInPages(deps) },
+  { order: 21.6, name: 'serviceRequestPages', routes: ({ deps }) => serviceRequestPages(deps) },
   { order: 23, name: 'takeTicketPages', routes: ({ queue }) => takeTicketPages(queue) },
   { order: 24, name: 'ticketPages', routes: ({ queue }) => ticketPages(queue) },
   { order: 30, name: 'appointmentPages', routes: ({ queue }) => appointmentPages(queue) },

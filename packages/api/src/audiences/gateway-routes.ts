@@ -16,6 +16,8 @@ export const audienceFunctions = {
     '/layanan-bergerak',
     '/pengaduan',
     '/pengaduan/{proxy+}',
+    '/permohonan',
+    '/permohonan/{proxy+}',
     '/tiket/{proxy+}',
     '/logo',
     '/logo.svg',
@@ -31,6 +33,7 @@ export const audienceFunctions = {
     '/api/satisfaction',
     '/api/complaints',
     '/api/complaints/{proxy+}',
+    '/api/service-requests/{proxy+}',
     '/api/citizen/{proxy+}',
   ],
   /** audiences/staff.ts: officers, admins and the devices they arm. */

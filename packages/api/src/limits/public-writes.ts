@@ -31,6 +31,11 @@ export const publicWriteLimits = {
   survey: { client: { hits: 10, seconds: 600 }, tenant: { hits: 600, seconds: 600 } },
   complaint: { client: { hits: 5, seconds: 3600 }, tenant: { hits: 100, seconds: 3600 } },
   complaintReply: { client: { hits: 10, seconds: 3600 }, tenant: { hits: 200, seconds: 3600 } },
+  /**
+   * A service request's public tracking page or its JSON, read by its code alone (its owner, signed in, is not
+   * counted): a bot guessing codes gets 60 tries per 10 minutes against about 2^49 codes.
+   */
+  trackingLookup: { client: { hits: 60, seconds: 600 }, tenant: { hits: 3000, seconds: 600 } },
   /** Applications come from 514 regencies, each once: a handful an hour is already a busy day. */
   application: { client: { hits: 3, seconds: 3600 }, tenant: { hits: 30, seconds: 3600 } },
   /** Checked as an official types a subdomain: one request per pause in typing. */

@@ -82,6 +82,7 @@ export const citizenPages = (queue: QueueContext) => {
         agency={agency}
         unavailable={unavailable}
         online={online}
+        citizen={c.var.citizen !== undefined}
       />,
     )
   })

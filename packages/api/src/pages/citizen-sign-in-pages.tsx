@@ -16,6 +16,12 @@ import { formString, refusable } from './take-ticket-pages'
 
 type Status = 200 | 400 | 401 | 409 | 429
 
+/** Where to go once signed in: a page of this site (`/layanan/kk`), never another site; `/warga` otherwise. */
+const afterSignIn = (typed: unknown) => {
+  const path = typeof typed === 'string' ? typed : ''
+  return /^\/(?![/\\])[\w\-./?=&%]*$/.test(path) && path.length <= 200 ? path : '/warga'
+}
+
 /** The citizen's sign-in as plain forms (no script needed): address, then code, then their page. */
 export const citizenSignInPages = (deps: AppDeps) => {
   const pages = new Hono<AppEnv>()
@@ -46,26 +52,29 @@ export const citizenSignInPages = (deps: AppDeps) => {
     return render(c, { ...state, error: `${m.errors[error.code]}${tries}` }, status)
   }
 
-  pages.get('/warga/masuk', requireSite('tenant'), (c) =>
-    c.var.citizen ? c.redirect('/warga', 303) : render(c, {}),
-  )
+  pages.get('/warga/masuk', requireSite('tenant'), (c) => {
+    const next = afterSignIn(c.req.query('lanjut'))
+    return c.var.citizen ? c.redirect(next, 303) : render(c, next === '/warga' ? {} : { next })
+  })
 
   pages.post('/warga/masuk', requireSite('tenant'), async (c) => {
     const form = await c.req.parseBody()
     const typed = formString(form.alamat)
     const code = formString(form.kode).trim()
     const sentTo = formString(form.terkirim) || undefined
+    const next = afterSignIn(form.lanjut)
+    const back = next === '/warga' ? {} : { next }
     const address = signInAddress.safeParse(typed)
     if (!address.success) {
       const message = fieldIssues(address.error, c.var.lang, typed)[0]?.message ?? c.var.m.issues.invalid
-      return render(c, { address: typed, field: { name: 'alamat', message } }, 400)
+      return render(c, { ...back, address: typed, field: { name: 'alamat', message } }, 400)
     }
     if (!sentTo || form.kirimUlang !== undefined) {
       const sent = await refusable(() => requestSignInCode(deps, c, address.data))
-      if ('refused' in sent) return refused(c, { address: typed }, sent.refused)
-      return render(c, { address: typed, sentTo: sent.ok.sentTo })
+      if ('refused' in sent) return refused(c, { ...back, address: typed }, sent.refused)
+      return render(c, { ...back, address: typed, sentTo: sent.ok.sentTo })
     }
-    const kept = { address: typed, code, sentTo }
+    const kept = { ...back, address: typed, code, sentTo }
     const proof = signInCode.safeParse(code)
     if (!proof.success) {
       const message = fieldIssues(proof.error, c.var.lang, code)[0]?.message ?? c.var.m.issues.invalid
@@ -79,7 +88,7 @@ export const citizenSignInPages = (deps: AppDeps) => {
         return refused(c, kept, error)
       throw error
     }
-    return c.redirect('/warga', 303)
+    return c.redirect(next, 303)
   })
 
   pages.get('/warga', requireSite('tenant'), async (c) => {
