@@ -155,7 +155,7 @@ describe('applying online, page by page', () => {
     expect(receipt.html).toContain('service-requests.css')
     // Sent: the page is the request as it stands, no form.
     const request = await get(draft, siti)
-    expect(request.html).toContain(id.serviceRequests.statuses.submitted)
+    expect(request.html).toContain(id.serviceRequestStatus.submitted)
     expect(request.html).toContain('Hilang')
     expect(request.html).not.toContain('name="aksi"')
     expect(request.html).toContain(id.serviceRequests.dueOn('Jumat, 27 November 2026'))
@@ -170,7 +170,7 @@ describe('applying online, page by page', () => {
 
     const list = await get('/warga/permohonan', siti)
     expect(list.html).toContain(`href="${draft}"`)
-    expect(list.html).toContain(id.serviceRequests.statuses.submitted)
+    expect(list.html).toContain(id.serviceRequestStatus.submitted)
   })
 
   it('refuses a submission without documents naming each one, and keeps the answers', async () => {
@@ -194,14 +194,14 @@ describe('following an application', () => {
     const page = await get(`/permohonan/${display}`)
     expect(page.status).toBe(200)
     expect(page.res.headers.get('x-robots-tag')).toBe('noindex')
-    expect(page.html).toContain(id.serviceRequests.statuses.submitted)
-    expect(page.html).toContain(id.serviceRequests.actions.submit)
+    expect(page.html).toContain(id.serviceRequestStatus.submitted)
+    expect(page.html).toContain(id.serviceRequestStep.submit)
     expect(page.html).toContain(id.serviceRequests.dueOn('Jumat, 27 November 2026'))
     expect(page.html).not.toContain('siti.pages@contoh.id')
     expect(page.html).not.toContain('1673011708900001')
     expect(page.html).not.toContain('Budi Kecil')
     const english = await get(`/permohonan/${display}?lang=en`)
-    expect(english.html).toContain(en.serviceRequests.statuses.submitted)
+    expect(english.html).toContain(en.serviceRequestStatus.submitted)
 
     // Its owner sees everything there; another citizen only what the code shows.
     expect((await get(`/permohonan/${display}`, siti)).html).toContain('Budi Kecil')

@@ -67,7 +67,6 @@ export const errorCodes = [
   'sign_in_code_invalid',
   'sign_in_code_expired',
   'service_not_online',
-  'service_request_not_found',
   'service_request_locked',
   'documents_missing',
   'documents_to_fix',

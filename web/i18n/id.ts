@@ -261,8 +261,6 @@ export const id = {
     last_ministry_account: 'Kementerian harus tetap memiliki paling sedikit satu akun aktif.',
     own_account: 'Anda tidak dapat menonaktifkan akun Anda sendiri.',
     service_not_online: 'Layanan ini tidak dapat diajukan online.',
-    service_request_not_found:
-      'Permohonan dengan kode itu tidak ditemukan di MPP ini. Periksa kembali kodenya.',
     service_request_locked: 'Permohonan ini sedang diproses petugas, jadi tidak dapat diubah lagi.',
     documents_missing: 'Masih ada dokumen wajib yang belum diunggah. Lihat dokumen yang ditandai.',
     documents_to_fix: 'Ganti dulu dokumen yang diminta petugas untuk diperbaiki.',
@@ -1658,25 +1656,6 @@ export const id = {
     service: 'Layanan',
     startedOn: 'Dimulai',
     submittedOn: 'Diajukan',
-    statuses: {
-      draft: 'Draf: belum dikirim',
-      submitted: 'Diajukan, menunggu pemeriksaan petugas',
-      needs_fix: 'Perlu perbaikan dokumen',
-      in_process: 'Sedang diproses',
-      ready: 'Hasil siap',
-      completed: 'Selesai',
-      rejected: 'Ditolak',
-    },
-    actions: {
-      start: 'Permohonan dimulai',
-      submit: 'Permohonan diajukan',
-      review: 'Diperiksa petugas',
-      resubmit: 'Perbaikan dikirim',
-      ready: 'Hasil siap',
-      book: 'Jadwal pengambilan dipesan',
-      complete: 'Selesai',
-      reject: 'Ditolak',
-    },
     draftLead:
       'Lengkapi dokumen dan isian di bawah, lalu kirim. Draf tersimpan: Anda dapat kembali kapan saja lewat halaman Permohonan saya.',
     fixLead: 'Petugas meminta perbaikan. Ganti dokumen yang ditandai, lalu kirim ulang.',
@@ -1686,7 +1665,6 @@ export const id = {
     handedIn: (name: string, size: string, version: number) =>
       version > 1 ? `Terunggah: ${name} (${size}), versi ${version}` : `Terunggah: ${name} (${size})`,
     notYet: 'Belum diunggah',
-    documentStatuses: { handed_in: 'Terunggah', accepted: 'Diterima petugas', fix: 'Perlu diganti' },
     fixReason: (reason: string) => `Catatan petugas: ${reason}`,
     chooseFile: (name: string) => `Pilih berkas ${name}`,
     upload: 'Unggah',

@@ -88,7 +88,7 @@ const Steps = ({ ctx, steps, timeZone }: { ctx: PageContext; steps: StepRow[]; t
           <li>
             <time datetime={s.at}>{formatInstant(s.at, timeZone, ctx.lang)}</time>
             <br />
-            <strong>{t.actions[s.action]}</strong> · {t.statuses[s.status]}
+            <strong>{ctx.m.serviceRequestStep[s.action]}</strong> · {ctx.m.serviceRequestStatus[s.status]}
             {s.note && <p class="prewrap">{s.note}</p>}
           </li>
         ))}
@@ -141,7 +141,9 @@ const HandedIn = ({ ctx, doc }: { ctx: PageContext; doc: HandedInDocument }) => 
     <>
       <p>
         {t.handedIn(doc.fileName, fileSize(doc.bytes, ctx.lang), doc.version)} ·{' '}
-        <strong class={doc.status === 'fix' ? 'overdue' : undefined}>{t.documentStatuses[doc.status]}</strong>
+        <strong class={doc.status === 'fix' ? 'overdue' : undefined}>
+          {ctx.m.serviceRequestDocument[doc.status]}
+        </strong>
       </p>
       {doc.status === 'fix' && doc.reason && <p class="prewrap">{t.fixReason(doc.reason)}</p>}
     </>
@@ -348,7 +350,7 @@ export const ServiceRequestPage = ({
       <dl class="facts">
         <div>
           <dt>{t.status}</dt>
-          <dd>{t.statuses[request.status]}</dd>
+          <dd>{ctx.m.serviceRequestStatus[request.status]}</dd>
         </div>
         {request.submittedAt && (
           <div>
@@ -438,7 +440,7 @@ export const ServiceRequestReceiptPage = ({
           )}
           <div>
             <dt>{t.status}</dt>
-            <dd>{t.statuses[request.status]}</dd>
+            <dd>{ctx.m.serviceRequestStatus[request.status]}</dd>
           </div>
           <Deadline ctx={ctx} view={request} />
         </dl>
@@ -508,7 +510,7 @@ export const MyServiceRequestsPage = ({
                 <strong>{l.serviceName}</strong>
               </a>
               <br />
-              <span class="mono">{l.display}</span> · {t.statuses[l.status]}
+              <span class="mono">{l.display}</span> · {ctx.m.serviceRequestStatus[l.status]}
               <br />
               <span class="muted">
                 {t.startedOn}: {formatInstant(l.startedAt, timeZone, ctx.lang)}
@@ -608,7 +610,7 @@ export const ServiceRequestTrackPage = ({
             </div>
             <div>
               <dt>{t.status}</dt>
-              <dd>{t.statuses[request.status]}</dd>
+              <dd>{ctx.m.serviceRequestStatus[request.status]}</dd>
             </div>
             {request.submittedAt && (
               <div>
