@@ -1,10 +1,48 @@
 import { Duration, RemovalPolicy } from 'aws-cdk-lib'
+import { PolicyStatement } from 'aws-cdk-lib/aws-iam'
 import { BlockPublicAccess, Bucket, BucketEncryption, type IBucket } from 'aws-cdk-lib/aws-s3'
 import { Construct } from 'constructs'
 
 export interface FilesProps {
   /** Where S3 writes the bucket's access log. */
   logBucket: IBucket
+}
+
+export interface UploadGrantsProps {
+  /** The kept files' prefix (`applications`, `tenants/${aws:PrincipalTag/tenant}`); their uploads are under `incoming/{kept}/`. */
+  kept: string
+  /** What may be done to the kept files themselves, besides writing them as copies. */
+  keptActions: string[]
+  /** Whether a kept file may also be written as a copy of another kept file (not only of an upload). */
+  copiesBetweenKept?: boolean
+}
+
+/**
+ * The rights a role needs to take uploads into kept files, and no more: presigned POSTs and GETs act with the
+ * signer's rights. Posting, reading and clearing uploads in the upload area; writing a kept file only as a copy
+ * (so no presigned POST can write one); `keptActions` on the kept files. `wildcards` are the object ARNs to
+ * acknowledge to cdk-nag: the app picks every key, the browser only gets a form or link for one.
+ */
+export const uploadGrants = (bucket: IBucket, props: UploadGrantsProps) => {
+  const incoming = bucket.arnForObjects(`incoming/${props.kept}/*`)
+  const kept = bucket.arnForObjects(`${props.kept}/*`)
+  const sources = [
+    `${bucket.bucketName}/incoming/${props.kept}/*`,
+    ...(props.copiesBetweenKept ? [`${bucket.bucketName}/${props.kept}/*`] : []),
+  ]
+  const statements = [
+    new PolicyStatement({
+      actions: ['s3:PutObject', 's3:GetObject', 's3:DeleteObject'],
+      resources: [incoming],
+    }),
+    new PolicyStatement({
+      actions: ['s3:PutObject'],
+      resources: [kept],
+      conditions: { StringLike: { 's3:x-amz-copy-source': sources.length === 1 ? sources[0] : sources } },
+    }),
+    new PolicyStatement({ actions: props.keptActions, resources: [kept] }),
+  ]
+  return { statements, wildcards: [incoming, kept] }
 }
 
 /** How long an overwritten or deleted accepted file can still be restored. */

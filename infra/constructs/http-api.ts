@@ -25,6 +25,7 @@ import { Construct, DependencyGroup } from 'constructs'
 import { type CustomDomain, originDomainName, originLabel } from '../custom-domain'
 import { acknowledgeWildcards } from '../wildcard-acknowledgement'
 import { AppFunction, logRetention } from './app-function'
+import { uploadGrants } from './files'
 
 export interface HttpApiProps {
   table: ITable
@@ -125,34 +126,16 @@ export class MppHttpApi extends Construct {
     })
 
     // Forms write only to the upload area; an accepted file is copied out of it to a key no form can write. The
-    // functions' own roles reach only the platform's files: a tenant's (tenants/, incoming/tenants/) are
-    // reached with the tenant role, for that tenant only.
-    const incoming = props.filesBucket.arnForObjects('incoming/applications/*')
-    const kept = props.filesBucket.arnForObjects('applications/*')
+    // functions' own roles reach only the platform's files, downloading accepted ones: a tenant's (tenants/,
+    // incoming/tenants/) are reached with the tenant role, for that tenant only.
+    const files = uploadGrants(props.filesBucket, { kept: 'applications', keptActions: ['s3:GetObject'] })
 
     const secrets = new PolicyStatement({
       actions: ['secretsmanager:GetSecretValue'],
       resources: [sessionSecret.secretArn, this.originSecret.secretArn],
     })
-    // Presigned POSTs and GETs act with the role's rights: posting and accepting in the upload area,
-    const fileStatements = [
-      new PolicyStatement({
-        actions: ['s3:PutObject', 's3:GetObject', 's3:DeleteObject'],
-        resources: [incoming],
-      }),
-      // writing an accepted file only as a copy out of it (so no presigned POST can),
-      new PolicyStatement({
-        actions: ['s3:PutObject'],
-        resources: [kept],
-        conditions: {
-          StringLike: { 's3:x-amz-copy-source': `${props.filesBucket.bucketName}/incoming/applications/*` },
-        },
-      }),
-      // and downloading accepted files.
-      new PolicyStatement({ actions: ['s3:GetObject'], resources: [kept] }),
-    ]
     /** One function of the API; only those whose routes take or serve uploaded files may touch the bucket. */
-    const httpFunction = (id: string, name: string, entry: string, serves: string, files: boolean) => {
+    const httpFunction = (id: string, name: string, entry: string, serves: string, withFiles: boolean) => {
       const fn = new AppFunction(this, id, {
         entry,
         description: `MPP Cloud ${name}: ${serves}`,
@@ -167,13 +150,13 @@ export class MppHttpApi extends Construct {
           POWERTOOLS_SERVICE_NAME: `mpp-cloud-${name}`,
           FILES_BUCKET: props.filesBucket.bucketName,
         },
-        statements: [secrets, ...(files ? fileStatements : [])],
+        statements: [secrets, ...(withFiles ? files.statements : [])],
       }).fn
-      if (files)
+      if (withFiles)
         acknowledgeWildcards(
           fn.role ?? fn,
           'Uploads go to incoming/applications/<id>/... and accepted files live at applications/<id>/...; the app picks every key, and the browser only gets a presigned form or link for one of them.',
-          { actions: [], resources: [incoming, kept] },
+          { actions: [], resources: files.wildcards },
         )
       return fn
     }

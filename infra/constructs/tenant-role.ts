@@ -5,6 +5,7 @@ import type { IBucket } from 'aws-cdk-lib/aws-s3'
 import { Construct } from 'constructs'
 import { acknowledgeWildcards } from '../wildcard-acknowledgement'
 import { tableActions } from './app-function'
+import { uploadGrants } from './files'
 
 /** The session tag the http function sets when it assumes the role (functions/tenant-credentials.ts). */
 const tag = 'tenant'
@@ -21,44 +22,23 @@ export interface TenantRoleProps {
 
 /**
  * A tenant's rights in the files bucket, only under its own prefixes (packages/api/src/files/file-keys.ts),
- * with the same rule as the platform's files (http-api.ts): a form writes only to the upload area, and a kept
- * file is written only as a copy, out of the upload area or of another of the tenant's kept files.
+ * with the same rule as the platform's files (`uploadGrants`): a form writes only to the upload area, and a
+ * kept file is written only as a copy, of the tenant's upload or of another of its kept files (a service
+ * request's own copy of a kept document). A kept file may be downloaded, copied and deleted with every past
+ * version, which takes listing the versions of its own keys, and no other listing.
  */
-const tenantFileStatements = (bucket: IBucket) => {
-  const incoming = bucket.arnForObjects(`incoming/tenants/${tenant}/*`)
-  const kept = bucket.arnForObjects(`tenants/${tenant}/*`)
-  const statements = [
-    // Posting (presigned), reading and clearing uploads;
-    new PolicyStatement({
-      actions: ['s3:PutObject', 's3:GetObject', 's3:DeleteObject'],
-      resources: [incoming],
-    }),
-    // writing a kept file only as a copy of the tenant's own;
-    new PolicyStatement({
-      actions: ['s3:PutObject'],
-      resources: [kept],
-      conditions: {
-        StringLike: {
-          's3:x-amz-copy-source': [
-            `${bucket.bucketName}/incoming/tenants/${tenant}/*`,
-            `${bucket.bucketName}/tenants/${tenant}/*`,
-          ],
-        },
-      },
-    }),
-    // downloading (presigned) and copying kept files, and deleting one with every past version of it,
-    new PolicyStatement({
-      actions: ['s3:GetObject', 's3:DeleteObject', 's3:DeleteObjectVersion'],
-      resources: [kept],
-    }),
-    // which takes listing the versions of its own keys, and no other listing.
-    new PolicyStatement({
-      actions: ['s3:ListBucketVersions'],
-      resources: [bucket.bucketArn],
-      conditions: { StringLike: { 's3:prefix': `tenants/${tenant}/*` } },
-    }),
-  ]
-  return { statements, wildcards: [incoming, kept] }
+const tenantFileGrants = (bucket: IBucket) => {
+  const grants = uploadGrants(bucket, {
+    kept: `tenants/${tenant}`,
+    keptActions: ['s3:GetObject', 's3:DeleteObject', 's3:DeleteObjectVersion'],
+    copiesBetweenKept: true,
+  })
+  const listVersions = new PolicyStatement({
+    actions: ['s3:ListBucketVersions'],
+    resources: [bucket.bucketArn],
+    conditions: { StringLike: { 's3:prefix': `tenants/${tenant}/*` } },
+  })
+  return { statements: [...grants.statements, listVersions], wildcards: grants.wildcards }
 }
 
 /**
@@ -67,7 +47,7 @@ const tenantFileStatements = (bucket: IBucket) => {
  * caller set. On a gsi1 Query, LeadingKeys is the index's partition key, so a tenant may query its own index
  * partitions (`T#{tenant}#CP#OPEN`) and no other: the ministry's cross-tenant index reads (`MONTH#`, `DAY#`,
  * `DIRECTORY`, `APPS#`) stay with the function's own role, used on the platform host and by the jobs.
- * In the files bucket, likewise, only `tenants/{tenant}/` and `incoming/tenants/{tenant}/` (`tenantFileStatements`).
+ * In the files bucket, likewise, only `tenants/{tenant}/` and `incoming/tenants/{tenant}/` (`tenantFileGrants`).
  */
 export class TenantRole extends Construct {
   readonly role: Role
@@ -76,7 +56,7 @@ export class TenantRole extends Construct {
     super(scope, id)
     const [first, ...others] = props.assumedBy
     if (!first) throw new Error('the tenant role needs a function to assume it')
-    const files = tenantFileStatements(props.filesBucket)
+    const files = tenantFileGrants(props.filesBucket)
     const trust = (role: IRole) =>
       new ArnPrincipal(role.roleArn).withSessionTags().withConditions({
         // A regency code (16.73) and nothing else as the only tag: no session without a tenant.

@@ -13,12 +13,12 @@ import { inTenantScope } from '@mpp/db/tenant-scope'
 import { createLocalFileStore } from '@mpp/local/local-file-store'
 import { describe, expect, it } from 'vitest'
 import { createClock } from '../support/clock'
+import { sampleJpeg as jpeg, samplePdf as pdf, samplePng as png } from '../support/sample-files'
 import { testSecret } from '../support/test-app'
 
 const origin = 'http://localhost'
 const key = 'applications/a1/kajian-urgensi.pdf'
 const maxBytes = 5 * 1024 * 1024
-const pdf = (text: string) => new TextEncoder().encode(`%PDF-1.4\n% ${text}\n%%EOF\n`)
 const asPdf = { fileName: 'kajian.pdf', contentType: 'application/pdf' }
 
 /** A local store in a directory of its own, with a clock the test moves. */
@@ -272,25 +272,6 @@ describe('the receiver’s body limit', () => {
 describe('citizen documents (PDF, JPEG or PNG, at most 5 MB, judged by their bytes)', () => {
   const lubuklinggau = '16.73'
   const docKey = citizenDocumentKey(lubuklinggau, 'c-7f3a', 'd-01')
-  const png = Uint8Array.of(
-    0x89,
-    0x50,
-    0x4e,
-    0x47,
-    0x0d,
-    0x0a,
-    0x1a,
-    0x0a,
-    0,
-    0,
-    0,
-    0x0d,
-    0x49,
-    0x48,
-    0x44,
-    0x52,
-  )
-  const jpeg = Uint8Array.of(0xff, 0xd8, 0xff, 0xe0, 0, 0x10, 0x4a, 0x46, 0x49, 0x46, 0)
   const inLubuklinggau = <T>(work: () => Promise<T>) => inTenantScope(lubuklinggau, work)
 
   /** A store, and a citizen's upload of `bytes` (labelled `claimed` by the browser) to `key`, through its form. */

@@ -8,31 +8,12 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import { renewedEarly, s3FileStore } from '../../functions/s3-file-store'
 import { createClock } from '../support/clock'
 import { startS3StandIn } from '../support/s3-stand-in'
+import { samplePng as png, samplePdf } from '../support/sample-files'
 
 const bucket = 'mpp-files'
 const lubuklinggau = '16.73'
 const docKey = citizenDocumentKey(lubuklinggau, 'c-7f3a', 'd-01')
-const png = Uint8Array.of(
-  0x89,
-  0x50,
-  0x4e,
-  0x47,
-  0x0d,
-  0x0a,
-  0x1a,
-  0x0a,
-  0,
-  0,
-  0,
-  0x0d,
-  0x49,
-  0x48,
-  0x44,
-  0x52,
-  9,
-  9,
-)
-const pdf = new TextEncoder().encode('%PDF-1.4\n%%EOF\n')
+const pdf = samplePdf()
 
 let s3: Awaited<ReturnType<typeof startS3StandIn>>
 let store: FileStore
