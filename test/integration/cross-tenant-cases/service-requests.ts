@@ -31,6 +31,32 @@ export const serviceRequestCases: RouteCase[] = [
     path: '/api/citizen/service-requests/KX7PM2QD9R/submit',
     expect: 'refused',
   },
+  {
+    method: 'POST',
+    route: '/api/citizen/service-requests/:code/documents/:kindId/upload',
+    path: '/api/citizen/service-requests/KX7PM2QD9R/documents/ktp/upload',
+    expect: 'refused',
+  },
+  {
+    method: 'POST',
+    route: '/api/citizen/service-requests/:code/documents/:kindId/accept',
+    path: '/api/citizen/service-requests/KX7PM2QD9R/documents/ktp/accept',
+    body: () => ({ json: { uploadId: 'AAAAAAAAAAAAAAAA' } }),
+    expect: 'refused',
+  },
+  {
+    method: 'POST',
+    route: '/api/citizen/service-requests/:code/documents/:kindId/kept',
+    path: '/api/citizen/service-requests/KX7PM2QD9R/documents/ktp/kept',
+    expect: 'refused',
+  },
+  { method: 'GET', route: '/api/citizen/documents', expect: 'refused' },
+  {
+    method: 'DELETE',
+    route: '/api/citizen/documents/:kindId',
+    path: '/api/citizen/documents/ktp',
+    expect: 'refused',
+  },
   // Public: anyone with the code; a foreign session is no session.
   {
     method: 'GET',
@@ -74,4 +100,22 @@ export const serviceRequestPageCases: RouteCase[] = [
   { method: 'GET', route: '/permohonan', path: '/permohonan?kode=KX7P-M2QD-9R', expect: 'anonymous' },
   { method: 'GET', route: '/permohonan/:code', path: '/permohonan/KX7P-M2QD-9R', expect: 'anonymous' },
   { method: 'GET', route: '/warga/dokumen', expect: 'anonymous' },
+  {
+    method: 'GET',
+    route: '/warga/permohonan/:code/dokumen/:kindId/diterima',
+    path: '/warga/permohonan/KX7P-M2QD-9R/dokumen/ktp/diterima?unggahan=AAAAAAAAAAAAAAAA',
+    expect: 'anonymous',
+  },
+  {
+    method: 'POST',
+    route: '/warga/permohonan/:code/dokumen/:kindId/tersimpan',
+    path: '/warga/permohonan/KX7P-M2QD-9R/dokumen/ktp/tersimpan',
+    expect: 'anonymous',
+  },
+  {
+    method: 'POST',
+    route: '/warga/dokumen/:kindId/hapus',
+    path: '/warga/dokumen/ktp/hapus',
+    expect: 'anonymous',
+  },
 ]

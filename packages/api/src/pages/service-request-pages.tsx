@@ -40,6 +40,13 @@ import {
   trackedServiceRequest,
   trackingLink,
 } from '../service-requests/citizen-service-requests'
+import { deleteMyDocument, listMyDocuments } from '../service-requests/kept-documents'
+import {
+  acceptDocumentUpload,
+  canHandIn,
+  documentUploadForm,
+  useKeptDocument,
+} from '../service-requests/request-documents'
 import { pageContext } from './page-context'
 import { formString, refusable } from './take-ticket-pages'
 
@@ -164,7 +171,7 @@ export const serviceRequestPages = (deps: AppDeps) => {
       }
     })
 
-  /** What a document row offers besides what was handed in: made by request-documents.ts once files exist. */
+  /** Each document the form asks for: what was handed in, the upload form, the kept document to use instead. */
   const documentRows = async (
     c: Context<AppEnv>,
     tenant: Tenant,
@@ -178,39 +185,50 @@ export const serviceRequestPages = (deps: AppDeps) => {
       keptDocuments(deps.db, tenant.id, request.citizen),
     ])
     const keptByKind = new Map<string, KeptDocument>(kept.map((k) => [k.kindId, k]))
-    return (form?.documents ?? []).map((d) => {
-      const handed = request.documents.find((x) => x.kindId === d.kindId)
-      const keptOne = keptByKind.get(d.kindId)
-      const error = issues.find((i) => i.path === `documents.${d.kindId}`)?.message
-      // A kept file already on the request is not offered again.
-      const offerKept =
-        keptOne && (!handed || handed.status === 'fix') && handed?.file.name !== keptOne.file.name
-      return {
-        kindId: d.kindId,
-        name: kindName(kinds, d.kindId, lang),
-        ...(d.note ? { note: d.note } : {}),
-        ...(handed
-          ? {
-              handedIn: {
-                fileName: handed.file.name,
-                bytes: handed.file.bytes,
-                version: handed.version,
-                status: handed.status,
-                ...(handed.reason ? { reason: handed.reason } : {}),
-              },
-            }
-          : {}),
-        ...(offerKept ? { kept: { fileName: keptOne.file.name, keptAt: keptOne.keptAt } } : {}),
-        ...(error ? { error } : {}),
-      }
-    })
+    const site = originOf(c, deps.config.rootDomain).tenant(tenant.slug)
+    const last = (key: string) => key.split('/').at(-1) ?? ''
+    return Promise.all(
+      (form?.documents ?? []).map(async (d): Promise<DocumentRow> => {
+        const handed = request.documents.find((x) => x.kindId === d.kindId)
+        const keptOne = keptByKind.get(d.kindId)
+        const error = issues.find((i) => i.path === `documents.${d.kindId}`)?.message
+        const open = canHandIn(request, form, d.kindId)
+        // A kept file already on the request (its copy, or the upload it was kept from) is not offered again.
+        const onRequest =
+          keptOne !== undefined &&
+          handed !== undefined &&
+          [last(keptOne.file.key), `k-${last(keptOne.file.key)}`].includes(last(handed.file.key))
+        const upload = open ? await documentUploadForm(deps, tenant, request, d.kindId, site) : undefined
+        return {
+          kindId: d.kindId,
+          name: kindName(kinds, d.kindId, lang),
+          ...(d.note ? { note: d.note } : {}),
+          ...(handed
+            ? {
+                handedIn: {
+                  fileName: handed.file.name,
+                  bytes: handed.file.bytes,
+                  version: handed.version,
+                  status: handed.status,
+                  ...(handed.reason ? { reason: handed.reason } : {}),
+                },
+              }
+            : {}),
+          ...(open && keptOne && !onRequest
+            ? { kept: { fileName: keptOne.file.name, keptAt: keptOne.keptAt } }
+            : {}),
+          ...(upload ? { upload: { url: upload.url, fields: upload.fields } } : {}),
+          ...(error ? { error } : {}),
+        }
+      }),
+    )
   }
 
   /** The request's page: the draft form while the citizen may change it, else the request as it stands. */
   const renderRequest = async (
     c: Context<AppEnv>,
     request: ServiceRequest,
-    refusal?: { error: ApiError; values: Record<string, string> },
+    refusal?: { error: ApiError; values: Record<string, string>; kindId?: string },
     notice?: string,
   ) => {
     const tenant = tenantOf(c.var.site)
@@ -220,6 +238,9 @@ export const serviceRequestPages = (deps: AppDeps) => {
     const view = citizenViewOf(deps, tenant, request)
     if (request.status === 'draft' || request.status === 'needs_fix') {
       const issues = issuesOf(refusal?.error, m)
+      // A refused file is about its document: the reason goes beside it.
+      if (refusal?.kindId)
+        issues.push({ path: `documents.${refusal.kindId}`, message: m.errors[refusal.error.code] })
       return html(
         c,
         <ServiceRequestDraftPage
@@ -233,7 +254,7 @@ export const serviceRequestPages = (deps: AppDeps) => {
           {...(refusal
             ? {
                 alert:
-                  refusal.error.code === 'invalid_request'
+                  refusal.error.code === 'invalid_request' || refusal.kindId
                     ? m.serviceRequests.refused
                     : m.errors[refusal.error.code],
               }
@@ -320,6 +341,49 @@ export const serviceRequestPages = (deps: AppDeps) => {
         return renderRequest(c, saved.ok, { error: submitted.refused, values })
       }
       return c.redirect(`/warga/permohonan/${display}/tanda-terima?baru`, 303)
+    }),
+  )
+
+  // Where the file store sends the browser once a document is uploaded: checked, recorded, kept.
+  pages.get(
+    '/warga/permohonan/:code/dokumen/:kindId/diterima',
+    requireSite('tenant'),
+    signedIn(async (c, citizen) => {
+      const tenant = tenantOf(c.var.site)
+      const code = c.req.param('code') ?? ''
+      const kindId = c.req.param('kindId') ?? ''
+      const result = await refusable(() =>
+        acceptDocumentUpload(deps, tenant, citizen, code, kindId, c.req.query('unggahan') ?? ''),
+      )
+      if ('refused' in result) {
+        if (result.refused.status === 404) throw result.refused
+        const request = await ownServiceRequest(deps, tenant, citizen, code)
+        return renderRequest(c, request, { error: result.refused, values: request.answers, kindId })
+      }
+      return c.redirect(
+        `/warga/permohonan/${formatTrackingCode(result.ok.code)}?dokumen#dokumen-${kindId}`,
+        303,
+      )
+    }),
+  )
+
+  pages.post(
+    '/warga/permohonan/:code/dokumen/:kindId/tersimpan',
+    requireSite('tenant'),
+    signedIn(async (c, citizen) => {
+      const tenant = tenantOf(c.var.site)
+      const code = c.req.param('code') ?? ''
+      const kindId = c.req.param('kindId') ?? ''
+      const result = await refusable(() => useKeptDocument(deps, tenant, citizen, code, kindId))
+      if ('refused' in result) {
+        if (result.refused.code === 'service_request_not_found') throw result.refused
+        const request = await ownServiceRequest(deps, tenant, citizen, code)
+        return renderRequest(c, request, { error: result.refused, values: request.answers, kindId })
+      }
+      return c.redirect(
+        `/warga/permohonan/${formatTrackingCode(result.ok.code)}?dokumen#dokumen-${kindId}`,
+        303,
+      )
     }),
   )
 
@@ -414,27 +478,27 @@ export const serviceRequestPages = (deps: AppDeps) => {
     requireSite('tenant'),
     signedIn(async (c, citizen) => {
       const tenant = tenantOf(c.var.site)
-      const [kept, kinds] = await Promise.all([
-        keptDocuments(deps.db, tenant.id, citizen),
-        documentKindsById(deps, tenant),
-      ])
+      const kept = await listMyDocuments(deps, tenant, citizen)
       return html(
         c,
         <MyDocumentsPage
           ctx={pageContext(c, deps.config)}
           timeZone={tenant.timeZone}
-          documents={kept.map((k) => ({
-            kindId: k.kindId,
-            name: kindName(kinds, k.kindId, c.var.lang),
-            fileName: k.file.name,
-            bytes: k.file.bytes,
-            keptAt: k.keptAt,
-          }))}
+          documents={kept.map((k) => ({ ...k, name: k.name[c.var.lang] }))}
           {...(c.req.query('dihapus') !== undefined
             ? { notice: c.var.m.serviceRequests.documentDeleted }
             : {})}
         />,
       )
+    }),
+  )
+
+  pages.post(
+    '/warga/dokumen/:kindId/hapus',
+    requireSite('tenant'),
+    signedIn(async (c, citizen) => {
+      await deleteMyDocument(deps, tenantOf(c.var.site), citizen, c.req.param('kindId') ?? '')
+      return c.redirect('/warga/dokumen?dihapus', 303)
     }),
   )
 

@@ -12,6 +12,7 @@ import { requireCitizen } from '../auth/citizen-session'
 import { errorResponse, tooManyResponse } from '../errors'
 import { countPublicWrite } from '../limits/public-writes'
 import { requireSite, tenantOf } from '../middleware/require-site'
+import { originOf } from '../onboarding/origin'
 import {
   citizenViewOf,
   listMyServiceRequests,
@@ -22,6 +23,13 @@ import {
   submitServiceRequest,
   trackedServiceRequest,
 } from '../service-requests/citizen-service-requests'
+import { deleteMyDocument, listMyDocuments } from '../service-requests/kept-documents'
+import {
+  acceptDocumentUpload,
+  createDocumentUpload,
+  uploadIdPattern,
+  useKeptDocument,
+} from '../service-requests/request-documents'
 import { createRouter } from '../validation'
 
 const json = <S extends z.ZodType>(schema: S, description: string) => ({
@@ -222,6 +230,129 @@ const trackRoute = createRoute({
   },
 })
 
+const documentParams = codeParam.extend({
+  kindId: entityId.meta({ description: "A document kind the service's online form asks for" }),
+})
+
+const documentRefusals = {
+  404: errorResponse(
+    'No request of this citizen with that code (`service_request_not_found`), or the form does not ask for that kind (`document_not_asked`)',
+  ),
+  409: errorResponse(
+    'Not a draft nor waiting for fixes, or (waiting for fixes) a document an officer did not flag (`service_request_locked`)',
+  ),
+}
+
+const uploadRoute = (guard: ReturnType<typeof requireCitizen>) =>
+  createRoute({
+    method: 'post',
+    path: '/api/citizen/service-requests/{code}/documents/{kindId}/upload',
+    operationId: 'createDocumentUpload',
+    summary:
+      'The form that sends one document (PDF, JPEG or PNG, at most 5 MB) straight to the file store, good for 30 minutes; post `fields` then the file as `file` to `url`. The store then sends the browser to `redirect`, the accept step (or call acceptDocumentUpload with `uploadId`)',
+    tags: ['service requests'],
+    middleware: [requireSite('tenant'), guard] as const,
+    request: { params: documentParams },
+    responses: {
+      201: json(
+        z
+          .object({
+            url: z.string(),
+            fields: z.record(z.string(), z.string()),
+            uploadId: z.string(),
+            redirect: z.string(),
+          })
+          .meta({ id: 'DocumentUpload' }),
+        'The upload form',
+      ),
+      ...documentRefusals,
+    },
+  })
+
+const acceptRoute = (guard: ReturnType<typeof requireCitizen>) =>
+  createRoute({
+    method: 'post',
+    path: '/api/citizen/service-requests/{code}/documents/{kindId}/accept',
+    operationId: 'acceptDocumentUpload',
+    summary:
+      "Check the uploaded document by its content, record it on the request (a replacement: version + 1, back to `handed_in`) and keep a copy in the citizen's documents. Accepting the same upload again changes nothing",
+    tags: ['service requests'],
+    middleware: [requireSite('tenant'), guard] as const,
+    request: {
+      params: documentParams,
+      body: body(
+        z
+          .object({ uploadId: z.string().regex(uploadIdPattern) })
+          .strict()
+          .meta({ id: 'AcceptDocumentUpload' }),
+      ),
+    },
+    responses: {
+      200: json(citizenServiceRequest, 'Recorded (now or before)'),
+      400: errorResponse(
+        'Nothing uploaded (`file_missing`), not a PDF, JPEG or PNG (`file_type_not_accepted`), or over 5 MB (`file_too_large`, details: bytes, maxBytes)',
+      ),
+      ...documentRefusals,
+    },
+  })
+
+const useKeptRoute = (guard: ReturnType<typeof requireCitizen>) =>
+  createRoute({
+    method: 'post',
+    path: '/api/citizen/service-requests/{code}/documents/{kindId}/kept',
+    operationId: 'useKeptDocument',
+    summary:
+      "Hand in the citizen's kept document of this kind without uploading it again: the request gets its own copy. Again changes nothing",
+    tags: ['service requests'],
+    middleware: [requireSite('tenant'), guard] as const,
+    request: { params: documentParams },
+    responses: {
+      200: json(citizenServiceRequest, 'Recorded (now or before)'),
+      404: errorResponse(
+        'No such request of this citizen (`service_request_not_found`), the form does not ask for that kind (`document_not_asked`), or no kept document of it (`kept_document_not_found`)',
+      ),
+      409: documentRefusals[409],
+    },
+  })
+
+const keptDocument = z
+  .object({
+    kindId: z.string(),
+    name: z.object({ id: z.string(), en: z.string() }),
+    fileName: z.string(),
+    contentType: storedFile.shape.contentType,
+    bytes: z.int(),
+    keptAt: z.string(),
+  })
+  .meta({ id: 'KeptDocument' })
+
+const listDocumentsRoute = (guard: ReturnType<typeof requireCitizen>) =>
+  createRoute({
+    method: 'get',
+    path: '/api/citizen/documents',
+    operationId: 'listMyDocuments',
+    summary: "The citizen's kept documents, one per kind: offered to their next request that asks for it",
+    tags: ['service requests'],
+    middleware: [requireSite('tenant'), guard] as const,
+    responses: { 200: json(z.object({ documents: z.array(keptDocument) }), 'Their documents') },
+  })
+
+const deleteDocumentRoute = (guard: ReturnType<typeof requireCitizen>) =>
+  createRoute({
+    method: 'delete',
+    path: '/api/citizen/documents/{kindId}',
+    operationId: 'deleteMyDocument',
+    summary:
+      'Delete a kept document: gone from the file store and the list. Requests that used it keep their own copies',
+    tags: ['service requests'],
+    middleware: [requireSite('tenant'), guard] as const,
+    request: { params: z.object({ kindId: entityId }) },
+    responses: {
+      204: { description: 'Deleted' },
+      404: errorResponse('No kept document of that kind (`kept_document_not_found`)'),
+    },
+  })
+
 const citizenOf = (c: Context<AppEnv>) => (c.var.citizen as CitizenSession).address
 
 /** The citizen's online applications as JSON; the pages are service-request-pages.tsx. */
@@ -264,6 +395,35 @@ export const serviceRequestApi = (deps: AppDeps) => {
       const tenant = tenantOf(c.var.site)
       const submitted = await submitServiceRequest(deps, tenant, citizenOf(c), c.req.valid('param').code)
       return c.json(citizenViewOf(deps, tenant, submitted), 200)
+    })
+    .openapi(uploadRoute(guard), async (c) => {
+      const tenant = tenantOf(c.var.site)
+      const { code, kindId } = c.req.valid('param')
+      const site = originOf(c, deps.config.rootDomain).tenant(tenant.slug)
+      const form = await createDocumentUpload(deps, tenant, citizenOf(c), code, kindId, site)
+      c.header('Cache-Control', 'no-store')
+      return c.json(form, 201)
+    })
+    .openapi(acceptRoute(guard), async (c) => {
+      const tenant = tenantOf(c.var.site)
+      const { code, kindId } = c.req.valid('param')
+      const { uploadId } = c.req.valid('json')
+      const saved = await acceptDocumentUpload(deps, tenant, citizenOf(c), code, kindId, uploadId)
+      return c.json(citizenViewOf(deps, tenant, saved), 200)
+    })
+    .openapi(useKeptRoute(guard), async (c) => {
+      const tenant = tenantOf(c.var.site)
+      const { code, kindId } = c.req.valid('param')
+      const saved = await useKeptDocument(deps, tenant, citizenOf(c), code, kindId)
+      return c.json(citizenViewOf(deps, tenant, saved), 200)
+    })
+    .openapi(listDocumentsRoute(guard), async (c) => {
+      c.header('Cache-Control', 'no-store')
+      return c.json({ documents: await listMyDocuments(deps, tenantOf(c.var.site), citizenOf(c)) }, 200)
+    })
+    .openapi(deleteDocumentRoute(guard), async (c) => {
+      await deleteMyDocument(deps, tenantOf(c.var.site), citizenOf(c), c.req.valid('param').kindId)
+      return c.body(null, 204)
     })
     .openapi(trackRoute, async (c) => {
       const tenant = tenantOf(c.var.site)
