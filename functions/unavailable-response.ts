@@ -1,5 +1,5 @@
 import { retryAfterUnavailableSeconds } from '@mpp/api/errors'
-import { messagesFor } from '@mpp/web/i18n/messages'
+import { loadMessages } from '@mpp/web/i18n/server-messages'
 import type { APIGatewayProxyStructuredResultV2 } from 'aws-lambda'
 
 const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (ch) => `&#${ch.charCodeAt(0)};`)
@@ -8,8 +8,8 @@ const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (ch) => `&#${ch.ch
  * The 503 for a request that came while the app itself could not start (its secrets unreadable): the app's
  * error shape for the API, a small page for the rest, in Indonesian and English as the language is not known.
  */
-export const unavailableResponse = (path: string): APIGatewayProxyStructuredResultV2 => {
-  const [id, en] = [messagesFor('id'), messagesFor('en')]
+export const unavailableResponse = async (path: string): Promise<APIGatewayProxyStructuredResultV2> => {
+  const [id, en] = await Promise.all([loadMessages('id'), loadMessages('en')])
   const headers = { 'cache-control': 'no-store', 'retry-after': String(retryAfterUnavailableSeconds) }
   if (path.startsWith('/api/'))
     return {

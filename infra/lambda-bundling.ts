@@ -35,6 +35,8 @@ export interface FunctionBundle {
   totalBytes: number
   mapBytes: number
   chunks: number
+  /** The source files (relative to the working directory) in what is loaded at init, by bytes in the output. */
+  initInputs: Record<string, number>
 }
 
 /** The chunks an output loads before it runs: itself and its static imports, transitively. */
@@ -91,6 +93,10 @@ export const bundleLambda = async (entry: string, dir: string): Promise<Function
   const sizeOf = async (files: string[]) =>
     (await Promise.all(files.map(async (f) => (await stat(f)).size))).reduce((a, b) => a + b, 0)
   const initCode = Buffer.concat(await Promise.all(init.map((f) => readFile(f))))
+  const initInputs: Record<string, number> = {}
+  for (const output of init)
+    for (const [input, { bytesInOutput }] of Object.entries(metafile.outputs[output]?.inputs ?? {}))
+      initInputs[input] = (initInputs[input] ?? 0) + bytesInOutput
   return {
     outfile,
     initBytes: initCode.length,
@@ -98,5 +104,6 @@ export const bundleLambda = async (entry: string, dir: string): Promise<Function
     totalBytes: await sizeOf(code),
     mapBytes: await sizeOf(outputs.filter((o) => o.endsWith('.map'))),
     chunks: code.length,
+    initInputs,
   }
 }

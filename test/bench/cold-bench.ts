@@ -152,7 +152,7 @@ export const benchColdStart = async (opts: {
     coldMsP50: round(median(c.map(coldMs))),
   })
   const floor = summary(baselineRuns)
-  const size = ({ outfile: _, ...sizes }: Awaited<ReturnType<typeof bundleFunction>>) => sizes
+  const size = ({ outfile: _, initInputs: __, ...sizes }: Awaited<ReturnType<typeof bundleFunction>>) => sizes
   return {
     runs,
     nodeOptions: lambdaNodeOptions,

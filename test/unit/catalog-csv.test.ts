@@ -20,7 +20,7 @@ const row = (id: string, name: string) => [
 
 describe('the catalog CSV', () => {
   it("refuses the template's example rows until they are edited, saying why", () => {
-    const read = readCatalogCsv(catalogTemplateCsv(), empty, m, 'id')
+    const read = readCatalogCsv(catalogTemplateCsv(), empty, m)
     expect(read.ok).toBe(false)
     if (read.ok) return
     expect(read.issues.map((i) => [i.line, i.field])).toEqual([
@@ -37,7 +37,6 @@ describe('the catalog CSV', () => {
         .join('\n'),
       empty,
       m,
-      'id',
     )
     expect(!marked.ok && marked.issues.map((i) => [i.line, i.field])).toEqual([
       [2, 'service_id'],
@@ -50,20 +49,14 @@ describe('the catalog CSV', () => {
         .join('\n'),
       empty,
       m,
-      'id',
     )
     expect(edited.ok).toBe(true)
   })
 
   it('reads a semicolon file with a BOM and CRLF as the comma file', () => {
     const lines = [header, row('akta', 'Akta Kelahiran'), row('kk', 'Kartu Keluarga')]
-    const comma = readCatalogCsv(lines.map((r) => r.join(',')).join('\n'), empty, m, 'id')
-    const semicolon = readCatalogCsv(
-      `\uFEFF${lines.map((r) => r.join(';')).join('\r\n')}\r\n`,
-      empty,
-      m,
-      'id',
-    )
+    const comma = readCatalogCsv(lines.map((r) => r.join(',')).join('\n'), empty, m)
+    const semicolon = readCatalogCsv(`\uFEFF${lines.map((r) => r.join(';')).join('\r\n')}\r\n`, empty, m)
     expect(comma.ok && semicolon.ok).toBe(true)
     if (!comma.ok || !semicolon.ok) return
     expect(semicolon.delimiter).toBe(';')
@@ -74,7 +67,7 @@ describe('the catalog CSV', () => {
   it('names the line and column of an unclosed quote in words, never the parser text', () => {
     for (const lang of ['id', 'en'] as const) {
       const text = `${header.join(';')}\n${row('akta', 'Akta').join(';')}\n${row('kk', '"Kartu Keluarga').join(';')}\n`
-      const read = readCatalogCsv(text, empty, messagesFor(lang), lang)
+      const read = readCatalogCsv(text, empty, messagesFor(lang))
       expect(!read.ok && read.issues).toEqual([
         { line: 3, field: 'service_name', message: messagesFor(lang).catalogImport.unclosedQuote(3) },
       ])

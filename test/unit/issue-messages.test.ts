@@ -26,8 +26,8 @@ const worded = (schema: z.ZodType, input: unknown) => {
   const result = schema.safeParse(input)
   if (result.success) throw new Error('expected a refusal')
   return {
-    id: fieldIssues(result.error, 'id', input),
-    en: fieldIssues(result.error, 'en', input),
+    id: fieldIssues(result.error, id, input),
+    en: fieldIssues(result.error, en, input),
   }
 }
 
@@ -145,8 +145,8 @@ describe('the one mapping from validation issues to messages', () => {
       f: z.string().refine(() => false, 'some internal reason'),
     })
     const input = { a: typed, b: typed, c: typed, d: typed, e: typed, f: typed, extra: typed }
-    for (const lang of ['id', 'en'] as const) {
-      const issues = fieldIssues(z.strictObject(schema.shape).safeParse(input).error as never, lang, input)
+    for (const m of [id, en]) {
+      const issues = fieldIssues(z.strictObject(schema.shape).safeParse(input).error as never, m, input)
       expect(issues.length).toBeGreaterThanOrEqual(6)
       for (const { message } of issues) {
         expect(message).not.toContain(typed)

@@ -35,8 +35,8 @@ const wordsOf = (value: unknown) => {
   const result = schema.safeParse({ nik: value })
   if (result.success) throw new Error('expected a refusal')
   return {
-    id: fieldIssues(result.error, 'id', { nik: value })[0]?.message,
-    en: fieldIssues(result.error, 'en', { nik: value })[0]?.message,
+    id: fieldIssues(result.error, id, { nik: value })[0]?.message,
+    en: fieldIssues(result.error, en, { nik: value })[0]?.message,
   }
 }
 

@@ -1,12 +1,11 @@
 import { en } from './en'
 import { id, type Messages } from './id'
+import type { Lang } from './languages'
 
-export const languages = ['id', 'en'] as const
-export type Lang = (typeof languages)[number]
+export { isLang, type Lang, languages } from './languages'
 export type { Messages }
 
 const catalogs: Record<Lang, Messages> = { id, en }
 
-export const isLang = (value: unknown): value is Lang => languages.includes(value as Lang)
-
+/** Both catalogs, for the browser scripts. The server loads English on first use instead (`server-messages.ts`). */
 export const messagesFor = (lang: Lang): Messages => catalogs[lang]

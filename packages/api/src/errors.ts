@@ -1,6 +1,6 @@
 import { z } from '@hono/zod-openapi'
 import type { ErrorCode } from '@mpp/web/i18n/error-codes'
-import { messagesFor } from '@mpp/web/i18n/messages'
+import { id as indonesian } from '@mpp/web/i18n/id'
 import type { Context } from 'hono'
 import type { ContentfulStatusCode } from 'hono/utils/http-status'
 import type { AppEnv } from './app-env'
@@ -38,7 +38,7 @@ export const errorBody = z
 /** The one error shape: `{ error: { code, message, details? } }`, the message in the request's language. */
 export const errorJson = (c: Context<AppEnv>, error: ApiError) => {
   for (const [name, value] of Object.entries(error.headers ?? {})) c.header(name, value)
-  const m = c.var.m ?? messagesFor('id')
+  const m = c.var.m ?? indonesian
   const body = { code: error.code, message: m.errors[error.code], details: wordDetails(error.details, m) }
   return c.json({ error: body }, error.status)
 }

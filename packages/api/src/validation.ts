@@ -1,5 +1,5 @@
 import { OpenAPIHono } from '@hono/zod-openapi'
-import { type Lang, messagesFor } from '@mpp/web/i18n/messages'
+import { id as indonesian } from '@mpp/web/i18n/id'
 import type { ZodError } from 'zod'
 import type { AppEnv } from './app-env'
 import { ApiError } from './errors'
@@ -12,8 +12,8 @@ export type { FieldIssue }
  * Zod issues as `{ path, message }`, each message a short sentence in the request's language from the one
  * mapping (`issue-messages.ts`). `input` is what was sent, to tell a missing field from a wrong one.
  */
-export const fieldIssues = (error: ZodError, lang: Lang, input?: unknown): FieldIssue[] =>
-  error.issues.flatMap((issue) => rulesOfIssue(issue, input).map((i) => wordIssue(i, messagesFor(lang))))
+export const fieldIssues = (error: ZodError, m: typeof indonesian, input?: unknown): FieldIssue[] =>
+  error.issues.flatMap((issue) => rulesOfIssue(issue, input).map((i) => wordIssue(i, m)))
 
 // zod-validator hands its hook what was sent as `data`; its type leaves it out on a failure.
 const inputOf = (result: object): unknown => (result as { data?: unknown }).data
@@ -30,7 +30,7 @@ export const createRouter = (options: { anyHost?: boolean } = {}) => {
         throw new ApiError(
           400,
           'invalid_request',
-          fieldIssues(result.error, c.var.lang ?? 'id', inputOf(result)),
+          fieldIssues(result.error, c.var.m ?? indonesian, inputOf(result)),
         )
     },
   })

@@ -7,7 +7,7 @@ import {
   service as serviceSchema,
 } from '@mpp/core/catalog'
 import type { Catalog } from '@mpp/db/catalog-repository'
-import type { Lang, Messages } from '@mpp/web/i18n/messages'
+import type { Messages } from '@mpp/web/i18n/messages'
 import type { ZodError } from 'zod'
 import { type CsvDelimiter, readCsv, restoreCell, toCsv } from '../csv'
 import { fieldIssues } from '../validation'
@@ -109,11 +109,11 @@ const splitList = (cell: string) =>
 /** Zod issues of one row as CSV issues, each path turned into the column it came from. */
 const rowIssues = (
   error: ZodError,
-  lang: Lang,
+  m: Messages,
   line: number,
   columnOf: (path: string) => string,
 ): CsvIssue[] =>
-  fieldIssues(error, lang).map((issue) => ({ line, field: columnOf(issue.path), message: issue.message }))
+  fieldIssues(error, m).map((issue) => ({ line, field: columnOf(issue.path), message: issue.message }))
 
 const serviceColumnOf = (path: string): string => {
   const [head = '', sub = ''] = path.split('.')
@@ -146,7 +146,7 @@ const sampleColumns = (cell: (column: CsvColumn) => string): CsvColumn[] => [
  * whose agency name and kind are empty uses the agency as it is. A service keeps what the CSV has no column
  * for (an optional column left out of the header included).
  */
-export const readCatalogCsv = (text: string, existing: Catalog, m: Messages, lang: Lang): CsvImport => {
+export const readCatalogCsv = (text: string, existing: Catalog, m: Messages): CsvImport => {
   const t = m.catalogImport
   const read = readCsv(text)
   if (!read.ok) {
@@ -228,7 +228,7 @@ export const readCatalogCsv = (text: string, existing: Catalog, m: Messages, lan
         agenciesInCsv.set(agencyId, { agency: parsed.data, line })
         if (!stored) nextOrder += 10
       } else {
-        issues.push(...rowIssues(parsed.error, lang, line, (p) => agencyColumns[p] ?? p))
+        issues.push(...rowIssues(parsed.error, m, line, (p) => agencyColumns[p] ?? p))
         agencyOk = false
       }
     }
@@ -261,7 +261,7 @@ export const readCatalogCsv = (text: string, existing: Catalog, m: Messages, lan
       internal: Object.keys(internal).length > 0 ? internal : undefined,
     })
     if (!parsed.success) {
-      const found = rowIssues(parsed.error, lang, line, serviceColumnOf)
+      const found = rowIssues(parsed.error, m, line, serviceColumnOf)
       // An invalid agency id is reported once, by the agency.
       issues.push(...(agencyOk ? found : found.filter((i) => i.field !== 'agency_id')))
       continue

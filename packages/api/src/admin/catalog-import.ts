@@ -3,7 +3,7 @@ import type { Agency, Service } from '@mpp/core/catalog'
 import type { Tenant } from '@mpp/core/tenant'
 import { getAdminCatalog, PartialWriteError, writeCatalog } from '@mpp/db/catalog-admin-repository'
 import type { Catalog } from '@mpp/db/catalog-repository'
-import type { Lang, Messages } from '@mpp/web/i18n/messages'
+import type { Messages } from '@mpp/web/i18n/messages'
 import type { AppDeps } from '../app-env'
 import { ApiError } from '../errors'
 import { type CsvColumn, type CsvIssue, csvColumns, readCatalogCsv, serviceCells } from './catalog-csv'
@@ -163,8 +163,8 @@ const readToken = (token: string, csv: string): string[] | undefined => {
   return items.match(/.{8}/g) ?? []
 }
 
-const readOrRefuse = (csv: string, existing: Catalog, m: Messages, lang: Lang) => {
-  const read = readCatalogCsv(csv, existing, m, lang)
+const readOrRefuse = (csv: string, existing: Catalog, m: Messages) => {
+  const read = readCatalogCsv(csv, existing, m)
   if (!read.ok) throw new CsvRefusal(read.issues)
   return read
 }
@@ -175,11 +175,10 @@ export const previewImport = async (
   tenant: Tenant,
   csv: string,
   m: Messages,
-  lang: Lang,
 ): Promise<ImportPreview> => {
   const text = normaliseCsv(csv)
   const existing = await getAdminCatalog(deps.db, tenant.id)
-  const planned = plan(readOrRefuse(text, existing, m, lang), existing)
+  const planned = plan(readOrRefuse(text, existing, m), existing)
   const entries = planned.map((p) => p.entry)
   return { entries, counts: countOf(entries), previewToken: makeToken(text, planned) }
 }
@@ -196,7 +195,6 @@ export const applyImport = async (
   csv: string,
   previewToken: string,
   m: Messages,
-  lang: Lang,
   log: (message: string, details: Record<string, unknown>) => void,
 ): Promise<ImportResult> => {
   const text = normaliseCsv(csv)
@@ -206,7 +204,7 @@ export const applyImport = async (
       { path: 'previewToken', message: m.catalogImport.tokenMismatch },
     ])
   const existing = await getAdminCatalog(deps.db, tenant.id)
-  const planned = plan(readOrRefuse(text, existing, m, lang), existing)
+  const planned = plan(readOrRefuse(text, existing, m), existing)
   if (planned.length !== previewed.length) throw new ImportStale([])
 
   const stale = planned.filter((p, i) => p.current !== p.target && p.current !== previewed[i])

@@ -9,7 +9,7 @@ import {
   type StaffChange,
   storeInvite,
 } from '@mpp/db/staff-repository'
-import { messagesFor } from '@mpp/web/i18n/messages'
+import { id as indonesian } from '@mpp/web/i18n/id'
 import { z } from 'zod'
 import type { AppDeps, Session } from '../app-env'
 import { revocationCache } from '../auth/session-revocation'
@@ -110,12 +110,12 @@ export const inviteStaff = async (
     const { token, invite, writes } = newInvite(deps, tenant.id, { ...input, email }, by.email, now)
     const superseded = pending.filter((i) => i.email === email).map((i) => i.tokenHash)
     // The invitee reads it in Indonesian, like every mail of the platform; it is written with the invite.
-    const words = messagesFor('id').staffAdmin
+    const words = indonesian.staffAdmin
     const link = `${tenantSite.replace(/\/?$/, '/')}undangan/${token}`
     const mail = outboxMail(deps, tenantScope(tenant), {
       to: email,
       subject: words.mailSubject(tenant.name),
-      text: words.mailText(input.name, tenant.name, messagesFor('id').roles[input.role], link, inviteHours),
+      text: words.mailText(input.name, tenant.name, indonesian.roles[input.role], link, inviteHours),
     })
     const outcome = await storeInvite(deps.db, tenant.id, email, [...writes, mail.write], superseded)
     if (outcome === 'exists') throw exists()

@@ -3,7 +3,8 @@ import { isPhoneAddress, maskedEmail, signInCodeRules } from '@mpp/core/citizen'
 import { maskedPhone } from '@mpp/core/phone-code'
 import type { Tenant, TenantId } from '@mpp/core/tenant'
 import { spendSignInCode, storeSignInCode, useSignInCodeTry } from '@mpp/db/citizen-repository'
-import { type Lang, messagesFor } from '@mpp/web/i18n/messages'
+import type { Lang } from '@mpp/web/i18n/languages'
+import { loadMessages } from '@mpp/web/i18n/server-messages'
 import type { AppDeps } from '../app-env'
 import { ApiError } from '../errors'
 import type { RuleIssue } from '../issue-messages'
@@ -35,7 +36,7 @@ export const sendSignInCode = async (
   const now = deps.now()
   const code = String(randomInt(1_000_000)).padStart(6, '0')
   const expiresAt = Math.floor(now.getTime() / 1000) + signInCodeRules.minutes * 60
-  const words = messagesFor(lang).citizenSignIn
+  const words = (await loadMessages(lang)).citizenSignIn
   const say = { mpp: tenant.name, code, minutes: signInCodeRules.minutes }
   const message = citizenNotice(deps, tenant, address, {
     kind: 'sign_in_code',

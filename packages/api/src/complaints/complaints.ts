@@ -36,7 +36,9 @@ import { type RollupBreakdown, rollupWrites } from '@mpp/db/rollup-repository'
 import { getTenant, listDirectory } from '@mpp/db/tenant-repository'
 import type { TransactItem } from '@mpp/db/transactions'
 import { formatDate } from '@mpp/web/components/local-time'
-import { type Lang, messagesFor } from '@mpp/web/i18n/messages'
+import type { Lang } from '@mpp/web/i18n/languages'
+import type { Messages } from '@mpp/web/i18n/messages'
+import { loadMessages } from '@mpp/web/i18n/server-messages'
 import type { AppDeps } from '../app-env'
 import { ApiError } from '../errors'
 import { outboxMail } from '../mail/outbox'
@@ -75,10 +77,10 @@ const receiptMail = (
   tenant: Tenant,
   c: Complaint,
   to: ReceiptMail,
+  words: Messages['complaints'],
 ) => {
   const email = c.contact?.email
   if (!email) return undefined
-  const words = messagesFor(to.lang).complaints
   const code = formatTrackingCode(c.code)
   return outboxMail(
     deps,
@@ -120,6 +122,7 @@ export const submitComplaint = async (
   const idempotency = idempotencyKey
     ? { key: idempotencyKey, requestHash: requestHashOf('submitComplaint', tenant.id, input) }
     : undefined
+  const words = (await loadMessages(receipt.lang)).complaints
   for (let attempt = 0; attempt < 8; attempt++) {
     const complaint: Complaint = {
       code: trackingCodeFrom((n) => randomBytes(n)),
@@ -135,7 +138,7 @@ export const submitComplaint = async (
       messages: [],
       version: 1,
     }
-    const mail = receiptMail(deps, tenant, complaint, receipt)
+    const mail = receiptMail(deps, tenant, complaint, receipt, words)
     const result = await fileComplaint(deps.db, tenant.id, complaint, {
       ...(idempotency ? { idempotency } : {}),
       also: [

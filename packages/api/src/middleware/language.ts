@@ -1,4 +1,5 @@
-import { isLang, type Lang, messagesFor } from '@mpp/web/i18n/messages'
+import { isLang, type Lang } from '@mpp/web/i18n/languages'
+import { loadMessages } from '@mpp/web/i18n/server-messages'
 import { getCookie, setCookie } from 'hono/cookie'
 import { createMiddleware } from 'hono/factory'
 import type { AppEnv } from '../app-env'
@@ -20,7 +21,7 @@ export const language = createMiddleware<AppEnv>(async (c, next) => {
     if (isLang(remembered)) lang = remembered
   }
   c.set('lang', lang)
-  c.set('m', messagesFor(lang))
+  c.set('m', await loadMessages(lang))
   await next()
 })
 

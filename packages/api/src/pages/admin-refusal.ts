@@ -39,7 +39,7 @@ export const refusalMessage = (
     return { status, message: detail ? `${m.errors[error.code]} ${detail}` : m.errors[error.code], fields }
   }
   if (error instanceof Error && error.name === 'ZodError') {
-    const fields = fieldIssues(error as never, c.var.lang)
+    const fields = fieldIssues(error as never, c.var.m)
     return { status: 400, message: `${m.errors.invalid_request} ${describe(fields)}`, fields }
   }
   return undefined

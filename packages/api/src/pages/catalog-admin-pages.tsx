@@ -347,7 +347,7 @@ export const catalogAdminPages = (deps: AppDeps, tenants: TenantCache) => {
   /** The preview of `csv`, or its refusal; `stale` when a confirmation found the catalog changed. */
   const renderPreview = async (c: Context<AppEnv>, csv: string, stale = false) => {
     try {
-      const preview = await previewImport(deps, tenantOf(c.var.site), csv, c.var.m, c.var.lang)
+      const preview = await previewImport(deps, tenantOf(c.var.site), csv, c.var.m)
       return html(
         c,
         <CatalogImportPreviewPage
@@ -381,14 +381,8 @@ export const catalogAdminPages = (deps: AppDeps, tenants: TenantCache) => {
     const csv = typeof body.csv === 'string' ? body.csv : ''
     const token = typeof body.previewToken === 'string' ? body.previewToken : ''
     try {
-      const result = await applyImport(
-        deps,
-        tenantOf(c.var.site),
-        csv,
-        token,
-        c.var.m,
-        c.var.lang,
-        (msg, d) => c.var.log.error(msg, d),
+      const result = await applyImport(deps, tenantOf(c.var.site), csv, token, c.var.m, (msg, d) =>
+        c.var.log.error(msg, d),
       )
       const { added, changed } = result.counts
       return c.redirect(

@@ -66,7 +66,7 @@ export const citizenSignInPages = (deps: AppDeps) => {
     const back = next === '/warga' ? {} : { next }
     const address = signInAddress.safeParse(typed)
     if (!address.success) {
-      const message = fieldIssues(address.error, c.var.lang, typed)[0]?.message ?? c.var.m.issues.invalid
+      const message = fieldIssues(address.error, c.var.m, typed)[0]?.message ?? c.var.m.issues.invalid
       return render(c, { ...back, address: typed, field: { name: 'alamat', message } }, 400)
     }
     if (!sentTo || form.kirimUlang !== undefined) {
@@ -77,7 +77,7 @@ export const citizenSignInPages = (deps: AppDeps) => {
     const kept = { ...back, address: typed, code, sentTo }
     const proof = signInCode.safeParse(code)
     if (!proof.success) {
-      const message = fieldIssues(proof.error, c.var.lang, code)[0]?.message ?? c.var.m.issues.invalid
+      const message = fieldIssues(proof.error, c.var.m, code)[0]?.message ?? c.var.m.issues.invalid
       return render(c, { ...kept, field: { name: 'kode', message } }, 400)
     }
     try {

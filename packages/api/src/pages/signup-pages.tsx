@@ -115,7 +115,7 @@ export const signupPages = (deps: AppDeps) => {
   const invalid = (c: Context<AppEnv>, values: SignupValues, error: ZodError) => ({
     status: 400 as const,
     alert: c.var.m.errors.invalid_request,
-    fieldErrors: fieldIssues(error, c.var.lang, inputFor(values)).map((i) =>
+    fieldErrors: fieldIssues(error, c.var.m, inputFor(values)).map((i) =>
       i.path !== 'regencyCode'
         ? i
         : { path: 'regency', message: values.regency.trim() ? c.var.m.signup.unknownRegency : i.message },

@@ -383,19 +383,13 @@ export const catalogAdminApi = (deps: AppDeps, tenants: TenantCache) =>
           : typeof sent === 'string'
             ? sent
             : sent.csv
-      const preview = await previewImport(deps, tenantOf(c.var.site), csv, c.var.m, c.var.lang)
+      const preview = await previewImport(deps, tenantOf(c.var.site), csv, c.var.m)
       return c.json(preview, 200)
     })
     .openapi(importRoute, async (c) => {
       const { csv, previewToken } = c.req.valid('json')
-      const result = await applyImport(
-        deps,
-        tenantOf(c.var.site),
-        csv,
-        previewToken,
-        c.var.m,
-        c.var.lang,
-        (msg, d) => c.var.log.error(msg, d),
+      const result = await applyImport(deps, tenantOf(c.var.site), csv, previewToken, c.var.m, (msg, d) =>
+        c.var.log.error(msg, d),
       )
       return c.json(result, 200)
     })
