@@ -3,7 +3,7 @@ import type { Tenant } from '@mpp/core/tenant'
 import { listServices } from '@mpp/db/catalog-repository'
 import { getQueueConfig } from '@mpp/db/queue-config-repository'
 import { listAccounts } from '@mpp/db/staff-repository'
-import type { SetupItem } from '@mpp/web/pages/staff-home'
+import type { SetupItem } from '@mpp/web/views/staff-home'
 import type { AppDeps } from '../app-env'
 import { defaultOpeningHours, placeholderAddress } from '../onboarding/new-tenant'
 

@@ -10,8 +10,8 @@ import {
   AppointmentForm,
   AppointmentServiceList,
   type DateChoice,
-} from '@mpp/web/pages/appointment-book-page'
-import { AppointmentBookingPage } from '@mpp/web/pages/appointment-booking-page'
+} from '@mpp/web/views/appointment-book-view'
+import { AppointmentBookingPage } from '@mpp/web/views/appointment-booking-view'
 import { type Context, Hono } from 'hono'
 import type { AppEnv } from '../app-env'
 import { ApiError } from '../errors'

@@ -1,5 +1,5 @@
 import { credentials } from '@mpp/core/account'
-import { LoginPage } from '@mpp/web/pages/login-page'
+import { LoginPage } from '@mpp/web/views/login-view'
 import { type Context, Hono } from 'hono'
 import type { AppDeps, AppEnv } from '../app-env'
 import { endThisSession } from '../auth/session-revocation'

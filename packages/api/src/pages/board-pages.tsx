@@ -1,6 +1,6 @@
 import { addDays, businessDay, zonedInstant } from '@mpp/core/business-day'
 import { intervalsOn, type Schedule } from '@mpp/core/schedule'
-import { BoardPage } from '@mpp/web/pages/board-page'
+import { BoardPage } from '@mpp/web/views/board-view'
 import { Hono } from 'hono'
 import type { AppEnv } from '../app-env'
 import { ApiError } from '../errors'

@@ -3,7 +3,7 @@ import {
   CitizenHomePage,
   CitizenSignInPage,
   type CitizenSignInState,
-} from '@mpp/web/pages/citizen-sign-in-page'
+} from '@mpp/web/views/citizen-sign-in-view'
 import { type Context, Hono } from 'hono'
 import type { AppDeps, AppEnv } from '../app-env'
 import { requireCitizen } from '../auth/citizen-session'

@@ -13,17 +13,17 @@ import { getCatalog } from '@mpp/db/catalog-repository'
 import { getComplaint } from '@mpp/db/complaint-repository'
 import { groupByAgency } from '@mpp/web/components/service-groups'
 import {
-  type ComplaintField,
-  ComplaintFormPage,
-  type ComplaintFormValues,
-  ComplaintTrackPage,
-} from '@mpp/web/pages/complaint-page'
-import {
   type ComplaintListFilter,
   ComplaintListPage,
   ComplaintStaffPage,
   complaintListFilters,
-} from '@mpp/web/pages/complaint-staff-page'
+} from '@mpp/web/views/complaint-staff-view'
+import {
+  type ComplaintField,
+  ComplaintFormPage,
+  type ComplaintFormValues,
+  ComplaintTrackPage,
+} from '@mpp/web/views/complaint-view'
 import { type Context, Hono } from 'hono'
 import type { z } from 'zod'
 import type { AppDeps, AppEnv, Session } from '../app-env'

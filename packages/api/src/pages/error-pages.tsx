@@ -1,4 +1,4 @@
-import { ErrorPage } from '@mpp/web/pages/error-page'
+import { ErrorPage } from '@mpp/web/views/error-view'
 import type { Context } from 'hono'
 import type { AppConfig, AppEnv } from '../app-env'
 import type { ApiError } from '../errors'

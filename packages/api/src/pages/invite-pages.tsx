@@ -1,5 +1,5 @@
 import { newPassword } from '@mpp/core/account'
-import { InvitePage } from '@mpp/web/pages/invite-page'
+import { InvitePage } from '@mpp/web/views/invite-view'
 import { Hono } from 'hono'
 import type { AppDeps, AppEnv } from '../app-env'
 import { requireSite, tenantOf } from '../middleware/require-site'

@@ -1,5 +1,5 @@
 import { email as emailSchema } from '@mpp/core/account'
-import { MinistryAccountsPage } from '@mpp/web/pages/ministry-accounts-page'
+import { MinistryAccountsPage } from '@mpp/web/views/ministry-accounts-view'
 import { type Context, Hono } from 'hono'
 import { listMinistryAccounts, setMinistryAccountActive } from '../admin/staff'
 import type { AppDeps, AppEnv, Session } from '../app-env'

@@ -2,8 +2,8 @@ import { entityId } from '@mpp/core/catalog'
 import { serviceOnlineFormInput } from '@mpp/core/service-online-form'
 import { listDocumentKinds } from '@mpp/db/document-kind-repository'
 import type { Messages } from '@mpp/web/i18n/messages'
-import { DocumentKindsAdminPage } from '@mpp/web/pages/document-kinds-admin-page'
-import { ServiceOnlineFormPage } from '@mpp/web/pages/service-online-form-page'
+import { DocumentKindsAdminPage } from '@mpp/web/views/document-kinds-admin-view'
+import { ServiceOnlineFormPage } from '@mpp/web/views/service-online-form-view'
 import { type Context, Hono } from 'hono'
 import {
   createDocumentKind,

@@ -1,7 +1,7 @@
 import { regencyCount } from '@mpp/core/regency-count'
 import { hasServices } from '@mpp/db/catalog-repository'
 import { listDirectory } from '@mpp/db/tenant-repository'
-import { PlatformHome, type TenantLink } from '@mpp/web/pages/platform-home'
+import { PlatformHome, type TenantLink } from '@mpp/web/views/platform-home'
 import type { Context } from 'hono'
 import type { AppDeps, AppEnv } from '../app-env'
 import { createTtlCache, type TtlCache } from '../ttl-cache'

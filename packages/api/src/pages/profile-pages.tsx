@@ -1,7 +1,7 @@
 import { getLogo } from '@mpp/db/tenant-repository'
 import type { FormRefusal } from '@mpp/web/components/admin-form'
 import type { Messages } from '@mpp/web/i18n/messages'
-import { ProfileAdminPage } from '@mpp/web/pages/profile-admin-page'
+import { ProfileAdminPage } from '@mpp/web/views/profile-admin-view'
 import { type Context, Hono } from 'hono'
 import { sniffLogoType } from '../admin/logo-check'
 import { deleteLogo, profileInput, profileOf, updateProfile, uploadLogo } from '../admin/profile'

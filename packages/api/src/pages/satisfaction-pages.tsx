@@ -1,6 +1,6 @@
 import { businessDay } from '@mpp/core/business-day'
-import { SatisfactionPrintPage } from '@mpp/web/pages/satisfaction-print-page'
-import { SatisfactionReportPage } from '@mpp/web/pages/satisfaction-report-page'
+import { SatisfactionPrintPage } from '@mpp/web/views/satisfaction-print-view'
+import { SatisfactionReportPage } from '@mpp/web/views/satisfaction-report-view'
 import { type Context, Hono } from 'hono'
 import type { AppDeps, AppEnv } from '../app-env'
 import { ApiError } from '../errors'

@@ -8,7 +8,7 @@ import { getServiceOnlineForm } from '@mpp/db/service-online-form-repository'
 import { type KeptDocument, keptDocuments } from '@mpp/db/service-request-repository'
 import type { FieldIssue } from '@mpp/web/components/form-errors'
 import type { Messages } from '@mpp/web/i18n/messages'
-import { MessagePage } from '@mpp/web/pages/message-page'
+import { MessagePage } from '@mpp/web/views/message-view'
 import {
   type DocumentRow,
   type FieldRow,
@@ -19,7 +19,7 @@ import {
   ServiceRequestPage,
   ServiceRequestReceiptPage,
   ServiceRequestTrackPage,
-} from '@mpp/web/pages/service-request-page'
+} from '@mpp/web/views/service-request-view'
 import { type Context, Hono } from 'hono'
 import type { AppDeps, AppEnv } from '../app-env'
 import { requireCitizen } from '../auth/citizen-session'

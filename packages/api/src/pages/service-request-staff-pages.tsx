@@ -5,7 +5,7 @@ import {
   type RequestListFilter,
   ServiceRequestListPage,
   ServiceRequestStaffPage,
-} from '@mpp/web/pages/service-request-staff-page'
+} from '@mpp/web/views/service-request-staff-view'
 import { type Context, Hono } from 'hono'
 import type { AppDeps, AppEnv, Session } from '../app-env'
 import { requireSite, tenantOf } from '../middleware/require-site'

@@ -2,7 +2,7 @@ import { email as emailSchema, tenantRole } from '@mpp/core/account'
 import { listAgencies } from '@mpp/db/catalog-repository'
 import type { FormRefusal } from '@mpp/web/components/admin-form'
 import type { Messages } from '@mpp/web/i18n/messages'
-import { StaffAdminPage } from '@mpp/web/pages/staff-admin-page'
+import { StaffAdminPage } from '@mpp/web/views/staff-admin-view'
 import { type Context, Hono } from 'hono'
 import {
   inviteInput,

@@ -1,5 +1,5 @@
 import { listAgencies, listServices } from '@mpp/db/catalog-repository'
-import { StaffHome } from '@mpp/web/pages/staff-home'
+import { StaffHome } from '@mpp/web/views/staff-home'
 import { Hono } from 'hono'
 import { setupChecklist } from '../admin/setup-checklist'
 import type { AppDeps, AppEnv, Session } from '../app-env'

@@ -1,5 +1,5 @@
-import { MinistryStatsPage } from '@mpp/web/pages/ministry-stats-page'
-import { MinistryTenantStatsPage } from '@mpp/web/pages/ministry-tenant-stats-page'
+import { MinistryStatsPage } from '@mpp/web/views/ministry-stats-view'
+import { MinistryTenantStatsPage } from '@mpp/web/views/ministry-tenant-stats-view'
 import { type Context, Hono } from 'hono'
 import type { AppDeps, AppEnv } from '../app-env'
 import { toCsv } from '../csv'

@@ -13,7 +13,7 @@ import {
   priorityGroups,
   TakeTicketForm,
   TakeTicketList,
-} from '@mpp/web/pages/take-ticket-page'
+} from '@mpp/web/views/take-ticket-view'
 import { type Context, Hono } from 'hono'
 import type { AppEnv } from '../app-env'
 import { ApiError } from '../errors'

@@ -1,4 +1,4 @@
-import { TicketPage } from '@mpp/web/pages/ticket-page'
+import { TicketPage } from '@mpp/web/views/ticket-view'
 import { Hono } from 'hono'
 import type { AppEnv } from '../app-env'
 import { liveAccess } from '../live/live-access'

@@ -6,7 +6,7 @@ import { formatDayShort, formatMonthPeriod } from '../components/local-time'
 import { MinistryNav } from '../components/ministry-parts'
 import type { PageContext } from '../components/page-context'
 import type { Messages } from '../i18n/messages'
-import { decimals } from './satisfaction-report-page'
+import { decimals } from './satisfaction-report-view'
 
 export interface NationalStatsData {
   range: { from: string; to: string }

@@ -3,7 +3,7 @@ import { Layout } from '../components/layout'
 import { formatMonth, formatMonthPeriod } from '../components/local-time'
 import { MinistryNav } from '../components/ministry-parts'
 import type { PageContext } from '../components/page-context'
-import { DailyChart, StatsForm, SummaryCells, SummaryFacts, SummaryHeaders } from './ministry-stats-page'
+import { DailyChart, StatsForm, SummaryCells, SummaryFacts, SummaryHeaders } from './ministry-stats-view'
 
 export interface TenantStatsData {
   tenant: { id: string; name: string; provinceName: string; stage: string }

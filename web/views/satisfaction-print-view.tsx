@@ -7,7 +7,7 @@ import {
   ProfileTables,
   type SatisfactionReportData,
   ScopeTable,
-} from './satisfaction-report-page'
+} from './satisfaction-report-view'
 
 /** Who files the report: the letterhead's identity and the place of the signature. */
 export interface ReportIssuer {
