@@ -19,8 +19,8 @@ const row = (id: string, name: string) => [
 ]
 
 describe('the catalog CSV', () => {
-  it("refuses the template's example rows until they are edited, saying why", () => {
-    const read = readCatalogCsv(catalogTemplateCsv(), empty, m)
+  it("refuses the template's example rows until they are edited, saying why", async () => {
+    const read = await readCatalogCsv(catalogTemplateCsv(), empty, m)
     expect(read.ok).toBe(false)
     if (read.ok) return
     expect(read.issues.map((i) => [i.line, i.field])).toEqual([
@@ -30,8 +30,8 @@ describe('the catalog CSV', () => {
     for (const issue of read.issues) expect(issue.message).toBe(m.catalogImport.sampleRow)
   })
 
-  it('refuses a row that still has one mark, and takes it once the marks are gone', () => {
-    const marked = readCatalogCsv(
+  it('refuses a row that still has one mark, and takes it once the marks are gone', async () => {
+    const marked = await readCatalogCsv(
       [header, row('contoh-akta', 'Akta Kelahiran'), row('akta', 'CONTOH Akta')]
         .map((r) => r.join(','))
         .join('\n'),
@@ -43,7 +43,7 @@ describe('the catalog CSV', () => {
       [3, 'service_name'],
     ])
     // "Contohnya" in a sentence or an id that merely contains the word is not a mark.
-    const edited = readCatalogCsv(
+    const edited = await readCatalogCsv(
       [header, row('akta-contoh-baru', 'Akta Kelahiran (contoh: anak pertama)')]
         .map((r) => r.join(','))
         .join('\n'),
@@ -53,10 +53,14 @@ describe('the catalog CSV', () => {
     expect(edited.ok).toBe(true)
   })
 
-  it('reads a semicolon file with a BOM and CRLF as the comma file', () => {
+  it('reads a semicolon file with a BOM and CRLF as the comma file', async () => {
     const lines = [header, row('akta', 'Akta Kelahiran'), row('kk', 'Kartu Keluarga')]
-    const comma = readCatalogCsv(lines.map((r) => r.join(',')).join('\n'), empty, m)
-    const semicolon = readCatalogCsv(`\uFEFF${lines.map((r) => r.join(';')).join('\r\n')}\r\n`, empty, m)
+    const comma = await readCatalogCsv(lines.map((r) => r.join(',')).join('\n'), empty, m)
+    const semicolon = await readCatalogCsv(
+      `\uFEFF${lines.map((r) => r.join(';')).join('\r\n')}\r\n`,
+      empty,
+      m,
+    )
     expect(comma.ok && semicolon.ok).toBe(true)
     if (!comma.ok || !semicolon.ok) return
     expect(semicolon.delimiter).toBe(';')
@@ -64,10 +68,10 @@ describe('the catalog CSV', () => {
     expect(semicolon.services.map((s) => s.service.id)).toEqual(['akta', 'kk'])
   })
 
-  it('names the line and column of an unclosed quote in words, never the parser text', () => {
+  it('names the line and column of an unclosed quote in words, never the parser text', async () => {
     for (const lang of ['id', 'en'] as const) {
       const text = `${header.join(';')}\n${row('akta', 'Akta').join(';')}\n${row('kk', '"Kartu Keluarga').join(';')}\n`
-      const read = readCatalogCsv(text, empty, messagesFor(lang))
+      const read = await readCatalogCsv(text, empty, messagesFor(lang))
       expect(!read.ok && read.issues).toEqual([
         { line: 3, field: 'service_name', message: messagesFor(lang).catalogImport.unclosedQuote(3) },
       ])

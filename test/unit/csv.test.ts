@@ -41,10 +41,10 @@ describe('reading CSV as spreadsheets save it', () => {
     expect(detectDelimiter(text)).toBe(delimiter)
   })
 
-  it('reads a semicolon file with a BOM, CRLF and quoted cells, with the line of each record', () => {
+  it('reads a semicolon file with a BOM, CRLF and quoted cells, with the line of each record', async () => {
     const text =
       '\uFEFFid;nama;biaya\r\nakta;"Akta; Kelahiran";"Rp10.000,00"\r\n\r\nskck;"SKCK\r\nbaru";Gratis\r\nsim;SIM;"4""x6"""\r\n'
-    const read = readCsv(text)
+    const read = await readCsv(text)
     expect(read).toEqual({
       ok: true,
       delimiter: ';',
@@ -57,19 +57,19 @@ describe('reading CSV as spreadsheets save it', () => {
     })
   })
 
-  it('reads the same records from the comma file', () => {
-    const semicolon = readCsv('id;nama\nakta;"Akta, Kelahiran"\n')
-    const comma = readCsv('id,nama\nakta,"Akta, Kelahiran"\n')
+  it('reads the same records from the comma file', async () => {
+    const semicolon = await readCsv('id;nama\nakta;"Akta, Kelahiran"\n')
+    const comma = await readCsv('id,nama\nakta,"Akta, Kelahiran"\n')
     expect(semicolon.ok && semicolon.records).toEqual(comma.ok && comma.records)
   })
 
-  it('keeps a quote inside an unquoted cell as text', () => {
-    const read = readCsv('id,foto\nx,Pas foto 4"x6"\n')
+  it('keeps a quote inside an unquoted cell as text', async () => {
+    const read = await readCsv('id,foto\nx,Pas foto 4"x6"\n')
     expect(read.ok && read.records[1]?.cells).toEqual(['x', 'Pas foto 4"x6"'])
   })
 
-  it('says where a quote is never closed, as data rather than the parser English', () => {
-    const read = readCsv('id;nama;biaya\nakta;Akta;Gratis\nskck;"SKCK;Gratis\nsim;SIM;Gratis\n')
+  it('says where a quote is never closed, as data rather than the parser English', async () => {
+    const read = await readCsv('id;nama;biaya\nakta;Akta;Gratis\nskck;"SKCK;Gratis\nsim;SIM;Gratis\n')
     expect(read).toEqual({
       ok: false,
       delimiter: ';',

@@ -24,4 +24,11 @@ describe('functions bundled as the stack bundles them', () => {
       expect(loadedAtInit(bundle, 'web/i18n/id.ts')).toBe(true)
     }
   })
+
+  it("load the CSV parser on the first catalog import, not at the staff function's init", () => {
+    expect(Object.keys(bundles.staff?.initInputs ?? {}).some((input) => input.includes('/csv-parse/'))).toBe(
+      false,
+    )
+    expect(loadedAtInit(bundles.staff as FunctionBundle, 'packages/api/src/csv.ts')).toBe(true)
+  })
 })

@@ -1,5 +1,3 @@
-import { CsvError, parse } from 'csv-parse/sync'
-
 /**
  * A cell a spreadsheet would run as a formula (`=`, `+`, `-`, `@`, or a tab or CR before one of them) gets a
  * leading apostrophe, which spreadsheets show as text; a plain number such as `-3` or `4,5` stays a number.
@@ -88,9 +86,11 @@ const startLine = (row: Parsed) =>
 
 /**
  * Reads CSV text as a spreadsheet saves it: comma, semicolon or tab separated (detected), with or without a
- * UTF-8 byte order mark, CRLF or LF line ends (read as LF, in cells too); empty lines skipped.
+ * UTF-8 byte order mark, CRLF or LF line ends (read as LF, in cells too); empty lines skipped. The parser is
+ * loaded on first use: only the catalog import reads CSV, and the staff function need not load it at init.
  */
-export const readCsv = (csv: string): CsvRead => {
+export const readCsv = async (csv: string): Promise<CsvRead> => {
+  const { CsvError, parse } = await import('csv-parse/sync')
   // Line ends as LF, so that every line counts once, inside quoted cells too.
   const text = csv.replace(/\r\n?/g, '\n')
   const delimiter = detectDelimiter(text)
@@ -99,7 +99,7 @@ export const readCsv = (csv: string): CsvRead => {
     return { ok: true, delimiter, records: rows.map((row) => ({ cells: row.record, line: startLine(row) })) }
   } catch (error) {
     if (!(error instanceof CsvError)) throw error
-    const e = error as CsvError & { records?: number; lines?: number; index?: number }
+    const e = error as InstanceType<typeof CsvError> & { records?: number; lines?: number; index?: number }
     // The record that failed starts on the line after the last complete one.
     const done = e.records
       ? (parse(text, { ...parseOptions(delimiter), to: e.records }) as unknown as Parsed[])

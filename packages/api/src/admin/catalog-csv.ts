@@ -146,9 +146,9 @@ const sampleColumns = (cell: (column: CsvColumn) => string): CsvColumn[] => [
  * whose agency name and kind are empty uses the agency as it is. A service keeps what the CSV has no column
  * for (an optional column left out of the header included).
  */
-export const readCatalogCsv = (text: string, existing: Catalog, m: Messages): CsvImport => {
+export const readCatalogCsv = async (text: string, existing: Catalog, m: Messages): Promise<CsvImport> => {
   const t = m.catalogImport
-  const read = readCsv(text)
+  const read = await readCsv(text)
   if (!read.ok) {
     const { line, column, kind, header } = read.problem
     const field = (line > 1 && header?.[column]?.trim().toLowerCase()) || String(column + 1)

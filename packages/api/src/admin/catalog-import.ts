@@ -99,7 +99,7 @@ interface Planned {
 }
 
 /** What each agency and service of a valid file would become, against the catalog as stored. */
-const plan = (read: Extract<ReturnType<typeof readCatalogCsv>, { ok: true }>, existing: Catalog) => {
+const plan = (read: Extract<Awaited<ReturnType<typeof readCatalogCsv>>, { ok: true }>, existing: Catalog) => {
   const storedAgencies = new Map(existing.agencies.map((a) => [a.id, a]))
   const storedServices = new Map(existing.services.map((s) => [s.id, s]))
   const cellsOfAgency = (a: Agency) =>
@@ -163,8 +163,8 @@ const readToken = (token: string, csv: string): string[] | undefined => {
   return items.match(/.{8}/g) ?? []
 }
 
-const readOrRefuse = (csv: string, existing: Catalog, m: Messages) => {
-  const read = readCatalogCsv(csv, existing, m)
+const readOrRefuse = async (csv: string, existing: Catalog, m: Messages) => {
+  const read = await readCatalogCsv(csv, existing, m)
   if (!read.ok) throw new CsvRefusal(read.issues)
   return read
 }
@@ -178,7 +178,7 @@ export const previewImport = async (
 ): Promise<ImportPreview> => {
   const text = normaliseCsv(csv)
   const existing = await getAdminCatalog(deps.db, tenant.id)
-  const planned = plan(readOrRefuse(text, existing, m), existing)
+  const planned = plan(await readOrRefuse(text, existing, m), existing)
   const entries = planned.map((p) => p.entry)
   return { entries, counts: countOf(entries), previewToken: makeToken(text, planned) }
 }
@@ -204,7 +204,7 @@ export const applyImport = async (
       { path: 'previewToken', message: m.catalogImport.tokenMismatch },
     ])
   const existing = await getAdminCatalog(deps.db, tenant.id)
-  const planned = plan(readOrRefuse(text, existing, m), existing)
+  const planned = plan(await readOrRefuse(text, existing, m), existing)
   if (planned.length !== previewed.length) throw new ImportStale([])
 
   const stale = planned.filter((p, i) => p.current !== p.target && p.current !== previewed[i])
