@@ -19,7 +19,7 @@ import {
   recordDocumentView,
   saveServiceRequest,
 } from '@mpp/db/service-request-repository'
-import { messagesFor } from '@mpp/web/i18n/messages'
+import { loadMessages } from '@mpp/web/i18n/server-messages'
 import { z } from 'zod'
 import type { AppDeps, Session } from '../app-env'
 import { citizenNotice } from '../citizen/citizen-notice'
@@ -147,9 +147,10 @@ const reviewed = (r: ServiceRequest, verdicts: Extract<ReviewInput, { action: 'r
 }
 
 /** The citizen hears of every status an officer sets, at the address they signed in with. */
-const noticeOf = (deps: Deps, tenant: Tenant, r: ServiceRequest, site: string) => {
-  const id = messagesFor('id').serviceRequestNotice
-  const en = messagesFor('en').serviceRequestNotice
+const noticeOf = async (deps: Deps, tenant: Tenant, r: ServiceRequest, site: string) => {
+  // English loaded on first use (README "Cold start").
+  const id = (await loadMessages('id')).serviceRequestNotice
+  const en = (await loadMessages('en')).serviceRequestNotice
   const link = `${site.replace(/\/?$/, '/')}permohonan/${formatTrackingCode(r.code)}`
   const say = { mpp: tenant.name, service: r.serviceName, code: formatTrackingCode(r.code), link }
   const status = r.status as Exclude<ServiceRequestStatus, 'draft' | 'submitted'>
@@ -213,7 +214,7 @@ export const reviewServiceRequest = async (
       }
     }
     next = { ...next, updatedAt: at, version: r.version + 1 }
-    const notice = noticeOf(deps, tenant, next, site)
+    const notice = await noticeOf(deps, tenant, next, site)
     if (await saveServiceRequest(deps.db, tenant.id, next, [notice.write])) {
       notice.committed()
       return next
