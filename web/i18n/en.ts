@@ -216,6 +216,7 @@ export const en: Messages = {
     review_documents_mismatch:
       'Give one decision for each document waiting to be checked, once per document.',
     request_document_not_found: 'This application has no such document.',
+    collection_booked: 'A collection time is already booked for this application.',
     complaint_reply_closed: 'This complaint is not awaiting a reply, or its 10 working days are over.',
     complaint_thread_full: 'This complaint has reached the limit of responses.',
     close_note_required: 'Write a closing note: this complaint has not been responded to.',
@@ -1564,6 +1565,20 @@ export const en: Messages = {
     colWhen: 'When',
     colWho: 'Staff',
     colDocument: 'Document',
+  },
+  serviceRequestCollection: {
+    title: 'Time to collect the result',
+    lead: (service: string) =>
+      `The result of your ${service} application is ready. Choose when you come to the counter to collect it: show the appointment code at the kiosk or to the officer.`,
+    dateHeading: 'Choose a date',
+    slotHeading: (date: string) => `Times on ${date}`,
+    noSlots: 'No free time is left on this day. Choose another date.',
+    submit: 'Book this time',
+    back: 'Back to the application',
+    choose: 'Choose a collection time',
+    booked: (code: string, when: string) => `Collection time: ${when}. Appointment code: ${code}.`,
+    bookedNotice: 'Collection time booked. Come at that time with the appointment code.',
+    chooseTime: 'Choose a time.',
   },
   serviceRequestNotice: {
     subject: (p: { mpp: string; service: string; code: string }) => `Application ${p.code} at ${p.mpp}`,

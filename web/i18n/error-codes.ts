@@ -32,6 +32,7 @@ export const errorCodes = [
   'service_request_step_invalid',
   'review_documents_mismatch',
   'request_document_not_found',
+  'collection_booked',
   'complaint_reply_closed',
   'complaint_thread_full',
   'close_note_required',

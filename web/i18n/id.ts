@@ -221,6 +221,7 @@ export const id = {
     review_documents_mismatch:
       'Beri keputusan untuk setiap dokumen yang menunggu pemeriksaan, sekali saja per dokumen.',
     request_document_not_found: 'Dokumen itu tidak ada pada permohonan ini.',
+    collection_booked: 'Jadwal pengambilan hasil sudah dipilih untuk permohonan ini.',
     complaint_reply_closed:
       'Pengaduan ini tidak sedang menunggu tanggapan balik, atau batas 10 hari kerjanya sudah lewat.',
     complaint_thread_full: 'Pengaduan ini sudah mencapai batas jumlah tanggapan.',
@@ -1592,6 +1593,20 @@ export const id = {
     colWhen: 'Waktu',
     colWho: 'Staf',
     colDocument: 'Dokumen',
+  },
+  serviceRequestCollection: {
+    title: 'Jadwal pengambilan hasil',
+    lead: (service: string) =>
+      `Hasil permohonan ${service} sudah siap. Pilih kapan Anda datang mengambilnya di loket: tunjukkan kode janji temu di kios atau kepada petugas.`,
+    dateHeading: 'Pilih tanggal',
+    slotHeading: (date: string) => `Jam pada ${date}`,
+    noSlots: 'Tidak ada jam yang masih kosong pada hari ini. Pilih tanggal lain.',
+    submit: 'Pesan jadwal ini',
+    back: 'Kembali ke permohonan',
+    choose: 'Pilih jadwal pengambilan',
+    booked: (code: string, when: string) => `Jadwal pengambilan: ${when}. Kode janji temu: ${code}.`,
+    bookedNotice: 'Jadwal pengambilan tersimpan. Datanglah pada jam itu dengan kode janji temu.',
+    chooseTime: 'Pilih jam.',
   },
   serviceRequestNotice: {
     subject: (p: { mpp: string; service: string; code: string }) => `Permohonan ${p.code} di ${p.mpp}`,

@@ -3,10 +3,11 @@ import type { Agency, Service } from '@mpp/core/catalog'
 import { phoneCodeRules } from '@mpp/core/phone-code'
 import type { AppointmentSettings } from '@mpp/core/queue'
 import { Layout } from '../components/layout'
-import { formatDate, formatShortDate, zoneName } from '../components/local-time'
+import { formatDate } from '../components/local-time'
 import type { PageContext } from '../components/page-context'
 import { ServiceFormHeader } from '../components/service-form-header'
 import type { ServiceGroup } from '../components/service-groups'
+import { type DateChoice, DateLinks, SlotSelect } from '../components/slot-picker'
 
 interface ListProps {
   ctx: PageContext
@@ -39,12 +40,6 @@ export const AppointmentServiceList = ({ ctx, groups }: ListProps) => {
       )}
     </Layout>
   )
-}
-
-export interface DateChoice {
-  date: IsoDate
-  /** False on a closed day or a holiday, and today once its last slot has begun. */
-  open: boolean
 }
 
 interface FormProps {
@@ -106,24 +101,12 @@ export const AppointmentForm = ({
         <>
           <section aria-labelledby="date-heading">
             <h2 id="date-heading">{t.dateHeading}</h2>
-            <ul class="date-list">
-              {dates.map((d) => (
-                <li>
-                  {d.open ? (
-                    <a
-                      href={`/janji?layanan=${service.id}&tanggal=${d.date}`}
-                      aria-current={d.date === date ? 'date' : undefined}
-                    >
-                      {formatShortDate(d.date, lang)}
-                    </a>
-                  ) : (
-                    <span class="date-closed">
-                      {formatShortDate(d.date, lang)} <span class="muted">{t.closedDay}</span>
-                    </span>
-                  )}
-                </li>
-              ))}
-            </ul>
+            <DateLinks
+              ctx={ctx}
+              dates={dates}
+              date={date}
+              hrefOf={(d) => `/janji?layanan=${service.id}&tanggal=${d}`}
+            />
           </section>
           <section aria-labelledby="slot-heading">
             <h2 id="slot-heading">{t.slotHeading(formatDate(date, lang))}</h2>
@@ -138,26 +121,14 @@ export const AppointmentForm = ({
                 )}
                 <input type="hidden" name="layanan" value={service.id} />
                 <input type="hidden" name="tanggal" value={date} />
-                <label for="jam">{t.slotLabel}</label>
-                <p class="hint" id="slot-hint">
-                  {t.slotHint(zoneName(timeZone))}
-                </p>
-                <select
-                  id="jam"
-                  name="jam"
-                  required
-                  aria-describedby={describedBy('slot-hint', 'time')}
-                  aria-invalid={errorField === 'time' ? 'true' : undefined}
-                >
-                  <option value="" selected={!time}>
-                    {t.slotPlaceholder}
-                  </option>
-                  {slots.map((s) => (
-                    <option value={s.time} disabled={s.left === 0} selected={s.time === time && s.left > 0}>
-                      {s.left === 0 ? t.slotFull(s.time) : t.slotLeft(s.time, s.left)}
-                    </option>
-                  ))}
-                </select>
+                <SlotSelect
+                  ctx={ctx}
+                  slots={slots}
+                  time={time}
+                  timeZone={timeZone}
+                  describedBy={describedBy('slot-hint', 'time')}
+                  invalid={errorField === 'time'}
+                />
                 <label for="telepon">{t.phoneLabel}</label>
                 <p class="hint" id="phone-hint">
                   {t.phoneHint(settings.maxNoShows, settings.noShowWindowDays)}

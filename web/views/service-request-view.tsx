@@ -3,11 +3,12 @@ import type { FormFieldType } from '@mpp/core/service-online-form'
 import type {
   RequestDocumentStatus,
   ServiceRequestAction,
+  ServiceRequestResult,
   ServiceRequestStatus,
 } from '@mpp/core/service-request'
 import { describedBy, ErrorSummary, FieldError } from '../components/form-errors'
 import { Layout } from '../components/layout'
-import { formatDate, formatInstant } from '../components/local-time'
+import { formatDate, formatInstant, formatTime } from '../components/local-time'
 import type { PageContext } from '../components/page-context'
 
 /**
@@ -316,6 +317,39 @@ export interface RequestSummary extends DeadlineView {
   startedAt: string
   submittedAt?: string
   steps: StepRow[]
+  /** How a ready result reaches the citizen: to collect (with the slot booked, once it is). */
+  result?: ServiceRequestResult
+}
+
+/** A result waiting at the counter: the time booked to collect it, or the way to book one. */
+const Collection = ({
+  ctx,
+  request,
+  timeZone,
+}: {
+  ctx: PageContext
+  request: RequestSummary
+  timeZone: TimeZone
+}) => {
+  const t = ctx.m.serviceRequestCollection
+  const result = request.result
+  if (request.status !== 'ready' || result?.kind !== 'collect') return null
+  if (result.bookingCode && result.slotDate && result.slotTime)
+    return (
+      <p class="notice">
+        {t.booked(
+          result.bookingCode,
+          `${formatDate(result.slotDate, ctx.lang)} ${formatTime(result.slotTime, timeZone)}`,
+        )}
+      </p>
+    )
+  return (
+    <p>
+      <a class="button" href={`/warga/permohonan/${request.display}/jadwal`}>
+        {t.choose}
+      </a>
+    </p>
+  )
 }
 
 /** The request as its owner follows it once sent: status, deadline, documents, answers and every step. */
@@ -360,6 +394,7 @@ export const ServiceRequestPage = ({
         )}
         <Deadline ctx={ctx} view={request} />
       </dl>
+      <Collection ctx={ctx} request={request} timeZone={timeZone} />
       {request.submittedAt && (
         <p>
           <a href={`/warga/permohonan/${request.display}/tanda-terima`}>{t.receiptLink}</a>

@@ -97,14 +97,18 @@ const onlineShare = (db: Db, tenantId: TenantId, b: Booking, by: 1 | -1, limit?:
   },
 })
 
-export type BookResult = 'booked' | 'slot_full' | 'quota_full' | 'code_taken' | 'conflict'
+export type BookResult = 'booked' | 'slot_full' | 'quota_full' | 'code_taken' | 'also_changed' | 'conflict'
 
-/** Books a slot: the slot's count, the queue's online share and the booking, in one transaction. */
+/**
+ * Books a slot: the slot's count, the queue's online share and the booking, in one transaction with `also`
+ * (what the booking is for, such as a service request's collection); `also_changed` when one of those failed.
+ */
 export const createBooking = async (
   db: Db,
   tenantId: TenantId,
   b: Booking,
   limits: { slotCapacity: number; onlineQuota: number },
+  also: TransactItem[] = [],
 ): Promise<BookResult> => {
   try {
     await db.doc.send(
@@ -127,6 +131,7 @@ export const createBooking = async (
               ConditionExpression: 'attribute_not_exists(pk)',
             },
           },
+          ...also,
         ],
       }),
     )
@@ -137,6 +142,7 @@ export const createBooking = async (
     if (reasons[0]?.code === 'ConditionalCheckFailed') return 'slot_full'
     if (reasons[1]?.code === 'ConditionalCheckFailed') return 'quota_full'
     if (reasons[2]?.code === 'ConditionalCheckFailed') return 'code_taken'
+    if (reasons.slice(3).some((r) => r.code === 'ConditionalCheckFailed')) return 'also_changed'
     if (reasons.some((r) => r.code === 'TransactionConflict')) return 'conflict'
     throw error
   }

@@ -44,7 +44,11 @@ export const citizenServiceRequestLine = z
   .strict()
 export type CitizenServiceRequestLine = z.infer<typeof citizenServiceRequestLine>
 
-const putsOf = (db: Db, tenantId: TenantId, r: ServiceRequest): TransactItem[] => [
+/**
+ * The writes of a request's next state (its version one above the one read, else the transaction fails) and
+ * the citizen's line, for a transaction that records something else with it (a collection booking).
+ */
+export const serviceRequestWrites = (db: Db, tenantId: TenantId, r: ServiceRequest): TransactItem[] => [
   {
     Put: {
       TableName: db.tableName,
@@ -99,7 +103,7 @@ export const startServiceRequest = async (
     await db.doc.send(
       new TransactWriteCommand({
         TransactItems: [
-          ...putsOf(db, tenantId, draft),
+          ...serviceRequestWrites(db, tenantId, draft),
           {
             Put: {
               TableName: db.tableName,
@@ -151,7 +155,7 @@ export const saveServiceRequest = async (
   next: ServiceRequest,
   also: TransactItem[] = [],
 ): Promise<boolean> => {
-  const items = [...putsOf(db, tenantId, next), ...also]
+  const items = [...serviceRequestWrites(db, tenantId, next), ...also]
   if (next.steps.at(-1)?.action === 'submit')
     items.push({
       Delete: {

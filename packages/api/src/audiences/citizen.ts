@@ -5,6 +5,7 @@ import { catalogPages } from '../pages/catalog-pages'
 import { citizenPages, tenantHome } from '../pages/citizen-pages'
 import { citizenSignInPages } from '../pages/citizen-sign-in-pages'
 import { platformHome } from '../pages/platform-home'
+import { serviceRequestCollectionPages } from '../pages/service-request-collection-pages'
 import { serviceRequestPages } from '../pages/service-request-pages'
 import { takeTicketPages } from '../pages/take-ticket-pages'
 import { ticketPages } from '../pages/ticket-pages'
@@ -13,6 +14,7 @@ import { appointmentApi } from '../routes/appointment-api'
 import { catalogApi } from '../routes/catalog-api'
 import { citizenAuthApi } from '../routes/citizen-auth-api'
 import { serviceRequestApi } from '../routes/service-request-api'
+import { serviceRequestCollectionApi } from '../routes/service-request-collection-api'
 import { surveyApi } from '../routes/survey-api'
 import { ticketApi } from '../routes/ticket-api'
 import { citizenAndStaffGroups } from './citizen-and-staff'
@@ -26,6 +28,11 @@ export const citizenGroups: RouteGroup[] = [
   { order: 7, name: 'surveyApi', routes: ({ deps }) => surveyApi(deps) },
   { order: 7.5, name: 'serviceRequestApi', routes: ({ deps }) => serviceRequestApi(deps) },
   {
+    order: 7.6,
+    name: 'serviceRequestCollectionApi',
+    routes: ({ queue }) => serviceRequestCollectionApi(queue),
+  },
+  {
     order: 19,
     name: 'homes',
     routes: ({ deps, queue }) => {
@@ -36,6 +43,11 @@ export const citizenGroups: RouteGroup[] = [
   { order: 20, name: 'citizenPages', routes: ({ queue }) => citizenPages(queue) },
   { order: 21.5, name: 'citizenSignInPages', routes: ({ deps }) => citizenSignInPages(deps) },
   { order: 21.6, name: 'serviceRequestPages', routes: ({ deps }) => serviceRequestPages(deps) },
+  {
+    order: 21.7,
+    name: 'serviceRequestCollectionPages',
+    routes: ({ queue }) => serviceRequestCollectionPages(queue),
+  },
   { order: 23, name: 'takeTicketPages', routes: ({ queue }) => takeTicketPages(queue) },
   { order: 24, name: 'ticketPages', routes: ({ queue }) => ticketPages(queue) },
   { order: 30, name: 'appointmentPages', routes: ({ queue }) => appointmentPages(queue) },

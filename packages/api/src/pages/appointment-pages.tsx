@@ -1,16 +1,10 @@
 import { type Booking, bookingCode } from '@mpp/core/appointment'
-import { bookableDates, slotTimes } from '@mpp/core/appointment-rules'
-import { zonedInstant } from '@mpp/core/business-day'
 import type { Agency, Service } from '@mpp/core/catalog'
 import { phoneCode } from '@mpp/core/phone-code'
 import { isoDate } from '@mpp/core/queue'
 import type { Tenant } from '@mpp/core/tenant'
 import { getService } from '@mpp/db/catalog-repository'
-import {
-  AppointmentForm,
-  AppointmentServiceList,
-  type DateChoice,
-} from '@mpp/web/views/appointment-book-view'
+import { AppointmentForm, AppointmentServiceList } from '@mpp/web/views/appointment-book-view'
 import { AppointmentBookingPage } from '@mpp/web/views/appointment-booking-view'
 import { type Context, Hono } from 'hono'
 import type { AppEnv } from '../app-env'
@@ -19,12 +13,14 @@ import { countPublicWrite } from '../limits/public-writes'
 import { requireSite, tenantOf } from '../middleware/require-site'
 import {
   bookAppointment,
+  bookingDates,
   cancelAppointment,
   checkBookable,
+  chosenDate,
   getAppointment,
   listSlots,
 } from '../queue/appointments'
-import { type QueueContext, scheduleOf, todayOf } from '../queue/queue-context'
+import { type QueueContext, todayOf } from '../queue/queue-context'
 import { bookingLink, bookingRequest, requestPhoneCode } from '../routes/appointment-api'
 import { pageContext } from './page-context'
 import {
@@ -61,18 +57,6 @@ export const appointmentPages = (queue: QueueContext) => {
   const { config, now } = queue.deps
 
   /** The bookable dates; a date is open when it still has a slot that has not begun. */
-  const dateChoices = (tenant: Tenant): DateChoice[] => {
-    const at = now()
-    const settings = tenant.queueSettings.appointment
-    const schedule = scheduleOf(tenant)
-    return bookableDates(todayOf(tenant, at), settings.daysAhead).map((date) => ({
-      date,
-      open: slotTimes(date, schedule, settings.slotMinutes).some(
-        (time) => zonedInstant(date, time, tenant.timeZone) > at,
-      ),
-    }))
-  }
-
   const formPage = async (
     c: Context<AppEnv>,
     tenant: Tenant,
@@ -93,11 +77,8 @@ export const appointmentPages = (queue: QueueContext) => {
         status,
       )
     }
-    const dates = dateChoices(tenant)
-    const date =
-      dates.find((d) => d.date === wantedDate && d.open)?.date ??
-      dates.find((d) => d.open)?.date ??
-      (dates[0]?.date as string)
+    const dates = bookingDates(tenant, now())
+    const date = chosenDate(dates, wantedDate)
     const slots = await listSlots(queue, tenant, found.service.id, date)
     return c.html(<AppointmentForm {...common} dates={dates} date={date} slots={slots} {...state} />, status)
   }

@@ -22,7 +22,6 @@ import {
 } from '@mpp/web/views/service-request-view'
 import { type Context, Hono } from 'hono'
 import type { AppDeps, AppEnv } from '../app-env'
-import { requireCitizen } from '../auth/citizen-session'
 import { ApiError } from '../errors'
 import { isRuleIssue, wordIssue } from '../issue-messages'
 import { countPublicWrite } from '../limits/public-writes'
@@ -47,11 +46,9 @@ import {
   documentUploadForm,
   useKeptDocument,
 } from '../service-requests/request-documents'
+import { citizenPageGuard, signInThen } from './citizen-page-guard'
 import { pageContext } from './page-context'
 import { formString, refusable } from './take-ticket-pages'
-
-/** Where a citizen without a session goes: the sign-in, which brings them back to `back`. */
-export const signInThen = (back: string) => `/warga/masuk?lanjut=${encodeURIComponent(back)}`
 
 const kindName = (kinds: Map<string, DocumentKind>, kindId: string, lang: 'id' | 'en') =>
   kinds.get(kindId)?.name[lang] ?? kindId
@@ -68,6 +65,7 @@ const summaryOf = (view: ReturnType<typeof citizenViewOf>): RequestSummary => ({
   ...(view.submittedAt ? { submittedAt: view.submittedAt } : {}),
   ...(view.completionDays ? { completionDays: view.completionDays } : {}),
   ...(view.deadline ? { deadline: view.deadline } : {}),
+  ...(view.result ? { result: view.result } : {}),
   steps: view.steps,
 })
 
@@ -78,31 +76,12 @@ const summaryOf = (view: ReturnType<typeof citizenViewOf>): RequestSummary => ({
  */
 export const serviceRequestPages = (deps: AppDeps) => {
   const pages = new Hono<AppEnv>()
-  const guard = requireCitizen(deps)
-
-  /** The signed-in citizen's address, or undefined (no session, or one signed out of). */
-  const citizenHere = async (c: Context<AppEnv>) => {
-    try {
-      await guard(c, async () => {})
-    } catch (error) {
-      if (error instanceof ApiError && error.status === 401) return undefined
-      throw error
-    }
-    return c.var.citizen?.address
-  }
+  const { citizenHere, signedIn } = citizenPageGuard(deps)
 
   const html = (c: Context<AppEnv>, page: Parameters<Context<AppEnv>['html']>[0], status = 200) => {
     c.header('Cache-Control', 'no-store')
     return c.html(page, status as 200)
   }
-
-  /** Every page under /warga/permohonan and /warga/dokumen needs a citizen: without one, the sign-in. */
-  const signedIn =
-    (handler: (c: Context<AppEnv>, citizen: string) => Promise<Response>) => async (c: Context<AppEnv>) => {
-      const citizen = await citizenHere(c)
-      if (!citizen) return c.redirect(signInThen(new URL(c.req.url).pathname), 303)
-      return handler(c, citizen)
-    }
 
   pages.post('/warga/permohonan', requireSite('tenant'), async (c) => {
     const serviceId = formString((await c.req.parseBody()).layanan)
@@ -297,6 +276,7 @@ export const serviceRequestPages = (deps: AppDeps) => {
     const t = c.var.m.serviceRequests
     if (c.req.query('tersimpan') !== undefined) return t.saved
     if (c.req.query('dokumen') !== undefined) return t.documentUploaded
+    if (c.req.query('terjadwal') !== undefined) return c.var.m.serviceRequestCollection.bookedNotice
     return undefined
   }
 

@@ -86,7 +86,7 @@ export const serviceRequestStaffPages = (deps: AppDeps) => {
       c,
       <ServiceRequestStaffPage
         ctx={pageContext(c, deps.config)}
-        request={staffServiceRequestView(tenant, found, deps.now())}
+        request={staffServiceRequestView(deps, tenant, found)}
         fieldLabels={Object.fromEntries((form?.fields ?? []).map((f) => [f.id, f.label[lang]]))}
         kindNames={Object.fromEntries(kinds.map((k) => [k.id, k.name[lang]]))}
         views={views}

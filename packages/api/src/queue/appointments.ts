@@ -15,13 +15,14 @@ import {
   noShowsOf,
   slotCounts,
 } from '@mpp/db/appointment-repository'
+import type { DateChoice } from '@mpp/web/components/slot-picker'
 import { ApiError } from '../errors'
 import { provePhone } from './phone-proof'
 import { keepNoShowDays, type QueueContext, scheduleOf, todayOf } from './queue-context'
 import { newSecret, sameSecret } from './secret-link'
 import { takeTicket } from './take-ticket'
 
-const newCode = () =>
+export const newBookingCode = () =>
   Array.from({ length: 6 }, () => bookingCodeAlphabet[randomInt(bookingCodeAlphabet.length)]).join('')
 
 const queueFor = async (ctx: QueueContext, tenant: Tenant, serviceId: string) => {
@@ -42,6 +43,24 @@ export const listSlots = async (ctx: QueueContext, tenant: Tenant, serviceId: st
     .filter((time) => zonedInstant(date, time, tenant.timeZone) > now)
     .map((time) => ({ time, left: Math.max(0, settings.capacityPerSlot - (booked.get(time) ?? 0)) }))
 }
+
+/** The days a booking can be made for, each open or not (closed, a holiday, or today once its slots began). */
+export const bookingDates = (tenant: Tenant, at: Date): DateChoice[] => {
+  const settings = tenant.queueSettings.appointment
+  const schedule = scheduleOf(tenant)
+  return bookableDates(todayOf(tenant, at), settings.daysAhead).map((date) => ({
+    date,
+    open: slotTimes(date, schedule, settings.slotMinutes).some(
+      (time) => zonedInstant(date, time, tenant.timeZone) > at,
+    ),
+  }))
+}
+
+/** The day asked for when it is open, else the first open one. */
+export const chosenDate = (dates: DateChoice[], wanted: string | undefined): string =>
+  dates.find((d) => d.date === wanted && d.open)?.date ??
+  dates.find((d) => d.open)?.date ??
+  (dates[0]?.date as string)
 
 type BookingRequest = { serviceId: string; date: string; time: string; phone: string }
 
@@ -83,7 +102,7 @@ export const bookAppointment = async (
 
   for (let tries = 0; tries < 5; tries++) {
     const booking: Booking = {
-      code: newCode(),
+      code: newBookingCode(),
       date: input.date,
       time: input.time,
       slotAt: slotAt.toISOString(),

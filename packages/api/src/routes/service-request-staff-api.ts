@@ -138,7 +138,7 @@ export const serviceRequestStaffApi = (deps: AppDeps) =>
       c.header('Cache-Control', 'no-store')
       return c.json(
         {
-          ...staffServiceRequestView(tenant, found, deps.now()),
+          ...staffServiceRequestView(deps, tenant, found),
           documentViews: await requestDocumentViews(deps, tenant, staff, code),
         },
         200,
@@ -150,7 +150,7 @@ export const serviceRequestStaffApi = (deps: AppDeps) =>
       const staff = c.var.session as Session
       const { code } = c.req.valid('param')
       const changed = await reviewServiceRequest(deps, tenant, staff, code, c.req.valid('json'), site)
-      return c.json(staffServiceRequestView(tenant, changed, deps.now()), 200)
+      return c.json(staffServiceRequestView(deps, tenant, changed), 200)
     })
     .openapi(documentRoute, async (c) => {
       const { code, kindId } = c.req.valid('param')

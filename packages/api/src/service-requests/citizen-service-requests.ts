@@ -232,7 +232,11 @@ export const listMyServiceRequests = async (
 const holidaysOf = (tenant: Tenant) => new Set(tenant.holidays.map((h) => h.date))
 
 /** The service standard's clock of a submitted request, in the tenant's working days; none before. */
-export const deadlineOf = (deps: AppDeps, tenant: Tenant, request: ServiceRequest): Deadline | undefined =>
+export const deadlineOf = (
+  deps: Pick<AppDeps, 'now'>,
+  tenant: Tenant,
+  request: ServiceRequest,
+): Deadline | undefined =>
   request.completionDays === undefined
     ? undefined
     : serviceRequestDeadline({

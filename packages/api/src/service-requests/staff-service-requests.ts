@@ -1,14 +1,13 @@
 import { formatTrackingCode, normaliseTrackingCode } from '@mpp/core/complaint'
 import {
   canDo,
-  deadlineEventsOf,
   fixReason,
   rejectReason,
   type ServiceRequest,
   type ServiceRequestAction,
   type ServiceRequestStatus,
 } from '@mpp/core/service-request'
-import { type Deadline, serviceRequestDeadline } from '@mpp/core/service-request-deadline'
+import type { Deadline } from '@mpp/core/service-request-deadline'
 import type { Tenant } from '@mpp/core/tenant'
 import { getAccount } from '@mpp/db/account-repository'
 import { listAgencies } from '@mpp/db/catalog-repository'
@@ -24,6 +23,7 @@ import { z } from 'zod'
 import type { AppDeps, Session } from '../app-env'
 import { citizenNotice } from '../citizen/citizen-notice'
 import { ApiError } from '../errors'
+import { deadlineOf } from './citizen-service-requests'
 
 type Deps = Pick<AppDeps, 'db' | 'now' | 'mailer'>
 
@@ -38,25 +38,14 @@ export const agenciesOf = async (deps: Pick<AppDeps, 'db'>, tenant: Tenant, staf
   return account?.active === false ? [] : (account?.agencyIds ?? [])
 }
 
-const holidaysOf = (tenant: Tenant) => new Set(tenant.holidays.map((h) => h.date))
-
-/** The service standard's clock of a request, now. */
-export const deadlineOf = (tenant: Tenant, r: ServiceRequest, now: Date): Deadline =>
-  serviceRequestDeadline({
-    workingDays: r.completionDays ?? 0,
-    events: deadlineEventsOf(r.steps),
-    now,
-    timeZone: tenant.timeZone,
-    holidays: holidaysOf(tenant),
-  })
-
 export const serviceRequestFilters = ['open', 'overdue', 'done'] as const
 export type ServiceRequestFilter = (typeof serviceRequestFilters)[number]
 
 /** A request as staff read it, with its deadline. */
-export const staffServiceRequestView = (tenant: Tenant, r: ServiceRequest, now: Date) => {
+export const staffServiceRequestView = (deps: Pick<AppDeps, 'now'>, tenant: Tenant, r: ServiceRequest) => {
   const { version: _, ...rest } = r
-  return { ...rest, display: formatTrackingCode(r.code), deadline: deadlineOf(tenant, r, now) }
+  const deadline: Deadline = deadlineOf(deps, tenant, r) ?? { used: 0, state: 'not_started', overdue: false }
+  return { ...rest, display: formatTrackingCode(r.code), deadline }
 }
 export type StaffServiceRequest = ReturnType<typeof staffServiceRequestView>
 
@@ -73,11 +62,10 @@ export const listServiceRequests = async (
 ) => {
   const mine = await agenciesOf(deps, tenant, staff)
   const agencies = agencyId ? mine.filter((a) => a === agencyId) : mine
-  const now = deps.now()
   const found = await Promise.all(
     agencies.map((a) => agencyServiceRequests(deps.db, tenant.id, a, filter !== 'done')),
   )
-  const views = found.flat().map((r) => staffServiceRequestView(tenant, r, now))
+  const views = found.flat().map((r) => staffServiceRequestView(deps, tenant, r))
   const bySubmission = (a: StaffServiceRequest, b: StaffServiceRequest) =>
     (a.submittedAt ?? '').localeCompare(b.submittedAt ?? '')
   if (filter === 'done')
