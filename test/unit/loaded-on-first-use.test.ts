@@ -25,6 +25,11 @@ describe('functions bundled as the stack bundles them', () => {
     }
   })
 
+  it("leave the list of regencies (67 KiB) out of the citizen function's init: the NIK check needs their codes", () => {
+    expect(loadedAtInit(bundles.citizen as FunctionBundle, 'packages/core/src/regions-id.json')).toBe(false)
+    expect(loadedAtInit(bundles.citizen as FunctionBundle, 'packages/core/src/nik.ts')).toBe(true)
+  })
+
   it("load the CSV parser on the first catalog import, not at the staff function's init", () => {
     expect(Object.keys(bundles.staff?.initInputs ?? {}).some((input) => input.includes('/csv-parse/'))).toBe(
       false,

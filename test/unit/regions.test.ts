@@ -1,3 +1,4 @@
+import { regencyCodes } from '@mpp/core/regency-codes'
 import { regencyCount } from '@mpp/core/regency-count'
 import { findRegency, regencies } from '@mpp/core/regions'
 import { describe, expect, it } from 'vitest'
@@ -7,6 +8,8 @@ describe('regions', () => {
     expect(regencies).toHaveLength(514)
     expect(regencyCount).toBe(regencies.length)
     expect(new Set(regencies.map((r) => r.code)).size).toBe(514)
+    // The codes alone, for the NIK check at a cold start.
+    expect([...regencyCodes].sort()).toEqual(regencies.map((r) => r.code).sort())
   })
 
   it('knows the demo regencies and their time zones', () => {

@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import { type IssueRule, rule } from './issue-rules'
-import { findRegency } from './regions'
+import { regencyCodes } from './regency-codes'
 import { formerRegencyCodes } from './regions-former'
 
 /**
@@ -30,7 +30,7 @@ const daysIn = (month: number, yy: number) =>
   // 29 February exists in 19yy or 20yy exactly when yy is divisible by 4 (2000 was a leap year).
   month === 2 ? (yy % 4 === 0 ? 29 : 28) : [4, 6, 9, 11].includes(month) ? 30 : 31
 
-const knownRegency = (code: string) => findRegency(code) !== undefined || formerRegencyCodes.has(code)
+const knownRegency = (code: string) => regencyCodes.has(code) || formerRegencyCodes.has(code)
 
 /** Reads a NIK, or says the first part of it that cannot exist. Pure: no list beyond the regencies, no clock. */
 export const checkNik = (value: string): NikCheck => {
