@@ -167,7 +167,7 @@ describe("the ministry's national statistics", () => {
       .split('\r\n')
     expect(rows[0]).toContain('served_within_15_minutes_share')
     expect(rows[1]).toMatch(
-      /^1,14\.71,.*Pekanbaru.*,live,2026-11,2026-11,\d+,3,3,0,0\.0,4\.0,1\.000,3,100\.00,A,0,0,$/,
+      /^1,14\.71,.*Pekanbaru.*,live,2026-11,2026-11,\d+,3,3,0,0\.0,4\.0,1\.000,3,100\.00,A,0,0,,0,0,0,,,0$/,
     )
     const drill = await get('/kementerian/statistik/64.72?from=2026-11&to=2026-11')
     expect(drill.body).toContain('Statistik Mal Pelayanan Publik Kota Samarinda')

@@ -5,8 +5,7 @@ import { Layout } from '../components/layout'
 import { formatDayShort, formatMonthPeriod } from '../components/local-time'
 import { MinistryNav } from '../components/ministry-parts'
 import type { PageContext } from '../components/page-context'
-import type { Messages } from '../i18n/messages'
-import { decimals } from './satisfaction-report-view'
+import { statsFormat } from '../components/stats-format'
 
 export interface NationalStatsData {
   range: { from: string; to: string }
@@ -24,18 +23,6 @@ export interface NationalStatsData {
   tenants: { id: string; name: string; provinceName: string; stage: string; summary: StatsSummary }[]
 }
 
-/** Formats a summary's numbers in the page's language. */
-export const statsFormat = (m: Messages, lang: string) => {
-  const d1 = decimals(lang, 1)
-  const d2 = decimals(lang)
-  const t = m.ministryStats
-  return {
-    minutes: (n: number | undefined) => (n === undefined ? t.noData : t.minutes(d1(n))),
-    share: (n: number | undefined) => (n === undefined ? t.noData : `${d1(n * 100)}%`),
-    ikm: (n: number | undefined) => (n === undefined ? t.noData : d2(n)),
-  }
-}
-
 /** The figures of one summary as a definition list. */
 export const SummaryFacts = ({
   ctx,
@@ -47,6 +34,7 @@ export const SummaryFacts = ({
   waitMinutes: number
 }) => {
   const t = ctx.m.ministryStats
+  const a = ctx.m.serviceRequestStats
   const f = statsFormat(ctx.m, ctx.lang)
   const facts: [string, string][] = [
     [t.issued, String(s.issued)],
@@ -59,6 +47,11 @@ export const SummaryFacts = ({
     [t.respondents, String(s.respondents)],
     [t.complaints, String(s.complaints)],
     [t.onTime, f.share(s.complaintsOnTimeShare)],
+    [a.receivedLong, String(s.serviceRequests)],
+    [a.doneLong, String(s.serviceRequestsDone)],
+    [a.onTimeLong, f.countAndShare(s.serviceRequestsOnTime, s.serviceRequestsOnTimeShare)],
+    [a.averageDaysLong, f.workingDays(s.serviceRequestsAverageDays)],
+    [a.rejectedLong, String(s.serviceRequestsRejected)],
   ]
   return (
     <dl class="facts report-facts">
@@ -129,6 +122,7 @@ export const StatsForm = ({
 /** The measures' column headers, after the row's own ones. */
 export const SummaryHeaders = ({ ctx, waitMinutes }: { ctx: PageContext; waitMinutes: number }) => {
   const t = ctx.m.ministryStats
+  const a = ctx.m.serviceRequestStats
   return (
     <>
       <th scope="col">{t.served}</th>
@@ -138,6 +132,9 @@ export const SummaryHeaders = ({ ctx, waitMinutes }: { ctx: PageContext; waitMin
       <th scope="col">{t.respondents}</th>
       <th scope="col">{t.complaints}</th>
       <th scope="col">{t.onTime}</th>
+      <th scope="col">{a.receivedLong}</th>
+      <th scope="col">{a.onTimeLong}</th>
+      <th scope="col">{a.averageDaysLong}</th>
     </>
   )
 }
@@ -155,6 +152,9 @@ export const SummaryCells = ({ ctx, s }: { ctx: PageContext; s: StatsSummary }) 
       <td>{s.respondents}</td>
       <td>{s.complaints}</td>
       <td>{f.share(s.complaintsOnTimeShare)}</td>
+      <td>{s.serviceRequests}</td>
+      <td>{f.share(s.serviceRequestsOnTimeShare)}</td>
+      <td>{f.workingDays(s.serviceRequestsAverageDays)}</td>
     </>
   )
 }

@@ -1,8 +1,8 @@
 import { Layout } from '../components/layout'
 import { formatDay, formatPeriod } from '../components/local-time'
 import type { PageContext } from '../components/page-context'
+import { decimals } from '../components/stats-format'
 import {
-  decimals,
   ElementsTable,
   ProfileTables,
   type SatisfactionReportData,

@@ -1,9 +1,11 @@
 import { type SatisfactionIndex, type SurveyElement, surveyElements } from '@mpp/core/satisfaction'
+import type { ServiceRequestFigures } from '@mpp/core/stats-summary'
 import { AdminNav } from '../components/admin-nav'
 import { Columns, HorizontalBars } from '../components/charts'
 import { Layout } from '../components/layout'
 import { formatMonth, formatMonthShort, formatPeriod } from '../components/local-time'
 import type { PageContext } from '../components/page-context'
+import { decimals, statsFormat } from '../components/stats-format'
 import type { Messages } from '../i18n/messages'
 
 /** One scope's numbers, as the report service computes them. */
@@ -28,15 +30,12 @@ export interface SatisfactionReportData {
   queues: ScopeRow[]
   profile: Record<string, Record<string, number>>
   comments: { at: string; service: string; comment: string }[]
-}
-
-/** Numbers in the page's language: 88,31 in Indonesian, 88.31 in English. */
-export const decimals = (lang: string, digits = 2) => {
-  const format = new Intl.NumberFormat(lang === 'id' ? 'id-ID' : 'en-GB', {
-    minimumFractionDigits: digits,
-    maximumFractionDigits: digits,
-  })
-  return (n: number | undefined) => (n === undefined ? '-' : format.format(n))
+  /** Online applications over the same period: the MPP, and each agency and service that had any. */
+  applications: {
+    overall: ServiceRequestFigures
+    agencies: ({ id: string; name: string } & ServiceRequestFigures)[]
+    services: ({ id: string; name: string } & ServiceRequestFigures)[]
+  }
 }
 
 export const gradeMarks = [
@@ -159,6 +158,107 @@ export const ProfileTables = ({
         </table>
       ))}
     </div>
+  )
+}
+
+/** Online applications per agency or service: received, completed, on time, average working days, rejected. */
+export const ApplicationsTable = ({
+  ctx,
+  id,
+  caption,
+  nameHeader,
+  rows,
+}: {
+  ctx: PageContext
+  id: string
+  caption: string
+  nameHeader: string
+  rows: ({ name: string } & ServiceRequestFigures)[]
+}) => {
+  const a = ctx.m.serviceRequestStats
+  const f = statsFormat(ctx.m, ctx.lang)
+  return (
+    <section class="table-scroll" tabindex={0} aria-labelledby={id}>
+      <table>
+        <caption id={id}>{caption}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{nameHeader}</th>
+            <th scope="col">{a.received}</th>
+            <th scope="col">{a.done}</th>
+            <th scope="col">{a.onTime}</th>
+            <th scope="col">{a.averageDays}</th>
+            <th scope="col">{a.rejected}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((r) => (
+            <tr>
+              <th scope="row">{r.name}</th>
+              <td>{r.serviceRequests}</td>
+              <td>{r.serviceRequestsDone}</td>
+              <td>{f.countAndShare(r.serviceRequestsOnTime, r.serviceRequestsOnTimeShare)}</td>
+              <td>{f.workingDays(r.serviceRequestsAverageDays)}</td>
+              <td>{r.serviceRequestsRejected}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </section>
+  )
+}
+
+/** The report's online applications: the MPP's figures, then by agency and by service. */
+const ApplicationsSection = ({
+  ctx,
+  applications,
+}: {
+  ctx: PageContext
+  applications: SatisfactionReportData['applications']
+}) => {
+  const a = ctx.m.serviceRequestStats
+  const f = statsFormat(ctx.m, ctx.lang)
+  const o = applications.overall
+  const facts: [string, string][] = [
+    [a.receivedLong, String(o.serviceRequests)],
+    [a.doneLong, String(o.serviceRequestsDone)],
+    [a.onTimeLong, f.countAndShare(o.serviceRequestsOnTime, o.serviceRequestsOnTimeShare)],
+    [a.averageDaysLong, f.workingDays(o.serviceRequestsAverageDays)],
+    [a.rejectedLong, String(o.serviceRequestsRejected)],
+  ]
+  return (
+    <section aria-labelledby="applications">
+      <h2 id="applications">{a.title}</h2>
+      <p>{a.lead}</p>
+      <dl class="facts report-facts">
+        {facts.map(([label, value]) => (
+          <div>
+            <dt>{label}</dt>
+            <dd>{value}</dd>
+          </div>
+        ))}
+      </dl>
+      {applications.agencies.length === 0 ? (
+        <p>{a.none}</p>
+      ) : (
+        <>
+          <ApplicationsTable
+            ctx={ctx}
+            id="applications-by-agency"
+            caption={a.byAgency}
+            nameHeader={a.agency}
+            rows={applications.agencies}
+          />
+          <ApplicationsTable
+            ctx={ctx}
+            id="applications-by-service"
+            caption={a.byService}
+            nameHeader={a.service}
+            rows={applications.services}
+          />
+        </>
+      )}
+    </section>
   )
 }
 
@@ -297,6 +397,8 @@ export const SatisfactionReportPage = ({ ctx, report, query }: Props) => {
       />
       <h2>{t.byQueue}</h2>
       <ScopeTable ctx={ctx} id="by-queue" caption={t.byQueue} nameHeader={t.queue} rows={report.queues} />
+
+      <ApplicationsSection ctx={ctx} applications={report.applications} />
 
       <h2>{t.profile}</h2>
       <ProfileTables ctx={ctx} profile={report.profile} />

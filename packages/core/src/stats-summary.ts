@@ -1,5 +1,6 @@
 import {
   averageMinutes,
+  averageOf,
   type Rollup,
   shareOf,
   surveyTallyOf,
@@ -26,12 +27,36 @@ export interface StatsSummary {
   complaintsResponded: number
   /** Share (0-1) of responses given by the deadline. */
   complaintsOnTimeShare?: number
+  /** Online applications received (first submissions). */
+  serviceRequests: number
+  /** Online applications whose result was ready. */
+  serviceRequestsDone: number
+  /** Of those, the ones ready within the service standard's working days, and their share (0-1). */
+  serviceRequestsOnTime: number
+  serviceRequestsOnTimeShare?: number
+  /** Average working days the ready ones took (the standard's clock: paused while with the citizen). */
+  serviceRequestsAverageDays?: number
+  /** Online applications rejected. */
+  serviceRequestsRejected: number
 }
+
+/** An optional figure: the key only when there is a value. */
+const optional = <K extends string>(key: K, value: number | undefined) =>
+  (value === undefined ? {} : { [key]: value }) as Partial<Record<K, number>>
+
+/** The online applications' figures of a roll-up (the ministry's summary and the tenant's report). */
+export const serviceRequestFigures = (r: Rollup) => ({
+  serviceRequests: r.srReceived,
+  serviceRequestsDone: r.srDone,
+  serviceRequestsOnTime: r.srDoneOnTime,
+  ...optional('serviceRequestsOnTimeShare', shareOf(r.srDoneOnTime, r.srDone)),
+  ...optional('serviceRequestsAverageDays', averageOf(r.srDaysSum, r.srDone)),
+  serviceRequestsRejected: r.srRejected,
+})
+export type ServiceRequestFigures = ReturnType<typeof serviceRequestFigures>
 
 export const summarise = (r: Rollup, waitMinutes: WaitThreshold): StatsSummary => {
   const index = satisfactionIndex(surveyTallyOf(r))
-  const optional = <K extends string>(key: K, value: number | undefined) =>
-    (value === undefined ? {} : { [key]: value }) as Partial<Record<K, number>>
   return {
     daysClosed: r.daysClosed,
     issued: r.issued,
@@ -46,6 +71,7 @@ export const summarise = (r: Rollup, waitMinutes: WaitThreshold): StatsSummary =
     complaints: r.cpFiled,
     complaintsResponded: r.cpResponded,
     ...optional('complaintsOnTimeShare', shareOf(r.cpRespondedOnTime, r.cpResponded)),
+    ...serviceRequestFigures(r),
   }
 }
 

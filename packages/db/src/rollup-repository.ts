@@ -6,10 +6,15 @@ import { queryAll } from './query-all'
 import type { TransactItem } from './transactions'
 
 /**
- * The breakdowns a tenant's day keeps beside its totals, per service and queue, for what happens one at a time
- * (a response, a complaint; an expression has at most 4 KB). Tickets' breakdowns are on the day's summary.
+ * The breakdowns a tenant's day keeps beside its totals, per service, queue and agency, for what happens one at
+ * a time (a response, a complaint, an application; an expression has at most 4 KB: an application's event
+ * names at most 3 counters in each of the totals, its service and its agency). Tickets' breakdowns are on the
+ * day's summary.
  */
-export type RollupDimension = 'svc' | 'q'
+export type RollupDimension = 'svc' | 'q' | 'ag'
+const dimensions: readonly RollupDimension[] = ['svc', 'q', 'ag']
+const isDimension = (name: string): name is RollupDimension =>
+  (dimensions as readonly string[]).includes(name)
 export type RollupBreakdown = Partial<Record<RollupDimension, Record<string, Partial<Rollup>>>>
 
 const isCounter = (name: string): name is RollupCounter =>
@@ -97,7 +102,7 @@ const rollupOf = (item: Record<string, unknown>): Rollup => {
 }
 
 const breakdownOf = (item: Record<string, unknown>) => {
-  const out: Record<RollupDimension, Record<string, Rollup>> = { svc: {}, q: {} }
+  const out: Record<RollupDimension, Record<string, Rollup>> = { svc: {}, q: {}, ag: {} }
   const profile: Record<string, Record<string, number>> = {}
   for (const [attribute, v] of Object.entries(item)) {
     const [dimension, id, name] = attribute.split('#')
@@ -106,7 +111,7 @@ const breakdownOf = (item: Record<string, unknown>) => {
       ;(profile[id] as Record<string, number>)[name] = v
       continue
     }
-    if (!id || !name || !(dimension === 'svc' || dimension === 'q')) continue
+    if (!id || !name || !dimension || !isDimension(dimension)) continue
     if (!isCounter(name) || typeof v !== 'number') continue
     out[dimension][id] ??= zeroRollup()
     ;(out[dimension][id] as Rollup)[name] = v
@@ -119,6 +124,8 @@ export interface DayRollup {
   totals: Rollup
   services: Record<string, Rollup>
   queues: Record<string, Rollup>
+  /** Online applications' counters by the agency of their service when they happened. */
+  agencies: Record<string, Rollup>
   /** Respondents by profile field and answer: `{ gender: { L: 3, P: 5 } }`. */
   profile: Record<string, Record<string, number>>
 }
@@ -132,7 +139,14 @@ export const tenantDayRollups = async (db: Db, tenantId: TenantId, from: string,
   })
   return items.map((item): DayRollup => {
     const b = breakdownOf(item)
-    return { day: String(item.day), totals: rollupOf(item), services: b.svc, queues: b.q, profile: b.profile }
+    return {
+      day: String(item.day),
+      totals: rollupOf(item),
+      services: b.svc,
+      queues: b.q,
+      agencies: b.ag,
+      profile: b.profile,
+    }
   })
 }
 

@@ -57,6 +57,12 @@ export const statisticsPages = (deps: AppDeps) => {
         'complaints',
         'complaints_responded',
         'complaints_on_time_share',
+        'service_requests',
+        'service_requests_done',
+        'service_requests_on_time',
+        'service_requests_on_time_share',
+        'service_requests_average_working_days',
+        'service_requests_rejected',
       ],
       ...stats.tenants.map((t, i) => {
         const s = t.summary
@@ -81,6 +87,12 @@ export const statisticsPages = (deps: AppDeps) => {
           String(s.complaints),
           String(s.complaintsResponded),
           number(s.complaintsOnTimeShare, 3),
+          String(s.serviceRequests),
+          String(s.serviceRequestsDone),
+          String(s.serviceRequestsOnTime),
+          number(s.serviceRequestsOnTimeShare, 3),
+          number(s.serviceRequestsAverageDays, 1),
+          String(s.serviceRequestsRejected),
         ]
       }),
     ])

@@ -28,6 +28,7 @@ import type { TransactItem } from '@mpp/db/transactions'
 import type { AppDeps } from '../app-env'
 import { ApiError } from '../errors'
 import { type RuleIssue, rulesOfIssue } from '../issue-messages'
+import { serviceRequestRollup } from './service-request-statistics'
 
 /**
  * A citizen's online applications (issue 14, points 3 and 6): starting one for a service open online, its
@@ -110,7 +111,9 @@ export const startServiceRequest = async (
 
 /**
  * Reads the citizen's request, lets `decide` make its next state (undefined: nothing to change; an ApiError:
- * refused) and saves it with `also`, deciding again on a fresh read when someone changed it meanwhile.
+ * refused) and saves it with `also`, deciding again on a fresh read when someone changed it meanwhile. The
+ * change from draft to submitted (the first submission) adds `srReceived` to the roll-ups in the same
+ * transaction; a resubmission or a repeated submit does not.
  */
 export const changeServiceRequest = async (
   deps: AppDeps,
@@ -128,7 +131,11 @@ export const changeServiceRequest = async (
     const changed = await decide(read, deps.now().toISOString())
     if (!changed) return read
     const next = { ...changed, version: read.version + 1 }
-    if (await saveServiceRequest(deps.db, tenant.id, next, also(next))) return next
+    const received =
+      read.status === 'draft' && next.status === 'submitted'
+        ? serviceRequestRollup(deps.db, tenant, next, new Date(next.updatedAt), { srReceived: 1 })
+        : []
+    if (await saveServiceRequest(deps.db, tenant.id, next, [...also(next), ...received])) return next
   }
   throw new ApiError(503, 'busy')
 }

@@ -1,4 +1,5 @@
 import { formatTrackingCode, normaliseTrackingCode } from '@mpp/core/complaint'
+import { serviceRequestDoneCounters } from '@mpp/core/rollup'
 import {
   canDo,
   fixReason,
@@ -24,6 +25,7 @@ import type { AppDeps, Session } from '../app-env'
 import { citizenNotice } from '../citizen/citizen-notice'
 import { ApiError } from '../errors'
 import { deadlineOf } from './citizen-service-requests'
+import { serviceRequestRollup } from './service-request-statistics'
 
 type Deps = Pick<AppDeps, 'db' | 'now' | 'mailer'>
 
@@ -151,11 +153,27 @@ const noticeOf = async (deps: Deps, tenant: Tenant, r: ServiceRequest, site: str
 }
 
 /**
+ * The roll-up writes of a decision that ends the service standard's clock: a result ready (`srDone`, on time or
+ * not, with the working days used) or a rejection (`srRejected`); nothing for the other steps.
+ */
+const resultRollup = (deps: Deps, tenant: Tenant, next: ServiceRequest) => {
+  const at = new Date(next.updatedAt)
+  const action = next.steps.at(-1)?.action
+  if (action === 'ready') {
+    // The clock as it stopped now; a request always has its completion days once submitted.
+    const deadline = deadlineOf({ now: () => at }, tenant, next) ?? { used: 0, overdue: false }
+    return serviceRequestRollup(deps.db, tenant, next, at, serviceRequestDoneCounters(deadline))
+  }
+  if (action === 'reject') return serviceRequestRollup(deps.db, tenant, next, at, { srRejected: 1 })
+  return []
+}
+
+/**
  * Applies an officer's decision to the request as it is now (reviewServiceRequest): a review of the
  * documents waiting for one (any fix sends it back to the citizen and pauses the deadline), ready (the result
  * waits at the counter; the clock stops), completed, or rejected with a reason. Each is a dated step with who
- * took it, and a notice to the citizen in the same transaction. When somebody changed the request in between,
- * it is read again and decided again.
+ * took it, and a notice to the citizen (and a result's roll-up counters) in the same transaction. When
+ * somebody changed the request in between, it is read again and decided again.
  */
 export const reviewServiceRequest = async (
   deps: Deps,
@@ -203,7 +221,9 @@ export const reviewServiceRequest = async (
     }
     next = { ...next, updatedAt: at, version: r.version + 1 }
     const notice = await noticeOf(deps, tenant, next, site)
-    if (await saveServiceRequest(deps.db, tenant.id, next, [notice.write])) {
+    if (
+      await saveServiceRequest(deps.db, tenant.id, next, [notice.write, ...resultRollup(deps, tenant, next)])
+    ) {
       notice.committed()
       return next
     }

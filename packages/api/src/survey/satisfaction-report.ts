@@ -16,6 +16,7 @@ import { formatMonth } from '@mpp/web/components/local-time'
 import type { Lang } from '@mpp/web/i18n/messages'
 import type { AppDeps } from '../app-env'
 import { toCsv } from '../csv'
+import { serviceRequestReport } from '../service-requests/service-request-statistics'
 import { monthsOf, type Period } from '../statistics/period'
 
 /** One scope's result: its index (none without respondents), citizens served, and the sample it needs. */
@@ -42,7 +43,8 @@ const scopeOf = (survey: Rollup, served: number): ScopeSatisfaction => {
 
 /**
  * A tenant's satisfaction over a period, from its daily roll-ups and closed days (one partition, at most a
- * year): the whole MPP, by month, by agency, service and queue, the respondents' profile and recent comments.
+ * year): the whole MPP, by month, by agency, service and queue, the respondents' profile and recent comments;
+ * and, from the same roll-ups, its online applications by agency and service.
  */
 export const satisfactionReport = async (
   deps: AppDeps,
@@ -121,6 +123,7 @@ export const satisfactionReport = async (
     services,
     queues,
     profile,
+    applications: serviceRequestReport(days, catalog),
     comments: comments.map((c) => ({
       at: c.at,
       service: names.get(c.serviceId) ?? c.serviceId,
