@@ -1,3 +1,4 @@
+import type { ServiceRequestFigures } from '@mpp/core/stats-summary'
 import type { Messages } from '../i18n/messages'
 
 /** Numbers in the page's language: 88,31 in Indonesian, 88.31 in English. */
@@ -22,4 +23,21 @@ export const statsFormat = (m: Messages, lang: string) => {
       share === undefined ? String(count) : `${count} (${d1(share * 100)}%)`,
     workingDays: (n: number | undefined) => (n === undefined ? t.noData : m.serviceRequestStats.days(d1(n))),
   }
+}
+
+/** The online applications' figures as label and value pairs (the ministry's summary, the tenant's report). */
+export const serviceRequestFacts = (
+  m: Messages,
+  lang: string,
+  s: ServiceRequestFigures,
+): [string, string][] => {
+  const a = m.serviceRequestStats
+  const f = statsFormat(m, lang)
+  return [
+    [a.receivedLong, String(s.serviceRequests)],
+    [a.doneLong, String(s.serviceRequestsDone)],
+    [a.onTimeLong, f.countAndShare(s.serviceRequestsOnTime, s.serviceRequestsOnTimeShare)],
+    [a.averageDaysLong, f.workingDays(s.serviceRequestsAverageDays)],
+    [a.rejectedLong, String(s.serviceRequestsRejected)],
+  ]
 }

@@ -1,11 +1,12 @@
 import { waitThresholdsMinutes } from '@mpp/core/rollup'
 import { type Ranking, rankings, type StatsSummary } from '@mpp/core/stats-summary'
 import { LineChart } from '../components/charts'
+import { FactList } from '../components/fact-list'
 import { Layout } from '../components/layout'
 import { formatDayShort, formatMonthPeriod } from '../components/local-time'
 import { MinistryNav } from '../components/ministry-parts'
 import type { PageContext } from '../components/page-context'
-import { statsFormat } from '../components/stats-format'
+import { serviceRequestFacts, statsFormat } from '../components/stats-format'
 
 export interface NationalStatsData {
   range: { from: string; to: string }
@@ -34,7 +35,6 @@ export const SummaryFacts = ({
   waitMinutes: number
 }) => {
   const t = ctx.m.ministryStats
-  const a = ctx.m.serviceRequestStats
   const f = statsFormat(ctx.m, ctx.lang)
   const facts: [string, string][] = [
     [t.issued, String(s.issued)],
@@ -47,22 +47,9 @@ export const SummaryFacts = ({
     [t.respondents, String(s.respondents)],
     [t.complaints, String(s.complaints)],
     [t.onTime, f.share(s.complaintsOnTimeShare)],
-    [a.receivedLong, String(s.serviceRequests)],
-    [a.doneLong, String(s.serviceRequestsDone)],
-    [a.onTimeLong, f.countAndShare(s.serviceRequestsOnTime, s.serviceRequestsOnTimeShare)],
-    [a.averageDaysLong, f.workingDays(s.serviceRequestsAverageDays)],
-    [a.rejectedLong, String(s.serviceRequestsRejected)],
+    ...serviceRequestFacts(ctx.m, ctx.lang, s),
   ]
-  return (
-    <dl class="facts report-facts">
-      {facts.map(([label, value]) => (
-        <div>
-          <dt>{label}</dt>
-          <dd>{value}</dd>
-        </div>
-      ))}
-    </dl>
-  )
+  return <FactList facts={facts} />
 }
 
 /** The period and measure form, shared by the national and the tenant page. */

@@ -2,10 +2,11 @@ import { type SatisfactionIndex, type SurveyElement, surveyElements } from '@mpp
 import type { ServiceRequestFigures } from '@mpp/core/stats-summary'
 import { AdminNav } from '../components/admin-nav'
 import { Columns, HorizontalBars } from '../components/charts'
+import { FactList } from '../components/fact-list'
 import { Layout } from '../components/layout'
 import { formatMonth, formatMonthShort, formatPeriod } from '../components/local-time'
 import type { PageContext } from '../components/page-context'
-import { decimals, statsFormat } from '../components/stats-format'
+import { decimals, serviceRequestFacts, statsFormat } from '../components/stats-format'
 import type { Messages } from '../i18n/messages'
 
 /** One scope's numbers, as the report service computes them. */
@@ -217,27 +218,11 @@ const ApplicationsSection = ({
   applications: SatisfactionReportData['applications']
 }) => {
   const a = ctx.m.serviceRequestStats
-  const f = statsFormat(ctx.m, ctx.lang)
-  const o = applications.overall
-  const facts: [string, string][] = [
-    [a.receivedLong, String(o.serviceRequests)],
-    [a.doneLong, String(o.serviceRequestsDone)],
-    [a.onTimeLong, f.countAndShare(o.serviceRequestsOnTime, o.serviceRequestsOnTimeShare)],
-    [a.averageDaysLong, f.workingDays(o.serviceRequestsAverageDays)],
-    [a.rejectedLong, String(o.serviceRequestsRejected)],
-  ]
   return (
     <section aria-labelledby="applications">
       <h2 id="applications">{a.title}</h2>
       <p>{a.lead}</p>
-      <dl class="facts report-facts">
-        {facts.map(([label, value]) => (
-          <div>
-            <dt>{label}</dt>
-            <dd>{value}</dd>
-          </div>
-        ))}
-      </dl>
+      <FactList facts={serviceRequestFacts(ctx.m, ctx.lang, applications.overall)} />
       {applications.agencies.length === 0 ? (
         <p>{a.none}</p>
       ) : (
