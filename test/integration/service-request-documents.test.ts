@@ -4,7 +4,7 @@ import { getServiceRequest, keptDocuments } from '@mpp/db/service-request-reposi
 import { inTenantScope } from '@mpp/db/tenant-scope'
 import { id } from '@mpp/web/i18n/id'
 import { beforeAll, describe, expect, it } from 'vitest'
-import { citizenCookie } from '../support/citizen'
+import { citizenCookie, jsonCall } from '../support/citizen'
 import { createClock } from '../support/clock'
 import { createTestApp, loginCookie, type TestApp, tenants } from '../support/test-app'
 
@@ -34,19 +34,7 @@ beforeAll(async () => {
   siti = await citizenCookie(t, host, 'siti.dokumen@contoh.id')
 })
 
-const call = async (method: string, path: string, cookie: string, body?: unknown) => {
-  const res = await t.request(host, path, {
-    method,
-    headers: {
-      cookie,
-      origin: `http://${host}`,
-      ...(body !== undefined && { 'content-type': 'application/json' }),
-    },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  })
-  const text = await res.text()
-  return { status: res.status, json: text ? JSON.parse(text) : undefined, res }
-}
+const call = (...args: Parameters<ReturnType<typeof jsonCall>>) => jsonCall(t, llg.host)(...args)
 
 const pdf = new TextEncoder().encode('%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\n%%EOF\n')
 const png = Uint8Array.of(0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 73, 72, 68, 82)

@@ -2,7 +2,7 @@ import type { ServiceOnlineForm } from '@mpp/core/service-online-form'
 import { putServiceOnlineForm } from '@mpp/db/service-online-form-repository'
 import { citizenServiceRequests, getServiceRequest } from '@mpp/db/service-request-repository'
 import { beforeAll, describe, expect, it } from 'vitest'
-import { citizenCookie } from '../support/citizen'
+import { citizenCookie, jsonCall } from '../support/citizen'
 import { createClock } from '../support/clock'
 import { createTestApp, type TestApp, tenants } from '../support/test-app'
 
@@ -49,25 +49,7 @@ beforeAll(async () => {
   siti = await citizenCookie(t, llg.host, 'siti@contoh.id')
 })
 
-const call = async (
-  method: string,
-  path: string,
-  cookie: string,
-  body?: unknown,
-  host: string = llg.host,
-) => {
-  const res = await t.request(host, path, {
-    method,
-    headers: {
-      cookie,
-      origin: `http://${host}`,
-      ...(body !== undefined && { 'content-type': 'application/json' }),
-    },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  })
-  const text = await res.text()
-  return { status: res.status, json: text ? JSON.parse(text) : undefined }
-}
+const call = (...args: Parameters<ReturnType<typeof jsonCall>>) => jsonCall(t, llg.host)(...args)
 
 const start = (serviceId: string, cookie = budi) =>
   call('POST', '/api/citizen/service-requests', cookie, { serviceId })

@@ -17,3 +17,23 @@ export const citizenCookie = async (t: TestApp, host: string, email: string) => 
   if (!cookie) throw new Error('no citizen cookie')
   return cookie.split(';')[0] as string
 }
+
+/**
+ * A JSON call on `host` with a cookie (a citizen's or staff's) as a browser on that site sends it: the
+ * status and the parsed body.
+ */
+export const jsonCall =
+  (t: TestApp, defaultHost: string) =>
+  async (method: string, path: string, cookie: string, body?: unknown, host: string = defaultHost) => {
+    const res = await t.request(host, path, {
+      method,
+      headers: {
+        cookie,
+        origin: `http://${host}`,
+        ...(body !== undefined && { 'content-type': 'application/json' }),
+      },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    })
+    const text = await res.text()
+    return { status: res.status, json: text ? JSON.parse(text) : undefined }
+  }

@@ -217,9 +217,11 @@ export const serviceRequestPages = (deps: AppDeps) => {
     const view = citizenViewOf(deps, tenant, request)
     if (request.status === 'draft' || request.status === 'needs_fix') {
       const issues = issuesOf(refusal?.error, m)
-      // A refused file is about its document: the reason goes beside it.
-      if (refusal?.kindId)
-        issues.push({ path: `documents.${refusal.kindId}`, message: m.errors[refusal.error.code] })
+      // A refused file is about its document: the reason goes beside it (when the form asks for that kind).
+      const kindId = refusal?.kindId
+      const aboutRow = kindId !== undefined && (form?.documents ?? []).some((d) => d.kindId === kindId)
+      if (refusal && aboutRow)
+        issues.push({ path: `documents.${kindId}`, message: m.errors[refusal.error.code] })
       return html(
         c,
         <ServiceRequestDraftPage
@@ -233,7 +235,7 @@ export const serviceRequestPages = (deps: AppDeps) => {
           {...(refusal
             ? {
                 alert:
-                  refusal.error.code === 'invalid_request' || refusal.kindId
+                  refusal.error.code === 'invalid_request' || aboutRow
                     ? m.serviceRequests.refused
                     : m.errors[refusal.error.code],
               }
@@ -324,37 +326,25 @@ export const serviceRequestPages = (deps: AppDeps) => {
     }),
   )
 
-  // Where the file store sends the browser once a document is uploaded: checked, recorded, kept.
-  pages.get(
-    '/warga/permohonan/:code/dokumen/:kindId/diterima',
-    requireSite('tenant'),
-    signedIn(async (c, citizen) => {
+  /**
+   * A step on one document of the request (an accepted upload, a kept document used): back to the request at
+   * that document, or the request again with the refusal beside it. An unknown request is the 404 page.
+   */
+  const documentStep =
+    (
+      step: (
+        tenant: Tenant,
+        citizen: string,
+        code: string,
+        kindId: string,
+        c: Context<AppEnv>,
+      ) => Promise<ServiceRequest>,
+    ) =>
+    async (c: Context<AppEnv>, citizen: string) => {
       const tenant = tenantOf(c.var.site)
       const code = c.req.param('code') ?? ''
       const kindId = c.req.param('kindId') ?? ''
-      const result = await refusable(() =>
-        acceptDocumentUpload(deps, tenant, citizen, code, kindId, c.req.query('unggahan') ?? ''),
-      )
-      if ('refused' in result) {
-        if (result.refused.status === 404) throw result.refused
-        const request = await ownServiceRequest(deps, tenant, citizen, code)
-        return renderRequest(c, request, { error: result.refused, values: request.answers, kindId })
-      }
-      return c.redirect(
-        `/warga/permohonan/${formatTrackingCode(result.ok.code)}?dokumen#dokumen-${kindId}`,
-        303,
-      )
-    }),
-  )
-
-  pages.post(
-    '/warga/permohonan/:code/dokumen/:kindId/tersimpan',
-    requireSite('tenant'),
-    signedIn(async (c, citizen) => {
-      const tenant = tenantOf(c.var.site)
-      const code = c.req.param('code') ?? ''
-      const kindId = c.req.param('kindId') ?? ''
-      const result = await refusable(() => useKeptDocument(deps, tenant, citizen, code, kindId))
+      const result = await refusable(() => step(tenant, citizen, code, kindId, c))
       if ('refused' in result) {
         if (result.refused.code === 'service_request_not_found') throw result.refused
         const request = await ownServiceRequest(deps, tenant, citizen, code)
@@ -364,7 +354,25 @@ export const serviceRequestPages = (deps: AppDeps) => {
         `/warga/permohonan/${formatTrackingCode(result.ok.code)}?dokumen#dokumen-${kindId}`,
         303,
       )
-    }),
+    }
+
+  // Where the file store sends the browser once a document is uploaded: checked, recorded, kept.
+  pages.get(
+    '/warga/permohonan/:code/dokumen/:kindId/diterima',
+    requireSite('tenant'),
+    signedIn(
+      documentStep((tenant, citizen, code, kindId, c) =>
+        acceptDocumentUpload(deps, tenant, citizen, code, kindId, c.req.query('unggahan') ?? ''),
+      ),
+    ),
+  )
+
+  pages.post(
+    '/warga/permohonan/:code/dokumen/:kindId/tersimpan',
+    requireSite('tenant'),
+    signedIn(
+      documentStep((tenant, citizen, code, kindId) => useKeptDocument(deps, tenant, citizen, code, kindId)),
+    ),
   )
 
   pages.get(

@@ -6,6 +6,7 @@ import {
   serviceRequestStatus,
   storedFile,
 } from '@mpp/core/service-request'
+import { citizenServiceRequestLine } from '@mpp/db/service-request-repository'
 import type { Context } from 'hono'
 import type { AppDeps, AppEnv, CitizenSession } from '../app-env'
 import { requireCitizen } from '../auth/citizen-session'
@@ -113,16 +114,7 @@ const publicServiceRequest = z
   })
   .meta({ id: 'ServiceRequestTracking', description: 'What anyone with the code sees: no personal data' })
 
-const line = z
-  .object({
-    code: z.string(),
-    serviceId: z.string(),
-    serviceName: z.string(),
-    status: serviceRequestStatus,
-    startedAt: z.string(),
-    updatedAt: z.string(),
-  })
-  .meta({ id: 'ServiceRequestLine' })
+const line = citizenServiceRequestLine.meta({ id: 'ServiceRequestLine' })
 
 const notFound = errorResponse('No request of this citizen with that code (`service_request_not_found`)')
 
